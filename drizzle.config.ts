@@ -1,0 +1,8 @@
+import { defineConfig } from "drizzle-kit";
+
+// Only `generate` is used: wrangler applies the SQL, never `drizzle-kit push`.
+export default defineConfig({
+  dialect: "sqlite",
+  schema: "./worker/src/db/schema.ts",
+  out: "./migrations",
+});

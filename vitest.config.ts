@@ -1,0 +1,28 @@
+import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
+import { defineConfig } from "vitest/config";
+
+// Tests run inside workerd with the real wrangler bindings (D1, R2) and the
+// real migrations; only the secrets are fixed test values.
+export default defineConfig(async () => {
+  const migrations = await readD1Migrations("./migrations");
+  return {
+    plugins: [
+      cloudflareTest({
+        wrangler: { configPath: "./wrangler.toml" },
+        miniflare: {
+          bindings: {
+            TEST_MIGRATIONS: migrations,
+            CONTACT_KEY: "q1Yx2b5v7y9A0c3e6g8j1m4p7s0u3x6z9C2F5H8K0N4=",
+            ALTCHA_HMAC_SECRET: "test-altcha-secret",
+            IP_HASH_SALT: "test-ip-salt",
+            ALTCHA_COST: "20",
+          },
+        },
+      }),
+    ],
+    test: {
+      include: ["worker/test/**/*.test.ts"],
+      setupFiles: ["./worker/test/setup/apply-migrations.ts"],
+    },
+  };
+});

@@ -1,0 +1,51 @@
+import { createApp } from "./http/create-app";
+import { ApiError } from "./http/errors";
+import { onError, onNotFound } from "./http/problem";
+import { requestContext } from "./middleware/request-context";
+import { securityHeaders } from "./middleware/security-headers";
+import { categoriesApp } from "./routes/categories.index";
+import { challengeApp } from "./routes/challenge.index";
+import { healthApp } from "./routes/health.index";
+import { reportsApp } from "./routes/reports.index";
+import { unitsApp } from "./routes/units.index";
+
+/**
+ * Builds the API: context and security middleware, one `onError`, problem
+ * 404s, and one sub-app per resource under `/api`.
+ */
+export function buildApp() {
+  const api = createApp()
+    .route("/", healthApp)
+    .route("/", categoriesApp)
+    .route("/", unitsApp)
+    .route("/", challengeApp)
+    .route("/", reportsApp);
+
+  api.doc31("/openapi.json", {
+    openapi: "3.1.0",
+    info: {
+      title: "Phản ánh Công vụ API",
+      version: "1.0.0",
+      description: "Public-service complaint portal of Hanoi: reporting, triage, inspections and public statistics.",
+      license: { name: "CC BY 4.0 (open data)", url: "https://creativecommons.org/licenses/by/4.0/" },
+    },
+  });
+
+  const app = createApp();
+  app.use("*", requestContext, securityHeaders);
+  app.route("/api", api);
+  app.all("/api/*", () => {
+    throw new ApiError("not_found");
+  });
+  app.onError(onError);
+  app.notFound(onNotFound);
+  return { app, api };
+}
+
+const built = buildApp();
+
+/** The Hono app served by the Worker. */
+export const app = built.app;
+
+/** Typed API for `testClient` and the site. */
+export type AppType = typeof built.api;

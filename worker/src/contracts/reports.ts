@@ -1,0 +1,134 @@
+import { z } from "zod";
+import { CategoryCodeSchema } from "./categories";
+import { IsoDateSchema, TextSchema } from "./common";
+
+export const TRACKS = ["anonymous", "named"] as const;
+export const TrackSchema = z.enum(TRACKS);
+export type Track = z.infer<typeof TrackSchema>;
+
+export const REPORTER_KINDS = ["citizen", "business", "organization"] as const;
+export const ReporterKindSchema = z.enum(REPORTER_KINDS);
+export type ReporterKind = z.infer<typeof ReporterKindSchema>;
+
+/** What the reporter sees; later issues add states as the lead moves. */
+export const REPORT_STATUSES = [
+  "received",
+  "in_review",
+  "info_requested",
+  "referred",
+  "not_actionable",
+  "concluded",
+] as const;
+export const ReportStatusSchema = z.enum(REPORT_STATUSES);
+export type ReportStatus = z.infer<typeof ReportStatusSchema>;
+
+export const DESCRIPTION_MIN = 20;
+export const DESCRIPTION_MAX = 5000;
+
+/** Vietnamese mobile and landline numbers, with or without +84. */
+const PHONE_PATTERN = /^(\+84|0)\d{9,10}$/;
+
+export const ContactSchema = z
+  .object({
+    name: TextSchema.pipe(z.string().max(200)).optional(),
+    email: TextSchema.pipe(z.email().max(254)).optional(),
+    phone: z
+      .string()
+      .transform((value) => value.replace(/[\s.-]/g, ""))
+      .pipe(z.string().refine((value) => PHONE_PATTERN.test(value), { params: { key: "phone" } }))
+      .optional(),
+  })
+  .strict();
+export type Contact = z.infer<typeof ContactSchema>;
+
+/**
+ * Today's date in Hanoi as `YYYY-MM-DD`, the bound for "not in the future".
+ */
+export function todayInHanoi(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh" }).format(now);
+}
+
+/** `POST /api/reports` body. */
+export const ReportCreateSchema = z
+  .object({
+    track: TrackSchema.default("anonymous"),
+    unitId: z.string().min(1).max(64),
+    categoryCode: CategoryCodeSchema,
+    description: TextSchema.pipe(z.string().min(DESCRIPTION_MIN).max(DESCRIPTION_MAX)),
+    occurredOn: IsoDateSchema.refine((value) => value <= todayInHanoi(), {
+      params: { key: "future_date" },
+    }).optional(),
+    procedure: TextSchema.pipe(z.string().max(300)).optional(),
+    officialHint: TextSchema.pipe(z.string().max(300)).optional(),
+    reporterKind: ReporterKindSchema,
+    contact: ContactSchema.optional(),
+    altcha: z.string().min(1).max(10_000),
+  })
+  .strict()
+  .superRefine((report, ctx) => {
+    if (report.track === "anonymous" && report.contact) {
+      ctx.addIssue({ code: "custom", path: ["contact"], params: { key: "contact_on_anonymous" } });
+    }
+    if (report.track === "named" && !report.contact?.email && !report.contact?.phone) {
+      ctx.addIssue({ code: "custom", path: ["contact"], params: { key: "contact_required" } });
+    }
+  });
+export type ReportCreate = z.infer<typeof ReportCreateSchema>;
+export type ReportCreateInput = z.input<typeof ReportCreateSchema>;
+
+/** The receipt: the secret is shown once and never stored in clear. */
+export const ReceiptSchema = z.object({
+  trackingCode: z.string(),
+  secret: z.string(),
+  status: z.literal("received"),
+  receivedAt: z.string(),
+});
+export type Receipt = z.infer<typeof ReceiptSchema>;
+
+export const ReportEventSchema = z.object({
+  at: z.string(),
+  status: ReportStatusSchema,
+  note: z.string().optional(),
+});
+export type ReportEvent = z.infer<typeof ReportEventSchema>;
+
+export const MessageSchema = z.object({
+  id: z.string(),
+  from: z.enum(["reporter", "inspector"]),
+  body: z.string(),
+  at: z.string(),
+});
+export type Message = z.infer<typeof MessageSchema>;
+
+export const AttachmentSchema = z.object({
+  id: z.string(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  contentType: z.enum(["image/jpeg", "image/png", "image/webp", "application/pdf"]),
+  size: z.number().int().positive(),
+});
+export type Attachment = z.infer<typeof AttachmentSchema>;
+
+/** `GET /api/reports/{trackingCode}` with the bearer secret. */
+export const ReportViewSchema = z.object({
+  trackingCode: z.string(),
+  status: ReportStatusSchema,
+  categoryCode: CategoryCodeSchema,
+  unitId: z.string(),
+  receivedAt: z.string(),
+  updatedAt: z.string(),
+  events: z.array(ReportEventSchema),
+  messages: z.array(MessageSchema),
+  attachments: z.array(AttachmentSchema),
+});
+export type ReportView = z.infer<typeof ReportViewSchema>;
+
+export const MESSAGE_MAX = 5000;
+
+/** `POST /api/reports/{trackingCode}/messages` */
+export const MessageCreateSchema = z.object({ body: TextSchema.pipe(z.string().min(1).max(MESSAGE_MAX)) }).strict();
+export type MessageCreate = z.infer<typeof MessageCreateSchema>;
+
+/** Evidence limits, shared by the form and the server. */
+export const EVIDENCE_MAX_BYTES = 10 * 1024 * 1024;
+export const EVIDENCE_MAX_FILES = 5;
+export const EVIDENCE_TYPES = AttachmentSchema.shape.contentType.options;

@@ -1,0 +1,41 @@
+import { and, asc, eq, isNull, like, or, sql } from "drizzle-orm";
+import type { Unit } from "../../contracts/units";
+import { escapeLike, fold } from "../../domain/text";
+import type { Db } from "../client";
+import { unitAliases, units } from "../schema";
+
+/**
+ * Current units whose name (or a former name) contains every word of `q`,
+ * ignoring diacritics. Names that start with the query come first.
+ */
+export async function searchUnits(db: Db, q: string | undefined, limit: number): Promise<Unit[]> {
+  const words = fold(q ?? "")
+    .split(" ")
+    .filter(Boolean)
+    .slice(0, 8);
+  const folded = words.join(" ");
+  const aliasMatch = (word: string) =>
+    sql`exists (select 1 from ${unitAliases} where ${unitAliases.unitId} = ${units.id} and ${unitAliases.nameFolded} like ${`%${escapeLike(word)}%`} escape '\\')`;
+  const wordMatch = (word: string) =>
+    or(like(units.nameFolded, sql`${`%${escapeLike(word)}%`} escape '\\'`), aliasMatch(word));
+  const rows = await db
+    .select({ id: units.id, name: units.name, kind: units.kind, parentId: units.parentId })
+    .from(units)
+    .where(and(isNull(units.validTo), ...words.map(wordMatch)))
+    .orderBy(
+      sql`case when ${units.nameFolded} like ${`${escapeLike(folded)}%`} escape '\\' then 0 else 1 end`,
+      asc(units.nameFolded),
+    )
+    .limit(limit);
+  return rows;
+}
+
+/** The unit if it exists and is current (not merged away). */
+export async function findCurrentUnit(db: Db, id: string) {
+  const [row] = await db
+    .select({ id: units.id, name: units.name, validTo: units.validTo, successorId: units.successorId })
+    .from(units)
+    .where(and(eq(units.id, id), isNull(units.validTo)))
+    .limit(1);
+  return row;
+}

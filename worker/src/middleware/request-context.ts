@@ -1,0 +1,13 @@
+import { createMiddleware } from "hono/factory";
+import type { AppEnv } from "../env";
+import { pickLang } from "../i18n/lang";
+
+/** Sets a request id (echoed as `X-Request-Id`) and the response language. */
+export const requestContext = createMiddleware<AppEnv>(async (c, next) => {
+  const requestId = crypto.randomUUID();
+  c.set("requestId", requestId);
+  c.set("lang", pickLang(c.req.header("accept-language")));
+  await next();
+  c.header("X-Request-Id", requestId);
+  c.header("Vary", "Accept-Language", { append: true });
+});
