@@ -3,6 +3,7 @@ import { ApiError } from "./http/errors";
 import { onError, onNotFound } from "./http/problem";
 import { requestContext } from "./middleware/request-context";
 import { securityHeaders } from "./middleware/security-headers";
+import { attachmentsApp } from "./routes/attachments.index";
 import { categoriesApp } from "./routes/categories.index";
 import { challengeApp } from "./routes/challenge.index";
 import { healthApp } from "./routes/health.index";
@@ -19,7 +20,8 @@ export function buildApp() {
     .route("/", categoriesApp)
     .route("/", unitsApp)
     .route("/", challengeApp)
-    .route("/", reportsApp);
+    .route("/", reportsApp)
+    .route("/", attachmentsApp);
 
   api.doc31("/openapi.json", {
     openapi: "3.1.0",
