@@ -78,6 +78,14 @@ export const reports = sqliteTable(
     contactIv: text("contact_iv"),
     contactCiphertext: text("contact_ciphertext"),
     status: text("status").notNull().default("received"),
+    /** The lead this report joined at triage. */
+    leadId: text("lead_id"),
+    /** Triage results, computed when filed: suggested category, severity, Article 25 eligibility. */
+    suggestedCategory: text("suggested_category"),
+    severity: integer("severity"),
+    eligible: integer("eligible", { mode: "boolean" }),
+    /** Folded description, for similarity and search. */
+    descriptionFolded: text("description_folded"),
     receivedAt: text("received_at").notNull(),
     updatedAt: text("updated_at").notNull(),
     /** True for seeded demo rows. */
@@ -87,6 +95,7 @@ export const reports = sqliteTable(
     uniqueIndex("reports_tracking_code_idx").on(t.trackingCode),
     index("reports_unit_idx").on(t.unitId, t.receivedAt),
     index("reports_received_idx").on(t.receivedAt),
+    index("reports_lead_idx").on(t.leadId),
   ],
 );
 

@@ -1,0 +1,5 @@
+// The Drizzle schema is the source of truth for migrations (drizzle-kit generate).
+export * from "./accounts";
+export * from "./audit";
+export * from "./reporting";
+export * from "./triage";
