@@ -1,14 +1,17 @@
 import { createApp } from "./http/create-app";
 import { ApiError } from "./http/errors";
 import { onError, onNotFound } from "./http/problem";
+import { originCheck } from "./middleware/csrf";
 import { requestContext } from "./middleware/request-context";
 import { securityHeaders } from "./middleware/security-headers";
 import { attachmentsApp } from "./routes/attachments.index";
+import { accountRoutes, authApp } from "./routes/auth.index";
 import { categoriesApp } from "./routes/categories.index";
 import { challengeApp } from "./routes/challenge.index";
 import { healthApp } from "./routes/health.index";
 import { reportsApp } from "./routes/reports.index";
 import { unitsApp } from "./routes/units.index";
+import { usersApp } from "./routes/users.index";
 
 /**
  * Builds the API: context and security middleware, one `onError`, problem
@@ -21,7 +24,10 @@ export function buildApp() {
     .route("/", unitsApp)
     .route("/", challengeApp)
     .route("/", reportsApp)
-    .route("/", attachmentsApp);
+    .route("/", attachmentsApp)
+    .route("/", authApp)
+    .route("/", accountRoutes)
+    .route("/", usersApp);
 
   api.doc31("/openapi.json", {
     openapi: "3.1.0",
@@ -35,6 +41,7 @@ export function buildApp() {
 
   const app = createApp();
   app.use("*", requestContext, securityHeaders);
+  app.use("/api/*", originCheck);
   app.route("/api", api);
   app.all("/api/*", () => {
     throw new ApiError("not_found");

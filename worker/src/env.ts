@@ -1,3 +1,5 @@
+import type { Actor } from "./db/queries/accounts";
+
 /**
  * Secrets are set with `wrangler secret put` in production and written to
  * `.dev.vars` by `npm start` locally, so the generated `Env` does not list them.
@@ -18,6 +20,8 @@ export type Bindings = Env & Secrets;
 export interface Variables {
   requestId: string;
   lang: Lang;
+  /** The signed-in staff member, set by `requireActor`. */
+  actor: Actor;
 }
 
 /** Languages the API answers in. Vietnamese is the default. */

@@ -12,6 +12,21 @@ export const ERROR_CODES = {
   },
   bad_request: { status: 400, vi: "Yêu cầu không hợp lệ", en: "Bad request" },
   unauthorized: { status: 401, vi: "Cần đăng nhập", en: "Authentication required" },
+  invalid_credentials: {
+    status: 401,
+    vi: "Email hoặc mật khẩu không đúng",
+    en: "Wrong email or password",
+  },
+  totp_required: {
+    status: 401,
+    vi: "Cần mã xác thực 6 số từ ứng dụng xác thực",
+    en: "Enter the 6-digit code from your authenticator app",
+  },
+  totp_enrolment_required: {
+    status: 403,
+    vi: "Vai trò của bạn bắt buộc bật xác thực hai lớp trước khi tiếp tục",
+    en: "Your role requires two-factor authentication before you continue",
+  },
   forbidden: { status: 403, vi: "Bạn không có quyền thực hiện thao tác này", en: "You are not allowed to do this" },
   not_found: { status: 404, vi: "Không tìm thấy", en: "Not found" },
   method_not_allowed: { status: 405, vi: "Phương thức không được hỗ trợ", en: "Method not allowed" },

@@ -25,6 +25,7 @@ export function onError(err: Error, c: Context<AppEnv>): Response {
   if (err instanceof ApiError) return problemResponse(c, err);
   const status = (err as { status?: number }).status;
   if (status === 413) return problemResponse(c, new ApiError("payload_too_large"));
+  if (status === 400) return problemResponse(c, new ApiError("malformed_json"));
   console.error(
     JSON.stringify({ level: "error", requestId: c.get("requestId"), message: err.message, stack: err.stack }),
   );

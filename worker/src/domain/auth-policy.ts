@@ -1,0 +1,63 @@
+/**
+ * Account rules that need no I/O: roles, session lifetimes and login back-off.
+ */
+
+export const ROLES = ["inspector", "supervisor", "admin"] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Idle timeout: a session unused for this long is dead. */
+export const SESSION_IDLE_MS = 30 * 60 * 1000;
+/** Absolute timeout: re-authenticate after a working day whatever the activity. */
+export const SESSION_ABSOLUTE_MS = 12 * 60 * 60 * 1000;
+/** Refresh `last_seen_at` at most this often, to spare writes. */
+export const SESSION_TOUCH_MS = 60 * 1000;
+
+/** Whether a session is still valid at `now`. */
+export function sessionAlive(
+  session: { lastSeenAt: string; expiresAt: string; revokedAt: string | null },
+  now: Date,
+  idleMs: number = SESSION_IDLE_MS,
+): boolean {
+  if (session.revokedAt) return false;
+  const t = now.getTime();
+  return t < Date.parse(session.expiresAt) && t - Date.parse(session.lastSeenAt) < idleMs;
+}
+
+/** Failures allowed before back-off starts. */
+export const FREE_FAILURES = 3;
+/** Back-off never exceeds this. */
+export const MAX_LOCK_SECONDS = 15 * 60;
+
+/**
+ * Seconds a bucket (an account, or a client) stays locked after its
+ * `failures`-th consecutive failed login: none for the first three, then
+ * 2, 4, 8 … seconds, capped at 15 minutes.
+ *
+ * @example
+ * lockSeconds(3) // 0
+ * lockSeconds(4) // 2
+ * lockSeconds(20) // 900
+ */
+export function lockSeconds(failures: number): number {
+  if (failures <= FREE_FAILURES) return 0;
+  return Math.min(MAX_LOCK_SECONDS, 2 ** (failures - FREE_FAILURES));
+}
+
+/** What each role may do; routes check these, never role names. */
+export const PERMISSIONS = {
+  "leads.read": ["inspector", "supervisor"],
+  "leads.triage": ["inspector", "supervisor"],
+  "leads.decide": ["supervisor"],
+  "leads.overdue": ["supervisor"],
+  "contacts.read": ["inspector", "supervisor"],
+  "users.manage": ["admin"],
+  "units.manage": ["admin"],
+  "settings.manage": ["admin"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+/** Whether `role` holds `permission`. */
+export function can(role: Role, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}

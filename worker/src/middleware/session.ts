@@ -1,0 +1,33 @@
+import { getCookie } from "hono/cookie";
+import { createMiddleware } from "hono/factory";
+import { createDb } from "../db/client";
+import { resolveSession, totpRequiredRoles } from "../db/queries/accounts";
+import { can, type Permission } from "../domain/auth-policy";
+import type { AppEnv } from "../env";
+import { ApiError } from "../http/errors";
+
+/** Name of the session cookie (HttpOnly, Secure, SameSite=Strict, Path=/). */
+export const SESSION_COOKIE = "pacv_session";
+
+/**
+ * Requires a live session; sets `actor`. No session, or a dead one, or a
+ * disabled account → 401. With a permission, a role without it → 403. A role
+ * that must use TOTP gets 403 until it enrols, except on the account routes.
+ *
+ * @example
+ * app.use("/leads/*", requireActor("leads.read"));
+ */
+export function requireActor(permission?: Permission, options: { allowWithoutTotp?: boolean } = {}) {
+  return createMiddleware<AppEnv>(async (c, next) => {
+    const db = createDb(c.env.DB);
+    const token = getCookie(c, SESSION_COOKIE);
+    const actor = token ? await resolveSession(db, token, new Date()) : undefined;
+    if (!actor) throw new ApiError("unauthorized");
+    if (!options.allowWithoutTotp && !actor.totpEnabled && (await totpRequiredRoles(db)).includes(actor.role)) {
+      throw new ApiError("totp_enrolment_required");
+    }
+    if (permission && !can(actor.role, permission)) throw new ApiError("forbidden");
+    c.set("actor", actor);
+    await next();
+  });
+}
