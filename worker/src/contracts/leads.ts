@@ -1,0 +1,142 @@
+import { z } from "zod";
+import { CategoryCodeSchema } from "./categories";
+import { TextSchema } from "./common";
+
+export const LEAD_STATUSES = [
+  "new",
+  "in_review",
+  "info_requested",
+  "referred",
+  "dismissal_proposed",
+  "dismissed",
+  "merged",
+] as const;
+export const LeadStatusSchema = z.enum(LEAD_STATUSES);
+export type LeadStatus = z.infer<typeof LeadStatusSchema>;
+
+/** Why a lead is dismissed; counted by code in the public statistics. */
+export const DISMISSAL_REASON_CODES = [
+  "not_public_service",
+  "insufficient_information",
+  "duplicate",
+  "outside_jurisdiction",
+  "handled_elsewhere",
+  "unfounded",
+] as const;
+export const DismissalReasonCodeSchema = z.enum(DISMISSAL_REASON_CODES);
+export type DismissalReasonCode = z.infer<typeof DismissalReasonCodeSchema>;
+
+const booleanParam = z.enum(["true", "false"]).transform((v) => v === "true");
+
+/** `GET /api/leads` query. */
+export const LeadQuerySchema = z.object({
+  status: LeadStatusSchema.optional(),
+  unitId: z.string().max(64).optional(),
+  /** Unit name, diacritics ignored. */
+  unitQ: z.string().max(100).optional(),
+  categoryCode: CategoryCodeSchema.optional(),
+  overdue: booleanParam.optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+  cursor: z.string().max(200).optional(),
+});
+export type LeadQuery = z.infer<typeof LeadQuerySchema>;
+
+export const LeadSummarySchema = z.object({
+  id: z.string(),
+  unitId: z.string(),
+  unitName: z.string(),
+  categoryCode: CategoryCodeSchema,
+  status: LeadStatusSchema,
+  priority: z.number(),
+  reportCount: z.number().int(),
+  openedAt: z.string(),
+  dueAt: z.string(),
+  overdue: z.boolean(),
+});
+export type LeadSummary = z.infer<typeof LeadSummarySchema>;
+
+export const LeadListSchema = z.object({
+  items: z.array(LeadSummarySchema),
+  nextCursor: z.string().nullable(),
+});
+export type LeadList = z.infer<typeof LeadListSchema>;
+
+export const ScoreFactorSchema = z.object({ name: z.string(), value: z.number() });
+export type ScoreFactor = z.infer<typeof ScoreFactorSchema>;
+
+export const LeadReportSchema = z.object({
+  trackingCode: z.string(),
+  description: z.string(),
+  receivedAt: z.string(),
+  categoryCode: CategoryCodeSchema,
+  suggestedCategory: CategoryCodeSchema.nullable(),
+  track: z.enum(["anonymous", "named"]),
+  reporterKind: z.enum(["citizen", "business", "organization"]),
+  occurredOn: z.string().nullable(),
+  procedure: z.string().nullable(),
+  officialHint: z.string().nullable(),
+  eligible: z.boolean(),
+  attachments: z.array(
+    z.object({ id: z.string(), contentType: z.string(), size: z.number().int(), sha256: z.string() }),
+  ),
+});
+export type LeadReport = z.infer<typeof LeadReportSchema>;
+
+export const LeadEventSchema = z.object({
+  at: z.string(),
+  action: z.string(),
+  actor: z.string().nullable(),
+  summary: z.record(z.string(), z.unknown()),
+});
+export type LeadEvent = z.infer<typeof LeadEventSchema>;
+
+export const LeadMessageSchema = z.object({
+  id: z.string(),
+  trackingCode: z.string(),
+  from: z.enum(["reporter", "inspector"]),
+  body: z.string(),
+  at: z.string(),
+});
+
+export const LeadNoteSchema = z.object({ id: z.string(), author: z.string(), body: z.string(), at: z.string() });
+
+/** `GET /api/leads/{id}` */
+export const LeadDetailSchema = LeadSummarySchema.extend({
+  severity: z.number().int(),
+  eligible: z.boolean(),
+  ackDueAt: z.string(),
+  acknowledgedAt: z.string().nullable(),
+  assigneeId: z.string().nullable(),
+  proposedBy: z.string().nullable(),
+  dismissalReason: z.string().nullable(),
+  dismissalReasonCode: z.string().nullable(),
+  mergedInto: z.string().nullable(),
+  reports: z.array(LeadReportSchema),
+  score: z.object({ total: z.number(), factors: z.array(ScoreFactorSchema) }),
+  events: z.array(LeadEventSchema),
+  messages: z.array(LeadMessageSchema),
+  notes: z.array(LeadNoteSchema),
+  allowedTransitions: z.array(LeadStatusSchema),
+});
+export type LeadDetail = z.infer<typeof LeadDetailSchema>;
+
+/** `POST /api/leads/{id}/transitions` */
+export const TransitionSchema = z
+  .object({
+    to: LeadStatusSchema,
+    reason: TextSchema.pipe(z.string().min(1).max(2000)).optional(),
+    reasonCode: DismissalReasonCodeSchema.optional(),
+    targetLeadId: z.string().max(64).optional(),
+  })
+  .strict();
+export type Transition = z.infer<typeof TransitionSchema>;
+
+/** `POST /api/leads/{id}/notes` (internal) and `/messages` (to reporters). */
+export const NoteCreateSchema = z.object({ body: TextSchema.pipe(z.string().min(1).max(5000)) }).strict();
+export const LeadMessageCreateSchema = z
+  .object({
+    body: TextSchema.pipe(z.string().min(1).max(5000)),
+    /** One report of the lead; all of them when omitted. */
+    trackingCode: z.string().max(20).optional(),
+  })
+  .strict();

@@ -1,0 +1,199 @@
+import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, or, type SQL, sql } from "drizzle-orm";
+import type { LeadDetail, LeadQuery, LeadSummary, ScoreFactor } from "../../contracts/leads";
+import { escapeLike, fold } from "../../domain/text";
+import type { Db } from "../client";
+import { attachments, auditLog, leadNotes, leads, reportMessages, reports, units, users } from "../schema";
+import type { Actor } from "./accounts";
+import { visibleTo } from "./recusal";
+
+/** Keyset cursor over (priority desc, id asc), opaque to clients. */
+export function encodeCursor(priority: number, id: string): string {
+  return btoa(JSON.stringify([priority, id]));
+}
+
+function decodeCursor(cursor: string): [number, string] | undefined {
+  try {
+    const value = JSON.parse(atob(cursor)) as unknown;
+    if (Array.isArray(value) && typeof value[0] === "number" && typeof value[1] === "string") {
+      return [value[0], value[1]];
+    }
+  } catch {
+    // an unreadable cursor is treated as none
+  }
+  return undefined;
+}
+
+const summaryColumns = {
+  id: leads.id,
+  unitId: leads.unitId,
+  unitName: units.name,
+  categoryCode: leads.categoryCode,
+  status: leads.status,
+  priority: leads.priority,
+  reportCount: leads.reportCount,
+  openedAt: leads.openedAt,
+  dueAt: leads.dueAt,
+  overdueSince: leads.overdueSince,
+};
+
+interface SummaryRow {
+  id: string;
+  unitId: string;
+  unitName: string;
+  categoryCode: string;
+  status: string;
+  priority: number;
+  reportCount: number;
+  openedAt: string;
+  dueAt: string;
+  overdueSince: string | null;
+}
+
+function toSummary(row: SummaryRow): LeadSummary {
+  return {
+    id: row.id,
+    unitId: row.unitId,
+    unitName: row.unitName,
+    categoryCode: row.categoryCode as LeadSummary["categoryCode"],
+    status: row.status as LeadSummary["status"],
+    priority: Math.round(row.priority * 100) / 100,
+    reportCount: row.reportCount,
+    openedAt: row.openedAt,
+    dueAt: row.dueAt,
+    overdue: row.overdueSince !== null,
+  };
+}
+
+/**
+ * The queue: leads the actor may see, highest priority first, with the
+ * filters of `GET /api/leads`. Recusal applies before anything else.
+ */
+export async function listLeads(
+  db: Db,
+  actor: Actor,
+  query: LeadQuery,
+): Promise<{ items: LeadSummary[]; nextCursor: string | null }> {
+  const conditions: SQL[] = [visibleTo(actor, leads.unitId)];
+  if (query.status) conditions.push(eq(leads.status, query.status));
+  else conditions.push(sql`${leads.status} not in ('merged')`);
+  if (query.unitId) conditions.push(eq(leads.unitId, query.unitId));
+  if (query.categoryCode) conditions.push(eq(leads.categoryCode, query.categoryCode));
+  if (query.overdue === true) conditions.push(isNotNull(leads.overdueSince));
+  if (query.overdue === false) conditions.push(isNull(leads.overdueSince));
+  for (const word of fold(query.unitQ ?? "")
+    .split(" ")
+    .filter(Boolean)) {
+    conditions.push(sql`${units.nameFolded} like ${`%${escapeLike(word)}%`} escape '\\'`);
+  }
+  const after = query.cursor ? decodeCursor(query.cursor) : undefined;
+  if (after) {
+    const [priority, id] = after;
+    conditions.push(
+      or(lt(leads.priority, priority), and(eq(leads.priority, priority), sql`${leads.id} > ${id}`)) as SQL,
+    );
+  }
+  const rows = await db
+    .select(summaryColumns)
+    .from(leads)
+    .innerJoin(units, eq(units.id, leads.unitId))
+    .where(and(...conditions))
+    .orderBy(desc(leads.priority), asc(leads.id))
+    .limit(query.limit + 1);
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map(toSummary),
+    nextCursor: rows.length > query.limit && last ? encodeCursor(last.priority, last.id) : null,
+  };
+}
+
+/** The lead row if the actor may see it; undefined otherwise (callers answer 404). */
+export async function findVisibleLead(db: Db, actor: Actor, id: string) {
+  const [row] = await db
+    .select()
+    .from(leads)
+    .where(and(eq(leads.id, id), visibleTo(actor, leads.unitId)))
+    .limit(1);
+  return row;
+}
+
+/** Everything the lead page shows, for a lead already checked visible. */
+export async function leadDetail(
+  db: Db,
+  lead: typeof leads.$inferSelect,
+): Promise<Omit<LeadDetail, "allowedTransitions">> {
+  const [unit] = await db.select({ name: units.name }).from(units).where(eq(units.id, lead.unitId)).limit(1);
+  const reportRows = await db
+    .select()
+    .from(reports)
+    .where(eq(reports.leadId, lead.id))
+    .orderBy(asc(reports.receivedAt));
+  const reportIds = reportRows.map((r) => r.id);
+  const [files, messages, notes, events] = await Promise.all([
+    reportIds.length ? db.select().from(attachments).where(inArray(attachments.reportId, reportIds)) : [],
+    reportIds.length
+      ? db
+          .select()
+          .from(reportMessages)
+          .where(inArray(reportMessages.reportId, reportIds))
+          .orderBy(asc(reportMessages.at))
+      : [],
+    db
+      .select({ id: leadNotes.id, body: leadNotes.body, at: leadNotes.at, author: users.displayName })
+      .from(leadNotes)
+      .innerJoin(users, eq(users.id, leadNotes.authorId))
+      .where(eq(leadNotes.leadId, lead.id))
+      .orderBy(asc(leadNotes.at)),
+    db
+      .select({ at: auditLog.at, action: auditLog.action, actor: users.displayName, summary: auditLog.summary })
+      .from(auditLog)
+      .leftJoin(users, eq(users.id, auditLog.actorId))
+      .where(and(eq(auditLog.targetType, "lead"), eq(auditLog.targetId, lead.id)))
+      .orderBy(asc(auditLog.at)),
+  ]);
+  const codeOf = new Map(reportRows.map((r) => [r.id, r.trackingCode]));
+  const factors = JSON.parse(lead.scoreFactors) as ScoreFactor[];
+  return {
+    ...toSummary({ ...lead, unitName: unit?.name ?? lead.unitId }),
+    severity: lead.severity,
+    eligible: lead.eligible,
+    ackDueAt: lead.ackDueAt,
+    acknowledgedAt: lead.acknowledgedAt,
+    assigneeId: lead.assigneeId,
+    proposedBy: lead.proposedBy,
+    dismissalReason: lead.dismissalReason,
+    dismissalReasonCode: lead.dismissalReasonCode,
+    mergedInto: lead.mergedInto,
+    reports: reportRows.map((r) => ({
+      trackingCode: r.trackingCode,
+      description: r.description,
+      receivedAt: r.receivedAt,
+      categoryCode: r.categoryCode as LeadDetail["categoryCode"],
+      suggestedCategory: (r.suggestedCategory as LeadDetail["categoryCode"] | null) ?? null,
+      track: r.track,
+      reporterKind: r.reporterKind,
+      occurredOn: r.occurredOn,
+      procedure: r.procedure,
+      officialHint: r.officialHint,
+      eligible: r.eligible ?? false,
+      attachments: files
+        .filter((f) => f.reportId === r.id)
+        .map((f) => ({ id: f.id, contentType: f.contentType, size: f.size, sha256: f.sha256 })),
+    })),
+    score: { total: Math.round(lead.priority * 100) / 100, factors },
+    events: events.map((e) => ({
+      at: e.at,
+      action: e.action,
+      actor: e.actor,
+      summary: JSON.parse(e.summary) as Record<string, unknown>,
+    })),
+    messages: messages.map((m) => ({
+      id: m.id,
+      trackingCode: codeOf.get(m.reportId) ?? "",
+      from: m.sender,
+      body: m.body,
+      at: m.at,
+    })),
+    notes,
+  };
+}
