@@ -1,4 +1,178 @@
+import type { Context } from "hono";
+import {
+  MessageCreateSchema,
+  MessageSchema,
+  type Receipt,
+  ReceiptSchema,
+  ReportCreateSchema,
+  ReportViewSchema,
+} from "../contracts/reports";
+import { createDb, type Db } from "../db/client";
+import { bearerSecret, requireReportBySecret } from "../db/queries/report-access";
+import { insertReport, insertReporterMessage, reportView, uniqueViolation } from "../db/queries/reports";
+import { findCurrentUnit } from "../db/queries/units";
+import { newSecret, newTrackingCode } from "../domain/receipt";
+import type { AppEnv, Bindings } from "../env";
 import { createApp } from "../http/create-app";
+import { ApiError } from "../http/errors";
+import { parseWith, readJsonBody } from "../http/validation";
+import { CUSTOM_MESSAGES, type CustomMessageKey } from "../i18n/validation";
+import { spendChallenge, verifyAltcha } from "../lib/altcha";
+import { seal, sha256Hex } from "../lib/crypto";
+import {
+  findStoredResponse,
+  idempotencyKeyHash,
+  isValidIdempotencyKey,
+  rememberResponse,
+  requestFingerprint,
+} from "../lib/idempotency";
+import { clientIp, hitRateLimit, type RateLimitPolicy } from "../lib/rate-limit";
+import { createMessageRoute, createReportRoute, getReportRoute } from "./reports.routes";
 
-/** `/api/reports`: filled in by the reporting work. */
-export const reportsApp = createApp();
+const DEFAULT_REPORTS_PER_HOUR = 30;
+const DEFAULT_MESSAGES_PER_HOUR = 60;
+const DEFAULT_MAX_JSON_BYTES = 65_536;
+const IDEMPOTENCY_SCOPE = "POST /api/reports";
+/** Attempts at a fresh tracking code if one collides (about 1 in 10¹¹ per report). */
+const TRACKING_CODE_ATTEMPTS = 3;
+
+function positiveInt(value: string | undefined, fallback: number): number {
+  const parsed = Number.parseInt(value ?? "", 10);
+  return Number.isInteger(parsed) && parsed > 0 ? parsed : fallback;
+}
+
+function reportsPolicy(env: Bindings): RateLimitPolicy {
+  return {
+    scope: "reports",
+    settingKey: "reports_per_client_per_hour",
+    fallback: positiveInt(env.REPORTS_PER_CLIENT_PER_HOUR, DEFAULT_REPORTS_PER_HOUR),
+  };
+}
+
+const MESSAGES_POLICY: RateLimitPolicy = {
+  scope: "messages",
+  settingKey: "messages_per_client_per_hour",
+  fallback: DEFAULT_MESSAGES_PER_HOUR,
+};
+
+/** Counts the request against the client's budget; the IP only enters an HMAC. */
+async function enforceRateLimit(c: Context<AppEnv>, db: Db, policy: RateLimitPolicy): Promise<void> {
+  const ip = clientIp(c.req.header("cf-connecting-ip"));
+  const { allowed, retryAfter } = await hitRateLimit(db, c.env.IP_HASH_SALT, ip, policy);
+  if (!allowed) throw new ApiError("rate_limited", { retryAfter });
+}
+
+/** A 422 for one field with a message from the shared catalogue. */
+function fieldError(c: Context<AppEnv>, pointer: string, key: CustomMessageKey): ApiError {
+  return new ApiError("validation_failed", { errors: [{ pointer, message: CUSTOM_MESSAGES[key][c.get("lang")] }] });
+}
+
+/** The receipt remembered for this key and body, or a 409 when the body differs. */
+async function replayReceipt(
+  c: Context<AppEnv>,
+  db: Db,
+  idempotency: { keyHash: string; requestHash: string },
+): Promise<Receipt | undefined> {
+  const stored = await findStoredResponse(db, c.env.CONTACT_KEY, idempotency.keyHash, idempotency.requestHash);
+  if (stored.kind === "conflict") throw new ApiError("idempotency_conflict");
+  return stored.kind === "replay" ? ReceiptSchema.parse(stored.body) : undefined;
+}
+
+/**
+ * `POST /api/reports`, `GET /api/reports/{trackingCode}` and
+ * `POST /api/reports/{trackingCode}/messages`.
+ */
+export const reportsApp = createApp()
+  .openapi(createReportRoute, async (c) => {
+    const db = createDb(c.env.DB);
+    await enforceRateLimit(c, db, reportsPolicy(c.env));
+    const key = c.req.header("idempotency-key");
+    if (key !== undefined && !isValidIdempotencyKey(key)) throw new ApiError("bad_request");
+    const { value } = await readJsonBody(c, positiveInt(c.env.MAX_JSON_BODY_BYTES, DEFAULT_MAX_JSON_BYTES));
+    const input = parseWith(ReportCreateSchema, value, c);
+
+    // A retry carries a challenge that is already spent, so the remembered
+    // receipt must be found before the ALTCHA check.
+    const idempotency = key
+      ? {
+          keyHash: await idempotencyKeyHash(IDEMPOTENCY_SCOPE, key),
+          requestHash: await requestFingerprint(value, ["altcha"]),
+        }
+      : undefined;
+    if (idempotency) {
+      const replay = await replayReceipt(c, db, idempotency);
+      if (replay) return c.json(replay, 201);
+    }
+
+    if (!(await findCurrentUnit(db, input.unitId))) throw fieldError(c, "/unitId", "unknown_unit");
+    const spent = await verifyAltcha(db, c.env, input.altcha);
+    if (!spent) throw fieldError(c, "/altcha", "altcha");
+
+    const receivedAt = new Date().toISOString();
+    for (let attempt = 1; ; attempt++) {
+      const id = crypto.randomUUID();
+      const receipt = ReceiptSchema.parse({
+        trackingCode: newTrackingCode(),
+        secret: newSecret(),
+        status: "received",
+        receivedAt,
+      });
+      const alongside = [
+        spendChallenge(db, spent),
+        ...(idempotency
+          ? await rememberResponse(db, c.env.CONTACT_KEY, { ...idempotency, status: 201, body: receipt })
+          : []),
+      ];
+      try {
+        await insertReport(
+          db,
+          {
+            id,
+            trackingCode: receipt.trackingCode,
+            secretHash: await sha256Hex(receipt.secret),
+            track: input.track,
+            unitId: input.unitId,
+            categoryCode: input.categoryCode,
+            description: input.description,
+            occurredOn: input.occurredOn,
+            procedure: input.procedure || undefined,
+            officialHint: input.officialHint || undefined,
+            reporterKind: input.reporterKind,
+            contact: input.contact ? await seal(c.env.CONTACT_KEY, JSON.stringify(input.contact), id) : undefined,
+            receivedAt,
+          },
+          alongside,
+        );
+        return c.json(receipt, 201);
+      } catch (error) {
+        const target = uniqueViolation(error);
+        if (target === "reports.tracking_code" && attempt < TRACKING_CODE_ATTEMPTS) continue;
+        if (target === "used_challenges.signature") throw fieldError(c, "/altcha", "altcha");
+        if (target === "idempotency_keys.key_hash" && idempotency) {
+          // A concurrent request with the same key won the race.
+          const replay = await replayReceipt(c, db, idempotency);
+          if (replay) return c.json(replay, 201);
+        }
+        throw error;
+      }
+    }
+  })
+  .openapi(getReportRoute, async (c) => {
+    const db = createDb(c.env.DB);
+    const { trackingCode } = c.req.valid("param");
+    const report = await requireReportBySecret(db, trackingCode, bearerSecret(c.req.header("authorization")));
+    const view = ReportViewSchema.parse(await reportView(db, report));
+    c.header("Cache-Control", "no-store");
+    return c.json(view, 200);
+  })
+  .openapi(createMessageRoute, async (c) => {
+    const db = createDb(c.env.DB);
+    await enforceRateLimit(c, db, MESSAGES_POLICY);
+    const { trackingCode } = c.req.valid("param");
+    const report = await requireReportBySecret(db, trackingCode, bearerSecret(c.req.header("authorization")));
+    const { value } = await readJsonBody(c, positiveInt(c.env.MAX_JSON_BODY_BYTES, DEFAULT_MAX_JSON_BYTES));
+    const { body } = parseWith(MessageCreateSchema, value, c);
+    const message = MessageSchema.parse(await insertReporterMessage(db, report.id, body, new Date().toISOString()));
+    c.header("Cache-Control", "no-store");
+    return c.json(message, 201);
+  });

@@ -1,0 +1,91 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { ProblemSchema } from "../contracts/common";
+import {
+  MessageCreateSchema,
+  MessageSchema,
+  ReceiptSchema,
+  ReportCreateSchema,
+  ReportViewSchema,
+} from "../contracts/reports";
+
+/**
+ * The JSON bodies of these routes are read by hand (size limit, idempotency
+ * hash, ALTCHA last), so they are documented as plain JSON Schema, which
+ * `@hono/zod-openapi` does not validate on its own.
+ */
+function documentedBody(schema: z.ZodType, description: string) {
+  return {
+    required: true,
+    description,
+    content: {
+      "application/json": { schema: z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as object },
+    },
+  };
+}
+
+const problem = (description: string) => ({
+  description,
+  content: { "application/problem+json": { schema: ProblemSchema } },
+});
+
+export const TrackingCodeParamsSchema = z.object({
+  trackingCode: z
+    .string()
+    .min(1)
+    .max(64)
+    .openapi({ param: { name: "trackingCode", in: "path" }, example: "PA-7KQM-X3TF" }),
+});
+
+export const createReportRoute = createRoute({
+  method: "post",
+  path: "/reports",
+  tags: ["reporting"],
+  summary: "File a report; answers with the receipt (tracking code and a secret shown once)",
+  description:
+    "Needs a solved ALTCHA challenge in `altcha`. An optional `Idempotency-Key` header makes retries of the same body within 24 h return the same receipt.",
+  request: { body: documentedBody(ReportCreateSchema, "The report, with the ALTCHA widget's payload") },
+  responses: {
+    201: { description: "The receipt", content: { "application/json": { schema: ReceiptSchema } } },
+    400: problem("Malformed JSON or a bad Idempotency-Key"),
+    409: problem("The Idempotency-Key was used with another body"),
+    413: problem("Body too large"),
+    415: problem("Not JSON"),
+    422: problem("Invalid fields, an unknown unit or a failed ALTCHA check"),
+    429: problem("Too many reports from this client; see Retry-After"),
+  },
+});
+
+export const getReportRoute = createRoute({
+  method: "get",
+  path: "/reports/{trackingCode}",
+  tags: ["reporting"],
+  summary: "Follow a report with its receipt secret as `Authorization: Bearer <secret>`",
+  request: { params: TrackingCodeParamsSchema },
+  responses: {
+    200: {
+      description: "Status, timeline, messages and evidence",
+      content: { "application/json": { schema: ReportViewSchema } },
+    },
+    404: problem("Unknown tracking code or wrong secret (indistinguishable)"),
+  },
+});
+
+export const createMessageRoute = createRoute({
+  method: "post",
+  path: "/reports/{trackingCode}/messages",
+  tags: ["reporting"],
+  summary: "The reporter replies to the inspectors (bearer secret)",
+  request: {
+    params: TrackingCodeParamsSchema,
+    body: documentedBody(MessageCreateSchema, "The message text"),
+  },
+  responses: {
+    201: { description: "The stored message", content: { "application/json": { schema: MessageSchema } } },
+    400: problem("Malformed JSON"),
+    404: problem("Unknown tracking code or wrong secret (indistinguishable)"),
+    413: problem("Body too large"),
+    415: problem("Not JSON"),
+    422: problem("Empty or too long message"),
+    429: problem("Too many messages from this client; see Retry-After"),
+  },
+});
