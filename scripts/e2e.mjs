@@ -1,0 +1,121 @@
+// Browser tests (`npm run test:e2e`, part of `npm test`): the built site and
+// the Worker under `wrangler dev`, on a free port with a fresh local D1/R2 in a
+// temporary directory and freshly generated secrets, so nothing depends on the
+// developer's .dev.vars or .wrangler/state. Debian's Chromium drives the pages
+// through playwright-core; no browser is downloaded.
+//
+// Each e2e/*.e2e.mjs exports `tests`: [{ name, run(ctx) }], run in order.
+import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { chromium } from "playwright-core";
+import { generateSecrets } from "./lib/dev-vars.mjs";
+import { applyMigrations, freePort, ROOT, startDevServer, waitForHealth } from "./lib/wrangler.mjs";
+import { seedLocal } from "./seed-local.mjs";
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const CHROMIUM_FLAGS = [
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--disable-dev-shm-usage",
+];
+
+function fail(message) {
+  console.error(`e2e: ${message}`);
+  console.log("0 passed, 1 failed");
+  process.exit(1);
+}
+
+async function loadTests() {
+  const dir = join(ROOT, "e2e");
+  const files = readdirSync(dir)
+    .filter((file) => file.endsWith(".e2e.mjs"))
+    .sort();
+  const suites = [];
+  for (const file of files) {
+    const module = await import(pathToFileURL(join(dir, file)).href);
+    for (const test of module.tests) suites.push({ ...test, name: `${file}: ${test.name}` });
+  }
+  return suites;
+}
+
+async function main() {
+  if (!existsSync(join(ROOT, "site/dist/index.html"))) fail("site/dist is missing: run `npm run build` first.");
+  if (!existsSync(CHROMIUM)) {
+    fail(
+      `Chromium not found at ${CHROMIUM}. Install Debian's package (apt-get install -y chromium) or set CHROMIUM_PATH.`,
+    );
+  }
+  const tests = await loadTests();
+  const work = mkdtempSync(join(tmpdir(), "pacv-e2e-"));
+  const persistTo = join(work, "state");
+  let server;
+  let context;
+  let passed = 0;
+  let failed = 0;
+  const started = Date.now();
+  try {
+    console.log("e2e: applying migrations and sample units to a fresh local D1…");
+    applyMigrations({ persistTo });
+    await seedLocal({ persistTo, unitsOnly: true });
+
+    const port = await freePort();
+    server = startDevServer({ port, persistTo, vars: generateSecrets() });
+    await waitForHealth(server, 60_000);
+    console.log(`e2e: wrangler dev answers on ${server.url} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+
+    context = await chromium.launchPersistentContext(join(work, "profile"), {
+      executablePath: CHROMIUM,
+      headless: true,
+      chromiumSandbox: false,
+      args: CHROMIUM_FLAGS,
+      locale: "vi-VN",
+      timezoneId: "Asia/Ho_Chi_Minh",
+      viewport: { width: 360, height: 780 },
+      acceptDownloads: true,
+    });
+    context.setDefaultTimeout(30_000);
+
+    const ctx = { baseUrl: server.url, context, work, state: {} };
+    for (const test of tests) {
+      const t0 = Date.now();
+      try {
+        await test.run(ctx);
+        passed++;
+        console.log(`✔ ${test.name} (${Date.now() - t0} ms)`);
+      } catch (error) {
+        failed++;
+        console.log(`✖ ${test.name} (${Date.now() - t0} ms)`);
+        console.log(`  ${error instanceof Error ? (error.stack ?? error.message) : error}`.replaceAll("\n", "\n  "));
+        if (test.stopOnFailure !== false) {
+          const rest = tests.length - passed - failed;
+          if (rest > 0) console.log(`  (skipping ${rest} test(s) that depend on it)`);
+          failed += rest;
+          break;
+        }
+      }
+    }
+  } catch (error) {
+    failed++;
+    console.log(`✖ setup: ${error instanceof Error ? error.message : error}`);
+  } finally {
+    await context?.close().catch(() => {});
+    if (server && failed > 0) {
+      console.log("\n----- wrangler dev log -----");
+      console.log(server.log().slice(-20_000));
+      console.log("----- end of wrangler dev log -----\n");
+    }
+    await server?.stop();
+    rmSync(work, { recursive: true, force: true });
+  }
+  console.log(`\ne2e: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exit(failed > 0 ? 1 : 0);
+}
+
+main();

@@ -1,0 +1,161 @@
+// Runs the project's wrangler (from node_modules, on the Node that runs this
+// script) for the local scripts: migrations, SQL files and `wrangler dev`.
+// Every call here is local: the remote database is never touched.
+import { spawn, spawnSync } from "node:child_process";
+import { createServer } from "node:net";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** Repository root (two levels above this file). */
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+
+const WRANGLER_JS = join(ROOT, "node_modules/wrangler/bin/wrangler.js");
+
+/**
+ * Environment for wrangler: no telemetry, and no fetch of Cloudflare's
+ * `Request.cf` sample from the internet (the placeholder is enough locally).
+ */
+export function wranglerEnv(extra = {}) {
+  return { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false", ...extra };
+}
+
+/** `--persist-to DIR` when a directory is given, else nothing (wrangler's default .wrangler/state). */
+export function persistArgs(persistTo) {
+  return persistTo ? ["--persist-to", persistTo] : [];
+}
+
+/**
+ * Runs `wrangler <args>` to completion and returns its stdout. Throws with
+ * wrangler's output when it fails, so the caller's error says why.
+ */
+export function wrangler(args, { quiet = true, input } = {}) {
+  if (args.includes("--remote"))
+    throw new Error("Refusing to run wrangler against a remote resource from a local script");
+  const result = spawnSync(process.execPath, [WRANGLER_JS, ...args], {
+    cwd: ROOT,
+    env: wranglerEnv({ CI: "true" }),
+    encoding: "utf8",
+    input,
+    stdio: quiet ? ["pipe", "pipe", "pipe"] : ["pipe", "inherit", "inherit"],
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (result.status !== 0) {
+    const output = quiet ? `\n${result.stdout}\n${result.stderr}` : "";
+    throw new Error(`wrangler ${args.join(" ")} failed (exit ${result.status})${output}`);
+  }
+  return result.stdout ?? "";
+}
+
+/** Applies every migration in migrations/ to the local D1. */
+export function applyMigrations({ persistTo, quiet = true } = {}) {
+  wrangler(["d1", "migrations", "apply", "DB", "--local", ...persistArgs(persistTo)], { quiet });
+}
+
+/** Runs a SQL file against the local D1. */
+export function executeFile(file, { persistTo } = {}) {
+  wrangler(["d1", "execute", "DB", "--local", ...persistArgs(persistTo), "--file", file]);
+}
+
+/** Rows returned by one SQL query against the local D1. */
+export function query(sql, { persistTo } = {}) {
+  const out = wrangler(["d1", "execute", "DB", "--local", ...persistArgs(persistTo), "--json", "--command", sql]);
+  const start = out.indexOf("[");
+  const parsed = JSON.parse(start >= 0 ? out.slice(start) : out);
+  return parsed.flatMap((statement) => statement.results ?? []);
+}
+
+/** A TCP port that was free a moment ago on 127.0.0.1. */
+export function freePort() {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => resolvePort(typeof address === "object" && address ? address.port : 0));
+    });
+  });
+}
+
+/**
+ * Starts `wrangler dev` in the background on 127.0.0.1 for a test or a
+ * benchmark, in its own process group so that stopping it also stops workerd.
+ * Output is kept in memory for `log()`; `--var` values override the developer's
+ * .dev.vars so the run does not depend on it.
+ */
+export function startDevServer({ port, persistTo, vars = {} }) {
+  const varArgs = Object.entries(vars).flatMap(([key, value]) => ["--var", `${key}:${value}`]);
+  const args = [
+    WRANGLER_JS,
+    "dev",
+    "--port",
+    String(port),
+    "--ip",
+    "127.0.0.1",
+    "--local",
+    "--show-interactive-dev-session=false",
+    "--live-reload=false",
+    ...persistArgs(persistTo),
+    ...varArgs,
+  ];
+  const child = spawn(process.execPath, args, {
+    cwd: ROOT,
+    env: wranglerEnv({ CI: "true", NO_COLOR: "1" }),
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
+  let output = "";
+  const keep = (chunk) => {
+    output += chunk.toString();
+    if (output.length > 2_000_000) output = output.slice(-1_000_000);
+  };
+  child.stdout.on("data", keep);
+  child.stderr.on("data", keep);
+  const exited = new Promise((resolveExit) => child.on("exit", (code, signal) => resolveExit({ code, signal })));
+  let running = true;
+  exited.then(() => {
+    running = false;
+  });
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    pid: child.pid,
+    log: () => output,
+    isRunning: () => running,
+    /** SIGTERM to wrangler's process group, SIGKILL after 5 s if it is still there. */
+    async stop() {
+      if (!running || child.pid === undefined) return;
+      const signalGroup = (signal) => {
+        try {
+          process.kill(-child.pid, signal);
+        } catch {
+          // Already gone.
+        }
+      };
+      signalGroup("SIGTERM");
+      const timer = setTimeout(() => signalGroup("SIGKILL"), 5000);
+      await exited;
+      clearTimeout(timer);
+      signalGroup("SIGKILL");
+    },
+  };
+}
+
+/**
+ * Polls `GET /api/health` until it answers `{"status":"ok"}`. Throws after
+ * `timeoutMs`, or at once if the server process died.
+ */
+export async function waitForHealth(server, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (!server.isRunning()) throw new Error("wrangler dev exited before it answered /api/health");
+    try {
+      const response = await fetch(`${server.url}/api/health`, { signal: AbortSignal.timeout(5000) });
+      if (response.ok && (await response.json()).status === "ok") return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolveWait) => setTimeout(resolveWait, 250));
+  }
+  throw new Error(`wrangler dev did not answer ${server.url}/api/health within ${timeoutMs / 1000} s`);
+}

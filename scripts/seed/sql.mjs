@@ -1,0 +1,57 @@
+// Small helpers shared by the seed files: folding, SQL literals and a seeded
+// pseudo-random generator so every run produces the same sample.
+
+/**
+ * Folded form for diacritic-insensitive search. Keep identical to `fold` in
+ * worker/src/domain/text.ts: lower case, no combining marks, đ/Đ as d.
+ */
+export function fold(text) {
+  return text.normalize("NFD").replace(/\p{M}/gu, "").replace(/[đĐ]/g, "d").toLowerCase().replace(/\s+/g, " ").trim();
+}
+
+/** A SQL literal: NULL, a number, or a single-quoted NFC string. */
+export function sqlValue(value) {
+  if (value === null || value === undefined) return "NULL";
+  if (typeof value === "number") return String(value);
+  if (typeof value === "boolean") return value ? "1" : "0";
+  return `'${String(value).normalize("NFC").replaceAll("'", "''")}'`;
+}
+
+/** `INSERT OR IGNORE INTO table (cols) VALUES (…);`, so a second run changes nothing. */
+export function insertOrIgnore(table, row) {
+  const columns = Object.keys(row);
+  return `INSERT OR IGNORE INTO ${table} (${columns.join(", ")}) VALUES (${columns.map((c) => sqlValue(row[c])).join(", ")});`;
+}
+
+/**
+ * mulberry32: a tiny seeded generator. Not for secrets of real users, only
+ * for repeatable demo data.
+ */
+export function createRng(seed) {
+  let state = seed >>> 0;
+  const next = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return {
+    next,
+    /** Integer in [min, max]. */
+    int: (min, max) => min + Math.floor(next() * (max - min + 1)),
+    pick: (items) => items[Math.floor(next() * items.length)],
+    chance: (p) => next() < p,
+    bytes: (count) => Uint8Array.from({ length: count }, () => Math.floor(next() * 256)),
+    /** Picks a key of `weights` with probability proportional to its value. */
+    weighted(weights) {
+      const entries = Object.entries(weights);
+      let roll = next() * entries.reduce((sum, [, w]) => sum + w, 0);
+      for (const [key, weight] of entries) {
+        roll -= weight;
+        if (roll < 0) return key;
+      }
+      return entries[entries.length - 1][0];
+    },
+  };
+}

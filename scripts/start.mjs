@@ -1,0 +1,70 @@
+// `npm start`: everything a newcomer needs on a fresh clone, all local.
+// 1. .dev.vars with generated secrets (first run only);
+// 2. the Astro site built into site/dist;
+// 3. migrations applied to the local embedded D1 (never the remote one);
+// 4. sample data seeded once (marker: settings.demo_seeded_at);
+// 5. `wrangler dev` on 127.0.0.1:${PORT:-8787}, in the foreground.
+import { spawn, spawnSync } from "node:child_process";
+import { join } from "node:path";
+import { ensureDevVars } from "./lib/dev-vars.mjs";
+import { applyMigrations, ROOT, wranglerEnv } from "./lib/wrangler.mjs";
+import { isSeeded, printDemoReceipt, seedLocal } from "./seed-local.mjs";
+
+const port = process.env.PORT ?? "8787";
+
+function step(message) {
+  console.log(`\n▶ ${message}`);
+}
+
+function buildSite() {
+  const astro = join(ROOT, "node_modules/astro/bin/astro.mjs");
+  const result = spawnSync(process.execPath, [astro, "build", "--root", "site"], {
+    cwd: ROOT,
+    stdio: "inherit",
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: "1" },
+  });
+  if (result.status !== 0) throw new Error("The site did not build (astro build --root site)");
+}
+
+async function main() {
+  const added = ensureDevVars();
+  if (added.length > 0) console.log(`Created local secrets in .dev.vars: ${added.join(", ")}`);
+
+  step("Building the site (astro build --root site)");
+  buildSite();
+
+  step("Applying migrations to the local D1");
+  applyMigrations({ quiet: false });
+
+  if (isSeeded()) {
+    console.log("\nSample data already seeded (settings.demo_seeded_at is set); skipping.");
+  } else {
+    step("Seeding sample data (local only)");
+    printDemoReceipt(await seedLocal(), `http://localhost:${port}`);
+  }
+
+  step(`Serving on http://localhost:${port} (Ctrl+C to stop)`);
+  console.log(`  Trang chủ:      http://localhost:${port}/`);
+  console.log(`  Gửi phản ánh:   http://localhost:${port}/phan-anh/`);
+  console.log(`  Theo dõi:       http://localhost:${port}/theo-doi/`);
+  console.log(`  English:        http://localhost:${port}/en/`);
+  console.log(`  API health:     http://localhost:${port}/api/health\n`);
+
+  const wranglerJs = join(ROOT, "node_modules/wrangler/bin/wrangler.js");
+  const child = spawn(process.execPath, [wranglerJs, "dev", "--local", "--port", port, "--ip", "127.0.0.1"], {
+    cwd: ROOT,
+    stdio: "inherit",
+    env: wranglerEnv(),
+  });
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
+    process.on(signal, () => child.kill(signal));
+  }
+  child.on("exit", (code, signal) => {
+    process.exit(code ?? (signal ? 128 + (signal === "SIGINT" ? 2 : 15) : 1));
+  });
+}
+
+main().catch((error) => {
+  console.error(`\nnpm start failed: ${error instanceof Error ? error.message : error}`);
+  process.exit(1);
+});
