@@ -1,0 +1,20 @@
+// @ts-check
+import { defineConfig } from "astro/config";
+
+/**
+ * Static pages served as Workers assets. Nothing is inlined into the HTML: the
+ * pages ship under a CSP of `script-src 'self'; style-src 'self'`, so every
+ * script and stylesheet must be a file under /_astro/.
+ */
+export default defineConfig({
+  output: "static",
+  outDir: "./dist",
+  trailingSlash: "always",
+  // "preserve" keeps en/404.astro as en/404.html, where Workers assets look for a 404 page.
+  build: { format: "preserve", inlineStylesheets: "never" },
+  devToolbar: { enabled: false },
+  vite: {
+    build: { assetsInlineLimit: 0 },
+    worker: { format: "es" },
+  },
+});
