@@ -188,6 +188,7 @@ export const en: Dict = {
     unitCount: "{n} matching units. Use the arrow keys to choose.",
     unitChosen: "{name} chosen.",
     unitRequired: "Choose a unit from the list",
+    categoryRequired: "Choose a category",
     counter: "{n}/{max} characters",
     counterShort: "{n} more characters needed",
     errorsSummary: "Not sent yet. Please fix the {n} marked fields below.",

@@ -202,6 +202,7 @@ export const vi = {
     unitCount: "{n} đơn vị phù hợp. Dùng phím mũi tên để chọn.",
     unitChosen: "Đã chọn {name}.",
     unitRequired: "Hãy chọn một đơn vị trong danh sách",
+    categoryRequired: "Hãy chọn một nhóm hành vi",
     counter: "{n}/{max} ký tự",
     counterShort: "Cần thêm {n} ký tự",
     errorsSummary: "Chưa gửi được. Hãy sửa {n} mục được đánh dấu bên dưới.",

@@ -104,7 +104,7 @@ function setBusy(next: boolean, message = ""): void {
   status.textContent = message;
 }
 
-async function send(): Promise<void> {
+async function send(retriedAltcha = false): Promise<void> {
   clearFieldErrors(form);
   alertBox.textContent = "";
   const fields = collect();
@@ -113,10 +113,11 @@ async function send(): Promise<void> {
   const messages = validator
     .validateReport({ ...fields, altcha: "pending" }, lang)
     .filter((message) => message.pointer !== "/altcha");
-  if (fields.unitId === "") {
-    const index = messages.findIndex((message) => message.pointer === "/unitId");
-    if (index >= 0) messages[index] = { pointer: "/unitId", message: t.unitRequired };
-  }
+  // An empty picker or select gets a plain request rather than the contract's generic enum message.
+  const blanks: Record<string, string> = {};
+  if (fields.unitId === "") blanks["/unitId"] = t.unitRequired;
+  if (fields.categoryCode === "") blanks["/categoryCode"] = t.categoryRequired;
+  for (const message of messages) message.message = blanks[message.pointer] ?? message.message;
   for (const problem of checkFiles(files, limits, t)) messages.push({ pointer: "/evidence", message: problem });
   if (messages.length > 0) {
     showErrors(messages);
@@ -155,6 +156,12 @@ async function send(): Promise<void> {
   }
   pending = null;
   resetAltcha(widget);
+  const errors = failure.problem?.errors ?? [];
+  if (failure.status === 422 && !retriedAltcha && errors.length > 0 && errors.every((e) => e.pointer === "/altcha")) {
+    // The challenge expired or was spent while the user was writing: solve a new one and send again, once.
+    await send(true);
+    return;
+  }
   if (failure.status === 422 && failure.problem?.errors?.length) showErrors(failure.problem.errors);
   else showAlert(failureMessage(failure, t));
 }
