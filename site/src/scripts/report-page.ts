@@ -116,7 +116,7 @@ async function send(retriedAltcha = false): Promise<void> {
   // An empty picker or select gets a plain request rather than the contract's generic enum message.
   const blanks: Record<string, string> = {};
   if (fields.unitId === "") blanks["/unitId"] = t.unitRequired;
-  if (fields.categoryCode === "") blanks["/categoryCode"] = t.categoryRequired;
+  if (value("categoryCode") === "") blanks["/categoryCode"] = t.categoryRequired;
   for (const message of messages) message.message = blanks[message.pointer] ?? message.message;
   for (const problem of checkFiles(files, limits, t)) messages.push({ pointer: "/evidence", message: problem });
   if (messages.length > 0) {
