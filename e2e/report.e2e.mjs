@@ -24,7 +24,7 @@ function watch(ctx) {
   const onPage = (page) => {
     page.on("console", (message) => {
       const text = message.text();
-      if (/Content Security Policy|Refused to (load|execute|apply|connect|frame)|CSP violation/i.test(text)) {
+      if (/Content Security Policy|Refused to |CSP violation/i.test(text)) {
         ctx.state.problems.push(`console: ${text}`);
       }
     });
@@ -41,7 +41,9 @@ function watch(ctx) {
   // Reports violations even where the browser would only print a warning.
   return ctx.context.addInitScript(() => {
     document.addEventListener("securitypolicyviolation", (event) => {
-      console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI}`);
+      console.error(
+        `CSP violation: ${event.violatedDirective} blocked ${event.blockedURI} at ${event.sourceFile}:${event.lineNumber}`,
+      );
     });
   });
 }
