@@ -117,6 +117,16 @@ describe("Idempotency-Key", () => {
     expect((await getReport(receipt.trackingCode, receipt.secret)).status).toBe(200);
   });
 
+  it("gives two simultaneous requests with the same key and body one receipt", async () => {
+    const headers = { "Idempotency-Key": "simultaneous-test" };
+    const reports = await rowsAdded("reports");
+    const answers = await Promise.all([postReport(reportBody(), { headers }), postReport(reportBody(), { headers })]);
+    expect(answers.map((res) => res.status)).toEqual([201, 201]);
+    const [a, b] = await Promise.all(answers.map(async (res) => ReceiptSchema.parse(await res.json())));
+    expect(a).toEqual(b);
+    expect(await reports()).toBe(1);
+  });
+
   it("treats the same fields in another order as the same body", async () => {
     const headers = { "Idempotency-Key": "order-test" };
     const body = reportBody();

@@ -1,4 +1,4 @@
-import { env } from "cloudflare:test";
+import { env, SELF } from "cloudflare:test";
 import { beforeEach, describe, expect, it } from "vitest";
 import { MessageSchema, ReceiptSchema, ReportViewSchema } from "../../src/contracts/reports";
 import { isTrackingCode } from "../../src/domain/receipt";
@@ -147,5 +147,17 @@ describe("POST /api/reports/{trackingCode}/messages", () => {
     }
     const view = ReportViewSchema.parse(await (await getReport(receipt.trackingCode, receipt.secret)).json());
     expect(view.messages.map((m) => m.body)).toEqual(["Thứ nhất", "Thứ hai", "Thứ ba"]);
+  });
+});
+
+describe("OpenAPI document", () => {
+  it("describes the reporting routes and their bodies", async () => {
+    const res = await SELF.fetch("https://portal.test/api/openapi.json");
+    expect(res.status).toBe(200);
+    const doc = (await res.json()) as { paths: Record<string, Record<string, { requestBody?: unknown }>> };
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(["/challenge", "/reports", "/reports/{trackingCode}", "/reports/{trackingCode}/messages"]),
+    );
+    expect(JSON.stringify(doc.paths["/reports"]?.post?.requestBody)).toContain("occurredOn");
   });
 });
