@@ -4,6 +4,7 @@ import {
   MessageSchema,
   type Receipt,
   ReceiptSchema,
+  type ReportCreate,
   ReportCreateSchema,
   ReportViewSchema,
 } from "../contracts/reports";
@@ -17,7 +18,7 @@ import { createApp } from "../http/create-app";
 import { ApiError } from "../http/errors";
 import { parseWith, readJsonBody } from "../http/validation";
 import { CUSTOM_MESSAGES, type CustomMessageKey } from "../i18n/validation";
-import { spendChallenge, verifyAltcha } from "../lib/altcha";
+import { type SpentChallenge, spendChallenge, verifyAltcha } from "../lib/altcha";
 import { seal, sha256Hex } from "../lib/crypto";
 import {
   findStoredResponse,
@@ -79,6 +80,68 @@ async function replayReceipt(
 }
 
 /**
+ * Writes the report with a fresh receipt, in one batch with the spent
+ * challenge and the remembered response. A colliding tracking code is drawn
+ * again; a challenge spent meanwhile is a 422; a concurrent request with the
+ * same Idempotency-Key gets that request's receipt.
+ */
+async function storeReport(
+  c: Context<AppEnv>,
+  db: Db,
+  input: ReportCreate,
+  spent: SpentChallenge,
+  idempotency: { keyHash: string; requestHash: string } | undefined,
+): Promise<Receipt> {
+  const receivedAt = new Date().toISOString();
+  for (let attempt = 1; ; attempt++) {
+    const id = crypto.randomUUID();
+    const receipt = ReceiptSchema.parse({
+      trackingCode: newTrackingCode(),
+      secret: newSecret(),
+      status: "received",
+      receivedAt,
+    });
+    const alongside = [
+      spendChallenge(db, spent),
+      ...(idempotency
+        ? await rememberResponse(db, c.env.CONTACT_KEY, { ...idempotency, status: 201, body: receipt })
+        : []),
+    ];
+    try {
+      await insertReport(
+        db,
+        {
+          id,
+          trackingCode: receipt.trackingCode,
+          secretHash: await sha256Hex(receipt.secret),
+          track: input.track,
+          unitId: input.unitId,
+          categoryCode: input.categoryCode,
+          description: input.description,
+          occurredOn: input.occurredOn,
+          procedure: input.procedure || undefined,
+          officialHint: input.officialHint || undefined,
+          reporterKind: input.reporterKind,
+          contact: input.contact ? await seal(c.env.CONTACT_KEY, JSON.stringify(input.contact), id) : undefined,
+          receivedAt,
+        },
+        alongside,
+      );
+      return receipt;
+    } catch (error) {
+      const target = uniqueViolation(error);
+      if (target === "reports.tracking_code" && attempt < TRACKING_CODE_ATTEMPTS) continue;
+      if (target === "used_challenges.signature") throw fieldError(c, "/altcha", "altcha");
+      if (target === "idempotency_keys.key_hash" && idempotency) {
+        const replay = await replayReceipt(c, db, idempotency);
+        if (replay) return replay;
+      }
+      throw error;
+    }
+  }
+}
+
+/**
  * `POST /api/reports`, `GET /api/reports/{trackingCode}` and
  * `POST /api/reports/{trackingCode}/messages`.
  */
@@ -108,54 +171,7 @@ export const reportsApp = createApp()
     const spent = await verifyAltcha(db, c.env, input.altcha);
     if (!spent) throw fieldError(c, "/altcha", "altcha");
 
-    const receivedAt = new Date().toISOString();
-    for (let attempt = 1; ; attempt++) {
-      const id = crypto.randomUUID();
-      const receipt = ReceiptSchema.parse({
-        trackingCode: newTrackingCode(),
-        secret: newSecret(),
-        status: "received",
-        receivedAt,
-      });
-      const alongside = [
-        spendChallenge(db, spent),
-        ...(idempotency
-          ? await rememberResponse(db, c.env.CONTACT_KEY, { ...idempotency, status: 201, body: receipt })
-          : []),
-      ];
-      try {
-        await insertReport(
-          db,
-          {
-            id,
-            trackingCode: receipt.trackingCode,
-            secretHash: await sha256Hex(receipt.secret),
-            track: input.track,
-            unitId: input.unitId,
-            categoryCode: input.categoryCode,
-            description: input.description,
-            occurredOn: input.occurredOn,
-            procedure: input.procedure || undefined,
-            officialHint: input.officialHint || undefined,
-            reporterKind: input.reporterKind,
-            contact: input.contact ? await seal(c.env.CONTACT_KEY, JSON.stringify(input.contact), id) : undefined,
-            receivedAt,
-          },
-          alongside,
-        );
-        return c.json(receipt, 201);
-      } catch (error) {
-        const target = uniqueViolation(error);
-        if (target === "reports.tracking_code" && attempt < TRACKING_CODE_ATTEMPTS) continue;
-        if (target === "used_challenges.signature") throw fieldError(c, "/altcha", "altcha");
-        if (target === "idempotency_keys.key_hash" && idempotency) {
-          // A concurrent request with the same key won the race.
-          const replay = await replayReceipt(c, db, idempotency);
-          if (replay) return c.json(replay, 201);
-        }
-        throw error;
-      }
-    }
+    return c.json(await storeReport(c, db, input, spent, idempotency), 201);
   })
   .openapi(getReportRoute, async (c) => {
     const db = createDb(c.env.DB);
