@@ -191,7 +191,7 @@ export const en: Dict = {
     categoryRequired: "Choose a category",
     counter: "{n}/{max} characters",
     counterShort: "{n} more characters needed",
-    errorsSummary: "Not sent yet. Please fix the {n} marked fields below.",
+    errorsSummary: "Not sent yet. Fields to fix below: {n}.",
     altchaFailed: "The anti-spam check did not pass. Please submit again.",
     required: "This field is required",
     submitting: "Sending…",

@@ -11,6 +11,9 @@ const FIELD_OF_POINTER: Record<string, string> = {
   "/contact/phone": "contactPhone",
 };
 
+/** Errors about a group point at the group's first control, so focus has somewhere to go. */
+const CONTROL_OF_FIELD: Record<string, string> = { contact: "contactEmail" };
+
 /** The field name for a pointer: `/description` → `description`, `/contact/email` → `contactEmail`. */
 export function fieldOf(pointer: string): string {
   return FIELD_OF_POINTER[pointer] ?? pointer.split("/")[1] ?? "";
@@ -37,7 +40,7 @@ export function showFieldErrors(
       continue;
     }
     texts.set(target, [...(texts.get(target) ?? []), message]);
-    const control = form.querySelector<HTMLElement>(`[data-field="${CSS.escape(field)}"]`);
+    const control = form.querySelector<HTMLElement>(`[data-field="${CSS.escape(CONTROL_OF_FIELD[field] ?? field)}"]`);
     if (control) {
       control.setAttribute("aria-invalid", "true");
       controls.push(control);

@@ -1,3 +1,4 @@
+import "./zod-jitless";
 import { ReportCreateSchema } from "../../../worker/src/contracts/reports";
 import { toFieldErrors } from "../../../worker/src/i18n/validation";
 import type { FieldMessage } from "./field-errors";
