@@ -214,6 +214,8 @@ byId("logout").addEventListener("click", () => {
   codeInput.focus();
 });
 
+for (const button of followForm.querySelectorAll("button")) button.disabled = false;
+
 // `#PA-XXXX-XXXX` pre-fills the code (the receipt links here that way); the secret never travels in a URL.
 const fragment = decodeURIComponent(location.hash.slice(1)).trim().toUpperCase();
 if (/^PA-[A-Z0-9]{4}-[A-Z0-9]{4}$/.test(fragment)) codeInput.value = fragment;

@@ -200,6 +200,7 @@ form.addEventListener("submit", (event) => {
 
 updateTrack();
 updateCounter();
+submit.disabled = false;
 // The widget and the contract's validator (zod) load when the user starts on the form, not with the page.
 form.addEventListener(
   "focusin",
