@@ -14,7 +14,7 @@ export default defineConfig({
   build: { format: "preserve", inlineStylesheets: "never" },
   devToolbar: { enabled: false },
   vite: {
+    // Astro inlines script chunks smaller than this limit as <script> tags; 0 keeps every one a file.
     build: { assetsInlineLimit: 0 },
-    worker: { format: "es" },
   },
 });
