@@ -16,7 +16,7 @@ interface TestReport {
 }
 
 let report: TestReport;
-/** A fresh client address per test, so rate-limit budgets never leak between tests. */
+/** A fresh client address per test (IPv6 documentation range): D1 rows, rate-limit counters included, outlive a test. */
 let clientIp: string;
 
 function randomCode(): string {
@@ -99,7 +99,8 @@ async function attachmentRows(reportId: string) {
 beforeEach(async () => {
   await insertUnits(env.DB);
   report = await createReport();
-  clientIp = `198.51.100.${Math.floor(Math.random() * 250) + 1}`;
+  const [a, b] = crypto.randomUUID().split("-");
+  clientIp = `2001:db8::${a?.slice(0, 4)}:${b}`;
 });
 
 describe("POST /api/reports/{trackingCode}/attachments: happy path", () => {
