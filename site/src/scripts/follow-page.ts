@@ -219,11 +219,16 @@ for (const button of followForm.querySelectorAll("button")) button.disabled = fa
 // `#PA-XXXX-XXXX` pre-fills the code (the receipt links here that way); the secret never travels in a URL.
 const fragment = decodeURIComponent(location.hash.slice(1)).trim().toUpperCase();
 if (/^PA-[A-Z0-9]{4}-[A-Z0-9]{4}$/.test(fragment)) codeInput.value = fragment;
-const saved = sessionStorage.getItem(STORAGE_KEY);
-if (saved) {
-  const candidate = JSON.parse(saved) as Access;
-  if (!codeInput.value || codeInput.value === candidate.code) {
-    codeInput.value = candidate.code;
-    void open(candidate, false);
+function savedAccess(): Access | null {
+  try {
+    const value = JSON.parse(sessionStorage.getItem(STORAGE_KEY) ?? "null") as Partial<Access> | null;
+    return value?.code && value.secret ? { code: value.code, secret: value.secret } : null;
+  } catch {
+    return null;
   }
+}
+const saved = savedAccess();
+if (saved && (!codeInput.value || codeInput.value === saved.code)) {
+  codeInput.value = saved.code;
+  void open(saved, false);
 }
