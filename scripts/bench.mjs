@@ -20,7 +20,7 @@ import { seedLocal } from "./seed-local.mjs";
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 /** Solved challenges available to the submit run; it stops early if they run out. */
-const POOL_SIZE = Number(process.env.BENCH_POOL ?? 600);
+const POOL_SIZE = Number(process.env.BENCH_POOL ?? 1000);
 
 const REPORT = {
   track: "anonymous",
