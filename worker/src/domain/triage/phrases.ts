@@ -65,7 +65,8 @@ export const PHRASE_TABLE: Readonly<Record<Exclude<CategoryCode, "other">, reado
     { phrase: "hoi lo", weight: 3 },
     { phrase: "dua tien", weight: 2 },
     { phrase: "nhan tien", weight: 2 },
-    { phrase: "xin cho", weight: 2 },
+    // Weak: folded, "xin cho" (the beg-for-favour mindset) also reads "xin chờ" (please wait).
+    { phrase: "xin cho", weight: 1 },
     { phrase: "tieu cuc", weight: 2 },
     { phrase: "tien ngoai", weight: 2 },
     {
