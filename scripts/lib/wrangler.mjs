@@ -113,8 +113,28 @@ export function startDevServer({ port, persistTo, vars = {} }) {
   child.stderr.on("data", keep);
   const exited = new Promise((resolveExit) => child.on("exit", (code, signal) => resolveExit({ code, signal })));
   let running = true;
+  const signalGroup = (signal) => {
+    try {
+      process.kill(-child.pid, signal);
+    } catch {
+      // Already gone.
+    }
+  };
+  // The server runs in its own process group, so Ctrl+C does not reach it:
+  // stop it when this process is interrupted or exits for any reason.
+  const onInterrupt = (signal) => {
+    signalGroup("SIGKILL");
+    process.exit(signal === "SIGINT" ? 130 : 143);
+  };
+  const onExit = () => signalGroup("SIGKILL");
+  process.once("SIGINT", onInterrupt);
+  process.once("SIGTERM", onInterrupt);
+  process.once("exit", onExit);
   exited.then(() => {
     running = false;
+    process.off("SIGINT", onInterrupt);
+    process.off("SIGTERM", onInterrupt);
+    process.off("exit", onExit);
   });
 
   return {
@@ -125,13 +145,6 @@ export function startDevServer({ port, persistTo, vars = {} }) {
     /** SIGTERM to wrangler's process group, SIGKILL after 5 s if it is still there. */
     async stop() {
       if (!running || child.pid === undefined) return;
-      const signalGroup = (signal) => {
-        try {
-          process.kill(-child.pid, signal);
-        } catch {
-          // Already gone.
-        }
-      };
       signalGroup("SIGTERM");
       const timer = setTimeout(() => signalGroup("SIGKILL"), 5000);
       await exited;
