@@ -9,6 +9,7 @@ import { accountRoutes, authApp } from "./routes/auth.index";
 import { categoriesApp } from "./routes/categories.index";
 import { challengeApp } from "./routes/challenge.index";
 import { healthApp } from "./routes/health.index";
+import { leadsApp } from "./routes/leads.index";
 import { reportsApp } from "./routes/reports.index";
 import { unitsApp } from "./routes/units.index";
 import { usersApp } from "./routes/users.index";
@@ -27,7 +28,8 @@ export function buildApp() {
     .route("/", attachmentsApp)
     .route("/", authApp)
     .route("/", accountRoutes)
-    .route("/", usersApp);
+    .route("/", usersApp)
+    .route("/", leadsApp);
 
   api.doc31("/openapi.json", {
     openapi: "3.1.0",

@@ -3,6 +3,7 @@ import { AttachmentSchema, EVIDENCE_MAX_BYTES, EVIDENCE_MAX_FILES } from "../con
 import { createDb } from "../db/client";
 import { countAttachments, insertAttachment } from "../db/queries/attachments";
 import { bearerSecret, requireReportBySecret } from "../db/queries/report-access";
+import { evidenceAdded } from "../db/queries/triage";
 import { sniffType, stripMetadata } from "../domain/evidence";
 import type { AppEnv } from "../env";
 import { createApp } from "../http/create-app";
@@ -147,6 +148,7 @@ export const attachmentsApp = createApp().openapi(uploadAttachmentRoute, async (
     throw refuse(c, "limit_reached", "limit_reached");
   }
 
+  await evidenceAdded(db, report.id, new Date());
   c.header("Cache-Control", "no-store");
   const body = AttachmentSchema.parse({ id, sha256, contentType: type, size: stripped.bytes.byteLength });
   return c.json(body, 201);

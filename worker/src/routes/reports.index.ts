@@ -11,6 +11,7 @@ import {
 import { createDb, type Db } from "../db/client";
 import { bearerSecret, requireReportBySecret } from "../db/queries/report-access";
 import { insertReport, insertReporterMessage, reportView, uniqueViolation } from "../db/queries/reports";
+import { planTriage } from "../db/queries/triage";
 import { findCurrentUnit } from "../db/queries/units";
 import { newSecret, newTrackingCode } from "../domain/receipt";
 import type { AppEnv, Bindings } from "../env";
@@ -101,7 +102,25 @@ async function storeReport(
       status: "received",
       receivedAt,
     });
+    const plan = await planTriage(
+      db,
+      {
+        id,
+        trackingCode: receipt.trackingCode,
+        unitId: input.unitId,
+        categoryCode: input.categoryCode,
+        description: input.description,
+        procedure: input.procedure,
+        officialHint: input.officialHint,
+        occurredOn: input.occurredOn,
+        reporterKind: input.reporterKind,
+        evidenceCount: 0,
+        receivedAt,
+      },
+      new Date(receivedAt),
+    );
     const alongside = [
+      ...plan.statements,
       spendChallenge(db, spent),
       ...(idempotency
         ? await rememberResponse(db, c.env.CONTACT_KEY, { ...idempotency, status: 201, body: receipt })
@@ -124,6 +143,7 @@ async function storeReport(
           reporterKind: input.reporterKind,
           contact: input.contact ? await seal(c.env.CONTACT_KEY, JSON.stringify(input.contact), id) : undefined,
           receivedAt,
+          triage: plan.reportColumns,
         },
         alongside,
       );

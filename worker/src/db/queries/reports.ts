@@ -20,11 +20,21 @@ export interface NewReport {
   reporterKind: "citizen" | "business" | "organization";
   contact?: Sealed;
   receivedAt: string;
+  /** Where triage placed it and what it found (see queries/triage.ts). */
+  triage?: {
+    leadId: string;
+    suggestedCategory: string | null;
+    severity: number;
+    eligible: boolean;
+    descriptionFolded: string;
+    procedureKey: string | null;
+    officialKey: string | null;
+  };
 }
 
 /**
  * Writes a report, its first timeline event ("received") and `alongside`
- * (the spent challenge, the idempotency record) in one D1 batch: either all
+ * (its lead, the spent challenge, the idempotency record) in one D1 batch: either all
  * of it exists afterwards or none of it does.
  */
 export async function insertReport(db: Db, report: NewReport, alongside: BatchItem<"sqlite">[] = []): Promise<void> {
@@ -46,6 +56,7 @@ export async function insertReport(db: Db, report: NewReport, alongside: BatchIt
       status: "received",
       receivedAt: report.receivedAt,
       updatedAt: report.receivedAt,
+      ...report.triage,
     }),
     db.insert(reportEvents).values({
       id: crypto.randomUUID(),

@@ -86,6 +86,9 @@ export const reports = sqliteTable(
     eligible: integer("eligible", { mode: "boolean" }),
     /** Folded description, for similarity and search. */
     descriptionFolded: text("description_folded"),
+    /** Folded procedure and official (titles dropped), for clustering. */
+    procedureKey: text("procedure_key"),
+    officialKey: text("official_key"),
     receivedAt: text("received_at").notNull(),
     updatedAt: text("updated_at").notNull(),
     /** True for seeded demo rows. */

@@ -69,9 +69,15 @@ export const leadNotes = sqliteTable(
   (t) => [index("lead_notes_lead_idx").on(t.leadId, t.at)],
 );
 
-/** Vietnamese public holidays (and official compensating days off), as data. */
+/**
+ * Vietnamese public holidays and official compensating days off, as data;
+ * `kind = 'working_day'` marks a Saturday or Sunday that is worked instead.
+ */
 export const holidays = sqliteTable("holidays", {
   date: text("date").primaryKey(),
+  kind: text("kind", { enum: ["holiday", "working_day"] })
+    .notNull()
+    .default("holiday"),
   nameVi: text("name_vi").notNull(),
   nameEn: text("name_en").notNull(),
 });

@@ -1,0 +1,157 @@
+import { eq, inArray } from "drizzle-orm";
+import type { BatchItem } from "drizzle-orm/batch";
+import type { LeadStatus, Transition } from "../../contracts/leads";
+import { laterOf, leadCategory, rescore } from "../../domain/lead-plan";
+import { transition } from "../../domain/workflow";
+import type { Lang } from "../../env";
+import { ApiError } from "../../http/errors";
+import type { Db } from "../client";
+import { leads, reportEvents, reportMessages, reports } from "../schema";
+import type { Actor } from "./accounts";
+import { auditInsert } from "./audit";
+import { findVisibleLead } from "./leads";
+import { unitFindingsLast12Months } from "./triage";
+
+type Batch = [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]];
+
+const MESSAGES = {
+  "/reason": { vi: "Cần ghi lý do", en: "A reason is required" },
+  "/reasonCode": { vi: "Cần chọn mã lý do", en: "Choose a reason code" },
+  "/targetLeadId": { vi: "Cần chọn một đầu mối khác để gộp vào", en: "Choose another lead to merge into" },
+} as const;
+
+/** Statuses at which the triage decision has been taken. */
+const DECIDED: readonly LeadStatus[] = ["referred", "dismissed", "merged"];
+
+/**
+ * Applies one workflow transition, with everything it implies, in one D1
+ * batch: the lead's columns, the reporter-visible status and timeline of
+ * each of its reports, a question to the reporters when information is
+ * requested, the reports moving over on a merge, and the audit event.
+ */
+export async function applyLeadTransition(
+  db: Db,
+  actor: Actor,
+  id: string,
+  input: Transition,
+  lang: Lang,
+  now: Date = new Date(),
+): Promise<void> {
+  const lead = await findVisibleLead(db, actor, id);
+  if (!lead) throw new ApiError("not_found");
+  const target =
+    input.to === "merged" && input.targetLeadId ? await findVisibleLead(db, actor, input.targetLeadId) : undefined;
+  const result = transition(
+    { id: lead.id, status: lead.status as LeadStatus, proposedBy: lead.proposedBy },
+    { ...input, target: target ? { id: target.id, status: target.status as LeadStatus } : undefined },
+    { id: actor.id, role: actor.role },
+  );
+  if (!result.ok) {
+    if (result.error === "illegal") throw new ApiError("conflict");
+    if (result.error === "forbidden") throw new ApiError("forbidden");
+    throw new ApiError("validation_failed", {
+      errors: result.pointers.map((pointer) => ({
+        pointer,
+        message: MESSAGES[pointer as keyof typeof MESSAGES]?.[lang] ?? pointer,
+      })),
+    });
+  }
+
+  const at = now.toISOString();
+  const decided = DECIDED.includes(result.patch.status);
+  const statements: BatchItem<"sqlite">[] = [
+    db
+      .update(leads)
+      .set({
+        ...result.patch,
+        updatedAt: at,
+        ...(lead.acknowledgedAt ? {} : { acknowledgedAt: at }),
+        ...(decided ? { decidedAt: at, overdueSince: null } : {}),
+        ...(result.patch.status === "in_review" && lead.status === "dismissed" ? { decidedAt: null } : {}),
+      })
+      .where(eq(leads.id, lead.id)),
+  ];
+
+  const leadReports = await db
+    .select({ id: reports.id, status: reports.status })
+    .from(reports)
+    .where(eq(reports.leadId, lead.id));
+  const question = input.to === "info_requested" ? input.reason : undefined;
+  for (const report of leadReports) {
+    if (report.status !== result.reporterStatus) {
+      statements.push(
+        db.update(reports).set({ status: result.reporterStatus, updatedAt: at }).where(eq(reports.id, report.id)),
+        db
+          .insert(reportEvents)
+          .values({ id: crypto.randomUUID(), reportId: report.id, at, status: result.reporterStatus, note: null }),
+      );
+    }
+    if (question) {
+      statements.push(
+        db.insert(reportMessages).values({
+          id: crypto.randomUUID(),
+          reportId: report.id,
+          sender: "inspector",
+          authorUserId: actor.id,
+          body: question,
+          at,
+        }),
+      );
+    }
+  }
+
+  if (result.patch.status === "merged" && target) {
+    const ids = leadReports.map((r) => r.id);
+    if (ids.length) statements.push(db.update(reports).set({ leadId: target.id }).where(inArray(reports.id, ids)));
+    const merged = {
+      ...target,
+      categoryCode: leadCategory(target.categoryCode as never, lead.categoryCode as never),
+      severity: Math.max(target.severity, lead.severity),
+      reportCount: target.reportCount + lead.reportCount,
+      evidenceCount: target.evidenceCount + lead.evidenceCount,
+      businessHarm: target.businessHarm || lead.businessHarm,
+      eligible: target.eligible || lead.eligible,
+      lastReportAt: laterOf(target.lastReportAt, lead.lastReportAt),
+    };
+    const score = rescore(merged, await unitFindingsLast12Months(db, target.unitId, now), now);
+    statements.push(
+      db
+        .update(leads)
+        .set({
+          categoryCode: merged.categoryCode,
+          severity: merged.severity,
+          reportCount: merged.reportCount,
+          evidenceCount: merged.evidenceCount,
+          businessHarm: merged.businessHarm,
+          eligible: merged.eligible,
+          lastReportAt: merged.lastReportAt,
+          priority: score.priority,
+          scoreFactors: JSON.stringify(score.scoreFactors),
+          updatedAt: at,
+        })
+        .where(eq(leads.id, target.id)),
+      auditInsert(db, {
+        actorId: actor.id,
+        actorKind: "user",
+        action: "lead.merged_in",
+        targetType: "lead",
+        targetId: target.id,
+        summary: { from: lead.id, reports: ids.length },
+        at,
+      }),
+    );
+  }
+
+  statements.push(
+    auditInsert(db, {
+      actorId: actor.id,
+      actorKind: "user",
+      action: `lead.${result.event.action}`,
+      targetType: "lead",
+      targetId: lead.id,
+      summary: { before: result.event.before, after: result.event.after },
+      at,
+    }),
+  );
+  await db.batch(statements as Batch);
+}

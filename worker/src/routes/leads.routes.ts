@@ -1,0 +1,116 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { ProblemSchema } from "../contracts/common";
+import {
+  LeadDetailSchema,
+  LeadListSchema,
+  LeadMessageCreateSchema,
+  LeadQuerySchema,
+  NoteCreateSchema,
+  TransitionSchema,
+} from "../contracts/leads";
+import { ContactSchema } from "../contracts/reports";
+
+const problem = (description: string) => ({
+  description,
+  content: { "application/problem+json": { schema: ProblemSchema } },
+});
+const json = <T>(schema: T) => ({ "application/json": { schema } });
+const guarded = {
+  401: problem("No session"),
+  403: problem("Role not allowed"),
+};
+const IdParams = z.object({ id: z.string().min(1).max(64) });
+
+export const listLeadsRoute = createRoute({
+  method: "get",
+  path: "/leads",
+  tags: ["triage"],
+  summary: "The triage queue, highest priority first; recused units are invisible",
+  request: { query: LeadQuerySchema },
+  responses: {
+    200: { description: "A page of leads", content: json(LeadListSchema) },
+    422: problem("Bad filter"),
+    ...guarded,
+  },
+});
+
+export const getLeadRoute = createRoute({
+  method: "get",
+  path: "/leads/{id}",
+  tags: ["triage"],
+  summary: "A lead with its reports, score breakdown, timeline, messages and notes",
+  request: { params: IdParams },
+  responses: {
+    200: { description: "The lead", content: json(LeadDetailSchema) },
+    404: problem("No such lead, or the user is recused from it"),
+    ...guarded,
+  },
+});
+
+export const transitionLeadRoute = createRoute({
+  method: "post",
+  path: "/leads/{id}/transitions",
+  tags: ["triage"],
+  summary: "Move a lead through the workflow (review, ask, refer, propose/approve dismissal, merge, reopen)",
+  request: { params: IdParams, body: { content: json(TransitionSchema), required: true } },
+  responses: {
+    200: { description: "The lead after the change", content: json(LeadDetailSchema) },
+    403: problem("Role not allowed, or approving one's own dismissal proposal"),
+    404: problem("No such lead"),
+    409: problem("Illegal transition from the current status"),
+    422: problem("Missing reason, reason code or target"),
+    401: problem("No session"),
+  },
+});
+
+export const addNoteRoute = createRoute({
+  method: "post",
+  path: "/leads/{id}/notes",
+  tags: ["triage"],
+  summary: "Add an internal note (never shown to reporters)",
+  request: { params: IdParams, body: { content: json(NoteCreateSchema), required: true } },
+  responses: {
+    201: { description: "The lead", content: json(LeadDetailSchema) },
+    404: problem("No such lead"),
+    ...guarded,
+  },
+});
+
+export const messageReportersRoute = createRoute({
+  method: "post",
+  path: "/leads/{id}/messages",
+  tags: ["triage"],
+  summary: "Message the reporter(s) of a lead; shown on their follow page",
+  request: { params: IdParams, body: { content: json(LeadMessageCreateSchema), required: true } },
+  responses: {
+    201: { description: "The lead", content: json(LeadDetailSchema) },
+    404: problem("No such lead or report"),
+    ...guarded,
+  },
+});
+
+export const viewContactRoute = createRoute({
+  method: "post",
+  path: "/leads/{id}/reports/{trackingCode}/contact",
+  tags: ["triage"],
+  summary: "Decrypt a named reporter's contact details; every view is audited",
+  request: { params: IdParams.extend({ trackingCode: z.string().min(1).max(20) }) },
+  responses: {
+    200: { description: "Contact details", content: json(z.object({ contact: ContactSchema.nullable() })) },
+    404: problem("No such lead or report"),
+    ...guarded,
+  },
+});
+
+export const downloadEvidenceRoute = createRoute({
+  method: "get",
+  path: "/leads/{id}/attachments/{attachmentId}",
+  tags: ["triage"],
+  summary: "Download a piece of evidence (metadata already stripped)",
+  request: { params: IdParams.extend({ attachmentId: z.string().min(1).max(64) }) },
+  responses: {
+    200: { description: "The file" },
+    404: problem("No such lead or file"),
+    ...guarded,
+  },
+});
