@@ -9,6 +9,7 @@ import {
   ReportViewSchema,
 } from "../contracts/reports";
 import { createDb, type Db } from "../db/client";
+import { resumeOnReporterReply } from "../db/queries/lead-transitions";
 import { bearerSecret, requireReportBySecret } from "../db/queries/report-access";
 import { insertReport, insertReporterMessage, reportView, uniqueViolation } from "../db/queries/reports";
 import { planTriage } from "../db/queries/triage";
@@ -209,6 +210,7 @@ export const reportsApp = createApp()
     const { value } = await readJsonBody(c, positiveInt(c.env.MAX_JSON_BODY_BYTES, DEFAULT_MAX_JSON_BYTES));
     const { body } = parseWith(MessageCreateSchema, value, c);
     const message = MessageSchema.parse(await insertReporterMessage(db, report.id, body, new Date().toISOString()));
+    await resumeOnReporterReply(db, report.leadId);
     c.header("Cache-Control", "no-store");
     return c.json(message, 201);
   });

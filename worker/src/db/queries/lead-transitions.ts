@@ -1,4 +1,4 @@
-import { eq, inArray } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { LeadStatus, Transition } from "../../contracts/leads";
 import { laterOf, leadCategory, rescore } from "../../domain/lead-plan";
@@ -154,4 +154,37 @@ export async function applyLeadTransition(
     }),
   );
   await db.batch(statements as Batch);
+}
+
+/**
+ * A reporter answering a question puts the lead back in review: the
+ * inspectors asked, the answer is in, and the lead must not sit in
+ * "information requested" until someone notices. Written as the reporter's
+ * act in the audit log (the reporter has no account).
+ */
+export async function resumeOnReporterReply(db: Db, leadId: string | null, now: Date = new Date()): Promise<void> {
+  if (!leadId) return;
+  const [lead] = await db.select().from(leads).where(eq(leads.id, leadId)).limit(1);
+  if (lead?.status !== "info_requested") return;
+  const at = now.toISOString();
+  const leadReports = await db.select({ id: reports.id }).from(reports).where(eq(reports.leadId, leadId));
+  await db.batch([
+    db
+      .update(leads)
+      .set({ status: "in_review", updatedAt: at })
+      .where(and(eq(leads.id, leadId), eq(leads.status, "info_requested"))),
+    ...leadReports.flatMap((r) => [
+      db.update(reports).set({ status: "in_review", updatedAt: at }).where(eq(reports.id, r.id)),
+      db.insert(reportEvents).values({ id: crypto.randomUUID(), reportId: r.id, at, status: "in_review", note: null }),
+    ]),
+    auditInsert(db, {
+      actorId: null,
+      actorKind: "reporter",
+      action: "lead.resume",
+      targetType: "lead",
+      targetId: leadId,
+      summary: { before: { status: "info_requested" }, after: { status: "in_review" }, cause: "reporter_reply" },
+      at,
+    }),
+  ]);
 }
