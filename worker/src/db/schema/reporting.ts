@@ -91,6 +91,9 @@ export const reports = sqliteTable(
     officialKey: text("official_key"),
     receivedAt: text("received_at").notNull(),
     updatedAt: text("updated_at").notNull(),
+    /** The finding on this report's lead, once concluded, and what the reporter is told. */
+    outcome: text("outcome"),
+    outcomeSummary: text("outcome_summary"),
     /** True for seeded demo rows. */
     isSample: integer("is_sample", { mode: "boolean" }).notNull().default(false),
   },
