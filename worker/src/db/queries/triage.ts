@@ -216,15 +216,19 @@ export async function refreshLead(db: Db, leadId: string, now: Date): Promise<vo
   const [counts] = await db
     .select({
       reportCount: sql<number>`count(*)`,
-      evidenceCount: sql<number>`coalesce(sum((select count(*) from ${attachments} where ${attachments.reportId} = ${reports.id})), 0)`,
       eligible: sql<number>`coalesce(max(${reports.eligible}), 0)`,
     })
     .from(reports)
     .where(eq(reports.leadId, leadId));
+  const [files] = await db
+    .select({ n: sql<number>`count(*)` })
+    .from(attachments)
+    .innerJoin(reports, eq(reports.id, attachments.reportId))
+    .where(eq(reports.leadId, leadId));
   const next = {
     ...toLeadState(row),
     reportCount: Math.max(1, counts?.reportCount ?? row.reportCount),
-    evidenceCount: counts?.evidenceCount ?? row.evidenceCount,
+    evidenceCount: files?.n ?? row.evidenceCount,
     eligible: Boolean(counts?.eligible),
   };
   const score = rescore(next, await unitFindingsLast12Months(db, row.unitId, now), now);
