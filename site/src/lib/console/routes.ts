@@ -1,0 +1,41 @@
+import type { Lang } from "../../i18n";
+
+/** The console's pages; each exists in both languages. */
+export type ConsolePage = "login" | "queue" | "overdue" | "approvals" | "lead" | "account" | "admin";
+
+/** Paths of the console pages per language (Vietnamese under /kiem-tra/, English under /en/console/). */
+export const CONSOLE_ROUTES: Record<Lang, Record<ConsolePage, string>> = {
+  vi: {
+    login: "/kiem-tra/dang-nhap/",
+    queue: "/kiem-tra/",
+    overdue: "/kiem-tra/qua-han/",
+    approvals: "/kiem-tra/phe-duyet/",
+    lead: "/kiem-tra/dau-moi/",
+    account: "/kiem-tra/tai-khoan/",
+    admin: "/kiem-tra/quan-tri/",
+  },
+  en: {
+    login: "/en/console/login/",
+    queue: "/en/console/",
+    overdue: "/en/console/overdue/",
+    approvals: "/en/console/approvals/",
+    lead: "/en/console/lead/",
+    account: "/en/console/account/",
+    admin: "/en/console/admin/",
+  },
+};
+
+/** The lead page's address for a lead. */
+export function leadHref(lang: Lang, id: string): string {
+  return `${CONSOLE_ROUTES[lang].lead}?id=${encodeURIComponent(id)}`;
+}
+
+/**
+ * Where to go after sign-in: `next` when it is a console page of this
+ * language (never another site: an open redirect would help phishing).
+ */
+export function safeNext(lang: Lang, next: string | null): string | null {
+  if (!next) return null;
+  const base = CONSOLE_ROUTES[lang].queue;
+  return next.startsWith(base) && !next.startsWith("//") && !next.includes("\\") ? next : null;
+}
