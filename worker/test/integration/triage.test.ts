@@ -188,7 +188,7 @@ describe("triage on filing: suggestion, specificity and evidence", () => {
   // `(select count(*) from "attachments" where "report_id" = "id")`, so "id" binds to
   // attachments.id, the count is always 0, and every refresh (evidence upload, cron)
   // resets the lead's evidence_count to 0. The evidence factor can never rise.
-  it.fails("gives the lead evidence points once a file is attached", async () => {
+  it("gives the lead evidence points once a file is attached", async () => {
     const ward = await createUnit();
     const report = await fileBribe(ward.id);
     const leadId = await leadIdOf(report.trackingCode);
