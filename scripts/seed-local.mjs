@@ -1,6 +1,7 @@
-// Seeds the LOCAL D1 with sample data: Hanoi's unit directory (a sample) and
-// about 200 invented reports. Refuses to run without --local and never
-// accepts --remote: demo data must not reach a real database.
+// Seeds the LOCAL D1 with sample data: Hanoi's unit directory (a sample),
+// about 200 invented reports placed into leads by the Worker's own triage
+// code, and the demo staff accounts. Refuses to run without --local and never
+// accepts --remote: demo data and demo accounts must not reach a real database.
 //
 //   node scripts/seed-local.mjs --local [--persist-to DIR] [--units-only]
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -8,10 +9,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { ensureDevVars, readDevVars } from "./lib/dev-vars.mjs";
+import { loadDomain } from "./lib/domain.mjs";
 import { executeFile, query } from "./lib/wrangler.mjs";
-import { reportsSql } from "./seed/reports.mjs";
+import { accountsSql, DEMO_ACCOUNTS, DEMO_PASSWORD, RECUSED_WARD_ID } from "./seed/accounts.mjs";
+import { calendarFrom, leadsSql, placeReports } from "./seed/leads.mjs";
+import { sampleReports } from "./seed/reports.mjs";
 import { sqlValue } from "./seed/sql.mjs";
-import { unitsSql } from "./seed/units.mjs";
+import { unitById, unitsSql } from "./seed/units.mjs";
 
 /** The settings key that marks a database as seeded. */
 export const SEEDED_MARKER = "demo_seeded_at";
@@ -35,31 +39,44 @@ function applyStatements(statements, { persistTo }) {
 
 /**
  * Seeds units (always safe to repeat) and, unless `unitsOnly`, the sample
- * reports and the `demo_seeded_at` marker. Returns the demo receipt.
+ * reports and their leads, the demo accounts and the `demo_seeded_at` marker.
+ * The database must be migrated: the working-day calendar comes from its
+ * `holidays` table, as the API reads it. Returns the demo receipt.
  */
-export async function seedLocal({ persistTo, unitsOnly = false, contactKey } = {}) {
+export async function seedLocal({ persistTo, unitsOnly = false, contactKey, now = new Date() } = {}) {
   if (unitsOnly) {
     applyStatements(unitsSql(), { persistTo });
     return undefined;
   }
   const key = contactKey ?? readDevVars().CONTACT_KEY;
   if (!key) throw new Error("CONTACT_KEY is missing from .dev.vars");
-  const { statements, demo } = await reportsSql({ contactKey: key });
-  const marker = `INSERT OR REPLACE INTO settings (key, value) VALUES (${sqlValue(SEEDED_MARKER)}, ${sqlValue(new Date().toISOString())});`;
-  applyStatements([...unitsSql(), ...statements, marker], { persistTo });
-  return demo;
+  const domain = await loadDomain();
+  const calendar = calendarFrom(domain, query("SELECT date, kind FROM holidays", { persistTo }));
+  const { reports, demo } = await sampleReports({ contactKey: key, now });
+  const leads = placeReports(domain, reports, { calendar, now });
+  const marker = `INSERT OR REPLACE INTO settings (key, value) VALUES (${sqlValue(SEEDED_MARKER)}, ${sqlValue(now.toISOString())});`;
+  applyStatements([...unitsSql(), ...accountsSql(now), ...leadsSql(leads), marker], { persistTo });
+  return { ...demo, leads: leads.length, reports: reports.length };
 }
 
-/** Prints the demo receipt so a newcomer can try the follow page. */
+/** Prints the demo receipt and the demo accounts so a newcomer can try the site and the console. */
 export function printDemoReceipt(demo, baseUrl = "http://localhost:8787") {
   if (!demo) return;
+  const accounts = Object.values(DEMO_ACCOUNTS).map(
+    (a) =>
+      `  ${a.email.padEnd(24)}${a.role}${a === DEMO_ACCOUNTS.inspector2 ? ` (tied to ${unitById(RECUSED_WARD_ID).name})` : ""}`,
+  );
   console.log(
     [
       "",
-      "Sample data seeded (a sample, not real reports). Try the follow page with a demo receipt:",
+      `Sample data seeded (a sample, not real reports): ${demo.reports} reports in ${demo.leads} leads.`,
+      "Try the follow page with a demo receipt:",
       `  ${baseUrl}/theo-doi/`,
       `  Mã theo dõi / tracking code: ${demo.trackingCode}`,
       `  Mã bí mật / secret:          ${demo.secret}`,
+      "",
+      `Inspection console: ${baseUrl}/kiem-tra/dang-nhap/ (password "${DEMO_PASSWORD}" for every demo account)`,
+      ...accounts,
       "",
     ].join("\n"),
   );

@@ -1,10 +1,10 @@
 // SAMPLE DATA, local only: about 200 invented reports over the last two years,
 // stored the way the Worker stores real ones (hashed secret, contact details
-// sealed with AES-GCM under CONTACT_KEY, one status event per step), so the
-// local site has something to show. Deterministic: the same seed gives the
-// same reports, codes and secrets on every machine.
+// sealed with AES-GCM under CONTACT_KEY), so the local site has something to
+// show. Deterministic: the same seed gives the same reports, codes and
+// secrets on every machine. leads.mjs places them into leads.
 import { createHash, webcrypto } from "node:crypto";
-import { EXTRAS, fakeName, INSPECTOR_QUESTIONS, STATUS_NOTES, TEMPLATES } from "./report-templates.mjs";
+import { EXTRAS, fakeName, TEMPLATES } from "./report-templates.mjs";
 import { createRng, insertOrIgnore } from "./sql.mjs";
 import { TWO_TIER_DATE, UNITS, unitById, unitValidOn } from "./units.mjs";
 
@@ -34,7 +34,7 @@ function trackingCode(rng) {
   return `PA-${part()}-${part()}`;
 }
 
-function uuid(rng) {
+export function uuid(rng) {
   const hex = [...rng.bytes(16)].map((b) => b.toString(16).padStart(2, "0")).join("");
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
@@ -68,35 +68,102 @@ function candidatesOn(entry, day) {
   return unitValidOn(current, day) ? [current] : [];
 }
 
-function pickStatus(rng, ageDays) {
-  if (ageDays < 7) return rng.weighted({ received: 9, in_review: 1 });
-  return rng.weighted({
-    received: 70,
-    in_review: 14,
-    info_requested: 6,
-    referred: 6,
-    not_actionable: 4,
-    concluded: ageDays > 90 ? 6 : 0,
-  });
-}
+/**
+ * Reports scripted for the demo, on top of the random ones: a bribe demand at
+ * Phường Đống Đa told three times in different words (same procedure), which
+ * triage clusters into one lead, and two other matters at that ward, so
+ * `inspector2@demo.local` (tied to it) has leads to be recused from.
+ */
+const SCRIPTED = [
+  {
+    ageDays: 18,
+    unitId: "phuong-dong-da",
+    category: "bribery",
+    procedure: "Chứng thực hợp đồng chuyển nhượng quyền sử dụng đất",
+    hint: "Cán bộ địa chính phường",
+    fate: "new",
+    text: 'Tôi làm thủ tục chứng thực hợp đồng chuyển nhượng nhà đất tại bộ phận một cửa UBND phường Đống Đa. Cán bộ địa chính nói phải nộp thêm 3 triệu đồng "phí làm nhanh", không có biên lai, nếu không thì hồ sơ cứ để đó.',
+  },
+  {
+    ageDays: 11,
+    unitId: "phuong-dong-da",
+    category: "harassment",
+    procedure: "Chứng thực hợp đồng chuyển nhượng quyền sử dụng đất",
+    hint: null,
+    text: 'Hồ sơ chứng thực hợp đồng chuyển nhượng đất của gia đình tôi bị trả lại hai lần không rõ lý do. Lần thứ ba cán bộ địa chính phường nói thẳng "gửi 3 triệu thì xong trong ngày". Tôi hỏi biên lai thì bị bảo "không cần".',
+  },
+  {
+    ageDays: 5,
+    unitId: "phuong-dong-da",
+    category: "bribery",
+    procedure: "Chứng thực hợp đồng chuyển nhượng quyền sử dụng đất",
+    hint: "Cán bộ địa chính phường",
+    text: 'Chúng tôi bán căn nhà ở ngõ 165 phố Thái Hà, khi chứng thực hợp đồng chuyển nhượng tại phường Đống Đa, cán bộ địa chính gợi ý "bồi dưỡng" 3 triệu đồng thì ký ngay. Hàng xóm tôi làm cùng thủ tục cũng bị đòi đúng số tiền đó.',
+  },
+  {
+    ageDays: 8,
+    unitId: "trung-tam-phuc-vu-hanh-chinh-cong-phuong-dong-da",
+    category: "conduct",
+    procedure: null,
+    hint: "Cán bộ ngồi quầy số 4",
+    fate: "in_review",
+    text: 'Cán bộ quầy số 4 quát một bà cụ vì điền sai tờ khai, nói "không biết thì đừng đi làm thủ tục". Hàng chờ hơn 20 người chứng kiến.',
+  },
+  {
+    ageDays: 64,
+    unitId: "phuong-dong-da",
+    category: "delay",
+    procedure: "Cấp giấy phép xây dựng nhà ở riêng lẻ",
+    hint: null,
+    fate: "referred",
+    text: "Giấy phép xây dựng nhà ở riêng lẻ theo quy định cấp trong 15 ngày, tôi nộp ở phường từ hơn hai tháng trước, đã quá hẹn 40 ngày mà không có văn bản giải thích.",
+  },
+];
 
 /**
- * SQL statements for `count` sample reports received in the two years before
- * `now`, plus one demo receipt (code and secret) to try the follow page.
- * The first report is the demo: it waits for the reporter's answer to an
- * inspector's question.
+ * About 200 invented reports received in the two years before `now` (a third
+ * of them in the last six weeks, so the queue has recent work), plus the
+ * scripted ones above, as plain objects: statuses, timelines and messages
+ * follow the leads they join (see leads.mjs). The first report is the demo
+ * receipt: its lead waits for the reporter's answer to a question.
  */
-export async function reportsSql({ contactKey, now = new Date(), count = 200, seed = 20250701 }) {
+export async function sampleReports({ contactKey, now = new Date(), count = 200, seed = 20250701 }) {
   const rng = createRng(seed);
-  const statements = ["-- SAMPLE DATA: invented reports for local development only."];
   const codes = new Set();
   const today = new Date(Math.floor(now.getTime() / DAY_MS) * DAY_MS);
+  const reports = [];
   let demo;
+
+  const base = async ({ id, unitId, receivedMs, reporterKind, track }) => {
+    let code = trackingCode(rng);
+    while (codes.has(code)) code = trackingCode(rng);
+    codes.add(code);
+    const secret = base32(rng.bytes(20));
+    let sealed = { iv: null, ciphertext: null };
+    if (track === "named") {
+      const contact = { name: fakeName(rng) };
+      if (rng.chance(0.7)) contact.email = `nguoidan${rng.int(100, 999)}@example.com`;
+      if (!contact.email || rng.chance(0.5)) contact.phone = `09${rng.int(10_000_000, 99_999_999)}`;
+      sealed = await sealContact(contactKey, contact, id);
+    }
+    return {
+      id,
+      trackingCode: code,
+      secret,
+      secretHash: createHash("sha256").update(secret).digest("hex"),
+      track,
+      unitId,
+      reporterKind,
+      contactIv: sealed.iv,
+      contactCiphertext: sealed.ciphertext,
+      receivedAt: new Date(receivedMs).toISOString(),
+    };
+  };
 
   for (let index = 0; index < count; index++) {
     const isDemo = index === 0;
     const template = isDemo ? TEMPLATES[1] : TEMPLATES[index % TEMPLATES.length];
-    let ageDays = isDemo ? 12 : rng.int(1, 729);
+    let ageDays = isDemo ? 12 : rng.chance(0.3) ? rng.int(1, 45) : rng.int(1, 729);
     let day = new Date(today.getTime() - ageDays * DAY_MS).toISOString().slice(0, 10);
     let candidates = template.units.flatMap((entry) => candidatesOn(entry, day));
     if (candidates.length === 0) {
@@ -108,81 +175,78 @@ export async function reportsSql({ contactKey, now = new Date(), count = 200, se
     }
     const unit = rng.pick(candidates);
     const receivedMs = today.getTime() - ageDays * DAY_MS + rng.int(0, 15 * 60) * 60_000;
-    const receivedAt = new Date(receivedMs).toISOString();
     let description = template.text(rng);
     while (description.length < 420 && rng.chance(0.3)) description += ` ${rng.pick(EXTRAS)}`;
     if (description.length < 20 || description.length > 600) {
       throw new Error(`Sample description out of range (${description.length}): ${description}`);
     }
-
-    let code = trackingCode(rng);
-    while (codes.has(code)) code = trackingCode(rng);
-    codes.add(code);
-    const secret = base32(rng.bytes(20));
     const id = uuid(rng);
     const track = isDemo ? "anonymous" : rng.chance(0.35) ? "named" : "anonymous";
     const reporterKind = template.kind ?? rng.weighted({ citizen: 8, business: 1, organization: 1 });
-    const occurredOn = rng.chance(0.7)
-      ? new Date(receivedMs - rng.int(0, 45) * DAY_MS + 7 * 3600_000).toISOString().slice(0, 10)
-      : null;
-    const status = isDemo ? "info_requested" : pickStatus(rng, ageDays);
-
-    let sealed = { iv: null, ciphertext: null };
-    if (track === "named") {
-      const name = fakeName(rng);
-      const contact = { name };
-      if (rng.chance(0.7)) contact.email = `nguoidan${rng.int(100, 999)}@example.com`;
-      if (!contact.email || rng.chance(0.5)) contact.phone = `09${rng.int(10_000_000, 99_999_999)}`;
-      sealed = await sealContact(contactKey, contact, id);
-    }
-
-    const events = [{ at: receivedAt, status: "received", note: null }];
-    const messages = [];
-    if (status !== "received") {
-      const reviewMs = receivedMs + rng.int(1, 5) * DAY_MS;
-      events.push({ at: new Date(reviewMs).toISOString(), status: "in_review", note: STATUS_NOTES.in_review });
-      if (status !== "in_review") {
-        const laterMs = Math.min(reviewMs + rng.int(2, 20) * DAY_MS, now.getTime() - 3600_000);
-        events.push({ at: new Date(laterMs).toISOString(), status, note: STATUS_NOTES[status] });
-        if (status === "info_requested") {
-          messages.push({
-            sender: "inspector",
-            body: rng.pick(INSPECTOR_QUESTIONS),
-            at: new Date(laterMs).toISOString(),
-          });
-        }
-      }
-    }
-    const updatedAt = events[events.length - 1].at;
-
-    statements.push(
-      insertOrIgnore("reports", {
-        id,
-        tracking_code: code,
-        secret_hash: createHash("sha256").update(secret).digest("hex"),
-        track,
-        unit_id: unit.id,
-        category_code: template.category,
-        description,
-        occurred_on: occurredOn,
-        procedure: template.procedure && rng.chance(0.8) ? rng.pick(template.procedure) : null,
-        official_hint: template.hints && rng.chance(0.6) ? rng.pick(template.hints) : null,
-        reporter_kind: reporterKind,
-        contact_iv: sealed.iv,
-        contact_ciphertext: sealed.ciphertext,
-        status,
-        received_at: receivedAt,
-        updated_at: updatedAt,
-        is_sample: 1,
-      }),
-    );
-    events.forEach((event, n) => {
-      statements.push(insertOrIgnore("report_events", { id: `${id}-e${n}`, report_id: id, ...event }));
+    const report = await base({ id, unitId: unit.id, receivedMs, reporterKind, track });
+    reports.push({
+      ...report,
+      categoryCode: template.category,
+      description,
+      occurredOn: rng.chance(0.7)
+        ? new Date(receivedMs - rng.int(0, 45) * DAY_MS + 7 * 3600_000).toISOString().slice(0, 10)
+        : null,
+      procedure: template.procedure && rng.chance(0.8) ? rng.pick(template.procedure) : null,
+      officialHint: template.hints && rng.chance(0.6) ? rng.pick(template.hints) : null,
+      fate: isDemo ? "info_requested" : undefined,
     });
-    messages.forEach((message, n) => {
-      statements.push(insertOrIgnore("report_messages", { id: `${id}-m${n}`, report_id: id, ...message }));
-    });
-    if (isDemo) demo = { trackingCode: code, secret, unitName: unit.name };
+    if (isDemo) demo = { trackingCode: report.trackingCode, secret: report.secret, unitName: unit.name };
   }
-  return { statements, demo };
+
+  for (const scripted of SCRIPTED) {
+    unitById(scripted.unitId);
+    const receivedMs = today.getTime() - scripted.ageDays * DAY_MS + rng.int(60, 9 * 60) * 60_000;
+    const report = await base({
+      id: uuid(rng),
+      unitId: scripted.unitId,
+      receivedMs,
+      reporterKind: "citizen",
+      track: "anonymous",
+    });
+    reports.push({
+      ...report,
+      categoryCode: scripted.category,
+      description: scripted.text,
+      occurredOn: new Date(receivedMs - DAY_MS).toISOString().slice(0, 10),
+      procedure: scripted.procedure,
+      officialHint: scripted.hint,
+      fate: scripted.fate,
+    });
+  }
+  return { reports, demo };
+}
+
+/** The INSERT of a report row, with its triage columns and reporter-visible status. */
+export function reportInsert(report) {
+  return insertOrIgnore("reports", {
+    id: report.id,
+    tracking_code: report.trackingCode,
+    secret_hash: report.secretHash,
+    track: report.track,
+    unit_id: report.unitId,
+    category_code: report.categoryCode,
+    description: report.description,
+    occurred_on: report.occurredOn,
+    procedure: report.procedure,
+    official_hint: report.officialHint,
+    reporter_kind: report.reporterKind,
+    contact_iv: report.contactIv,
+    contact_ciphertext: report.contactCiphertext,
+    status: report.status,
+    lead_id: report.leadId,
+    suggested_category: report.suggestedCategory,
+    severity: report.severity,
+    eligible: report.eligible,
+    description_folded: report.descriptionFolded,
+    procedure_key: report.procedureKey,
+    official_key: report.officialKey,
+    received_at: report.receivedAt,
+    updated_at: report.updatedAt,
+    is_sample: 1,
+  });
 }
