@@ -301,6 +301,65 @@ describe("other transitions", () => {
   });
 });
 
+describe("the reporter's status follows the lead", () => {
+  // Production bug (worker/src/db/queries/reports.ts insertReport, lines 56/65, writes
+  // status "received" for every new report; planTriage in worker/src/db/queries/triage.ts
+  // does not pass the joined lead's status): a report that joins a lead already in review
+  // tells its reporter "received" while every other report of the lead says "in_review",
+  // against the documented mapping REPORTER_STATUS in worker/src/domain/workflow.ts.
+  it.fails("a report joining a lead in review is shown as in_review", async () => {
+    const ward = await createUnit();
+    const first = await fileBribe(ward.id);
+    const id = await leadIdOf(first.trackingCode);
+    await moveLead(inspector.cookie, id, { to: "in_review" });
+    const joining = await fileBribe(ward.id, { description: BRIBE_TEXTS[1] });
+    expect(await leadIdOf(joining.trackingCode)).toBe(id);
+    expect((await followPage(first)).status).toBe("in_review");
+    expect((await followPage(joining)).status).toBe("in_review");
+  });
+
+  it("a lead moved after a report joined carries the new report along", async () => {
+    const ward = await createUnit();
+    const first = await fileBribe(ward.id);
+    const id = await leadIdOf(first.trackingCode);
+    const joining = await fileBribe(ward.id, { description: BRIBE_TEXTS[2] });
+    expect(await leadIdOf(joining.trackingCode)).toBe(id);
+    await moveLead(inspector.cookie, id, { to: "in_review" });
+    await moveLead(inspector.cookie, id, { to: "info_requested", reason: QUESTION });
+    for (const report of [first, joining]) {
+      const page = await followPage(report);
+      expect(page.status).toBe("info_requested");
+      expect(page.messages.map((m) => m.body)).toEqual([QUESTION]);
+    }
+  });
+});
+
+describe("concurrent decisions", () => {
+  // Production bug (worker/src/db/queries/lead-transitions.ts applyLeadTransition): the
+  // status is read, checked by the state machine, then written with
+  // `UPDATE leads … WHERE id = ?` without re-checking the status read. Two decisions sent
+  // at the same time from in_review both succeed: the audit log then records
+  // in_review → info_requested AND in_review → referred, the reporter may get a question
+  // on a referred lead, and the final status is whichever write landed last. The update
+  // should be conditional on the status read (and the loser answered 409).
+  it.fails("two transitions from the same state: one wins, the other gets 409", async () => {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const ward = await createUnit();
+      const id = await leadIdOf((await fileBribe(ward.id)).trackingCode);
+      await moveLead(inspector.cookie, id, { to: "in_review" });
+      const statuses = (
+        await Promise.all([
+          postTransition(inspector.cookie, id, { to: "info_requested", reason: QUESTION }),
+          postTransition(supervisorA.cookie, id, { to: "referred" }),
+        ])
+      ).map((res) => res.status);
+      expect(statuses.sort()).toEqual([200, 409]);
+      const fromReview = (await auditRows(id)).filter((r) => JSON.parse(r.summary).before?.status === "in_review");
+      expect(fromReview).toHaveLength(1);
+    }
+  });
+});
+
 describe("merging", () => {
   let target: { id: string; report: FiledReport };
   let source: { id: string; reports: FiledReport[] };
