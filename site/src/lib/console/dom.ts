@@ -28,6 +28,11 @@ export function timeEl(iso: string, withTime = false): HTMLTimeElement {
   return node;
 }
 
+/** A score or priority with the page's decimal separator (65,9 in Vietnamese). */
+export function formatScore(value: number, lang: "vi" | "en"): string {
+  return new Intl.NumberFormat(lang === "vi" ? "vi-VN" : "en-GB", { maximumFractionDigits: 2 }).format(value);
+}
+
 /** A link. */
 export function link(href: string, text: string): HTMLAnchorElement {
   const node = el("a", "", text);

@@ -1,7 +1,7 @@
 import type { LeadDetail, LeadEvent, LeadReport, LeadStatus } from "../../../../worker/src/contracts/leads";
 import type { Contact } from "../../../../worker/src/contracts/reports";
 import { type ConsoleStrings, consoleApi, problemText } from "../../lib/console/api";
-import { busy, el, field, link, row, timeEl } from "../../lib/console/dom";
+import { busy, el, field, formatScore, link, row, timeEl } from "../../lib/console/dom";
 import { leadHref } from "../../lib/console/routes";
 import { startConsole } from "../../lib/console/session";
 import { formatBytes, formatDate } from "../../lib/format";
@@ -85,7 +85,7 @@ function renderFacts(d: LeadDetail, t: ConsoleStrings): void {
   const status = el("span", "", t.statuses[d.status]);
   if (d.overdue) status.append(" ", el("span", "badge late", t.overdue));
   row(facts, LABELS.status, status);
-  row(facts, LABELS.priority, String(d.priority));
+  row(facts, LABELS.priority, formatScore(d.priority, ctx?.lang ?? "vi"));
   row(facts, LABELS.openedAt, timeEl(d.openedAt, true));
   row(facts, LABELS.ackDueAt, timeEl(d.ackDueAt));
   if (d.acknowledgedAt) row(facts, LABELS.acknowledgedAt, timeEl(d.acknowledgedAt, true));
@@ -125,10 +125,10 @@ function renderScore(d: LeadDetail, t: ConsoleStrings): void {
     ...d.score.factors.map((factor) => {
       const name = el("th", "", t.factors[factor.name as keyof ConsoleStrings["factors"]] ?? factor.name);
       name.scope = "row";
-      return el("tr", "", "", name, el("td", "num", String(factor.value)));
+      return el("tr", "", "", name, el("td", "num", formatScore(factor.value, ctx?.lang ?? "vi")));
     }),
   );
-  (document.getElementById("score-total") as HTMLElement).textContent = String(d.score.total);
+  (document.getElementById("score-total") as HTMLElement).textContent = formatScore(d.score.total, ctx?.lang ?? "vi");
 }
 
 function reportCard(report: LeadReport, t: ConsoleStrings): HTMLElement {

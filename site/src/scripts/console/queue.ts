@@ -1,6 +1,6 @@
 import type { LeadDetail, LeadList, LeadSummary } from "../../../../worker/src/contracts/leads";
 import { consoleApi, problemText } from "../../lib/console/api";
-import { el, link, timeEl } from "../../lib/console/dom";
+import { el, formatScore, link, timeEl } from "../../lib/console/dom";
 import { leadHref } from "../../lib/console/routes";
 import { startConsole, syncLangSwitch } from "../../lib/console/session";
 import { fill } from "../../lib/strings";
@@ -82,7 +82,7 @@ async function approvalCells(lead: LeadSummary): Promise<HTMLTableCellElement[]>
   ];
 }
 
-async function rowFor(lead: LeadSummary, number: Intl.NumberFormat): Promise<HTMLTableRowElement> {
+async function rowFor(lead: LeadSummary): Promise<HTMLTableRowElement> {
   if (!ctx) throw new Error("no session");
   const { t, lang } = ctx;
   const tr = el("tr");
@@ -95,7 +95,7 @@ async function rowFor(lead: LeadSummary, number: Intl.NumberFormat): Promise<HTM
       : [cell(t.statuses[lead.status]), cell(String(lead.reportCount), "num")];
   const late = lead.overdue ? el("span", "badge late", t.overdue) : "";
   tr.append(
-    cell(number.format(lead.priority), "num"),
+    cell(formatScore(lead.priority, lang), "num"),
     unit,
     cell(categories[lead.categoryCode] ?? lead.categoryCode),
     ...middle,
@@ -108,7 +108,7 @@ async function rowFor(lead: LeadSummary, number: Intl.NumberFormat): Promise<HTM
 
 async function load(): Promise<void> {
   if (!ctx) return;
-  const { t, lang } = ctx;
+  const { t } = ctx;
   alertBox.textContent = "";
   app.setAttribute("aria-busy", "true");
   const cursor = cursors[cursors.length - 1] ?? null;
@@ -118,8 +118,7 @@ async function load(): Promise<void> {
     alertBox.textContent = problemText(result.failure, t);
     return;
   }
-  const number = new Intl.NumberFormat(lang === "vi" ? "vi-VN" : "en-GB", { maximumFractionDigits: 1 });
-  const rows = await Promise.all(result.data.items.map((lead) => rowFor(lead, number)));
+  const rows = await Promise.all(result.data.items.map((lead) => rowFor(lead)));
   body.replaceChildren(...rows);
   if (rows.length === 0) {
     const empty = el("td", "muted", t.empty);
