@@ -145,6 +145,7 @@ async function storeReport(
           contact: input.contact ? await seal(c.env.CONTACT_KEY, JSON.stringify(input.contact), id) : undefined,
           receivedAt,
           triage: plan.reportColumns,
+          status: plan.reporterStatus,
         },
         alongside,
       );

@@ -344,14 +344,8 @@ describe("recusal: reports about a tied unit never reach the recused through ano
     await expectProblem(contact, 404);
   });
 
-  // Production bug (worker/src/domain/workflow.ts `transition`, merge rule, and
-  // worker/src/db/queries/lead-transitions.ts applyLeadTransition): a lead may be merged
-  // into a lead about ANOTHER unit. Its reports (unit X) then live in a lead about unit Y,
-  // and visibleTo() filters on leads.unit_id only, so an inspector tied to X reads the
-  // reports about X (text, evidence, contact) through the lead about Y. Clustering never
-  // joins across units for this reason; a merge should refuse a target about another unit
-  // (or recusal should also look at the reports' units).
-  it.fails("a merge across units does not show a recused inspector the reports about their unit", async () => {
+  // Regression: a merge into a lead about another unit would carry reports past recusal.
+  it("a merge across units does not show a recused inspector the reports about their unit", async () => {
     const { ward: tiedWard } = await createWardWithDesk();
     const { ward: otherWard } = await createWardWithDesk();
     const aboutTied = await scenario(tiedWard.id);

@@ -302,12 +302,8 @@ describe("other transitions", () => {
 });
 
 describe("the reporter's status follows the lead", () => {
-  // Production bug (worker/src/db/queries/reports.ts insertReport, lines 56/65, writes
-  // status "received" for every new report; planTriage in worker/src/db/queries/triage.ts
-  // does not pass the joined lead's status): a report that joins a lead already in review
-  // tells its reporter "received" while every other report of the lead says "in_review",
-  // against the documented mapping REPORTER_STATUS in worker/src/domain/workflow.ts.
-  it.fails("a report joining a lead in review is shown as in_review", async () => {
+  // Regression: a report joining a lead in review once told its reporter "received".
+  it("a report joining a lead in review is shown as in_review", async () => {
     const ward = await createUnit();
     const first = await fileBribe(ward.id);
     const id = await leadIdOf(first.trackingCode);
@@ -335,14 +331,8 @@ describe("the reporter's status follows the lead", () => {
 });
 
 describe("concurrent decisions", () => {
-  // Production bug (worker/src/db/queries/lead-transitions.ts applyLeadTransition): the
-  // status is read, checked by the state machine, then written with
-  // `UPDATE leads … WHERE id = ?` without re-checking the status read. Two decisions sent
-  // at the same time from in_review both succeed: the audit log then records
-  // in_review → info_requested AND in_review → referred, the reporter may get a question
-  // on a referred lead, and the final status is whichever write landed last. The update
-  // should be conditional on the status read (and the loser answered 409).
-  it.fails("two transitions from the same state: one wins, the other gets 409", async () => {
+  // Regression: two simultaneous decisions once both succeeded; a write guard now rejects the loser.
+  it("two transitions from the same state: one wins, the other gets 409", async () => {
     for (let attempt = 0; attempt < 3; attempt++) {
       const ward = await createUnit();
       const id = await leadIdOf((await fileBribe(ward.id)).trackingCode);
@@ -363,9 +353,11 @@ describe("concurrent decisions", () => {
 describe("merging", () => {
   let target: { id: string; report: FiledReport };
   let source: { id: string; reports: FiledReport[] };
+  let wardId: string;
 
   beforeAll(async () => {
     const ward = await createUnit();
+    wardId = ward.id;
     const marriage = await fileAbout(ward.id, {
       categoryCode: "harassment",
       description:
@@ -388,9 +380,18 @@ describe("merging", () => {
     }
   });
 
+  it("refuses a target about another unit like an unknown one (422)", async () => {
+    const elsewhere = await leadIdOf((await fileBribe((await createUnit()).id)).trackingCode);
+    const res = await postTransition(inspector.cookie, source.id, { to: "merged", targetLeadId: elsewhere });
+    expect((await expectProblem(res, 422)).errors?.map((e) => e.pointer)).toEqual(["/targetLeadId"]);
+  });
+
   it("refuses a dismissed target (409)", async () => {
-    const ward = await createUnit();
-    const other = await leadIdOf((await fileBribe(ward.id)).trackingCode);
+    const rude = await fileAbout(wardId, {
+      categoryCode: "conduct",
+      description: "Nhân viên bộ phận một cửa quát nạt người già, nói năng thô lỗ khi tôi hỏi về lệ phí.",
+    });
+    const other = await leadIdOf(rude.trackingCode);
     await moveLead(inspector.cookie, other, { to: "in_review" });
     await moveLead(inspector.cookie, other, {
       to: "dismissal_proposed",
@@ -425,7 +426,9 @@ describe("merging", () => {
 
   it("drops the merged lead from the default queue; status=merged still finds it", async () => {
     const unitId = (await getLead(supervisorA.cookie, target.id)).unitId;
-    expect((await listAllLeads(supervisorA.cookie, { unitId })).map((l) => l.id)).toEqual([target.id]);
+    const queue = (await listAllLeads(supervisorA.cookie, { unitId })).map((l) => l.id);
+    expect(queue).toContain(target.id);
+    expect(queue).not.toContain(source.id);
     expect((await listAllLeads(supervisorA.cookie, { unitId, status: "merged" })).map((l) => l.id)).toEqual([
       source.id,
     ]);

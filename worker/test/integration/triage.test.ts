@@ -183,11 +183,7 @@ describe("triage on filing: suggestion, specificity and evidence", () => {
     expectFactorsSumToTotal(after);
   });
 
-  // Production bug (worker/src/db/queries/triage.ts:219, refreshLead): the correlated
-  // subquery is rendered by Drizzle without table names, as
-  // `(select count(*) from "attachments" where "report_id" = "id")`, so "id" binds to
-  // attachments.id, the count is always 0, and every refresh (evidence upload, cron)
-  // resets the lead's evidence_count to 0. The evidence factor can never rise.
+  // Regression: the evidence count once came from a subquery that always counted 0.
   it("gives the lead evidence points once a file is attached", async () => {
     const ward = await createUnit();
     const report = await fileBribe(ward.id);

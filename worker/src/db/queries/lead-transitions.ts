@@ -1,4 +1,4 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { LeadStatus, Transition } from "../../contracts/leads";
 import { laterOf, leadCategory, rescore } from "../../domain/lead-plan";
@@ -9,15 +9,17 @@ import type { Db } from "../client";
 import { leads, reportEvents, reportMessages, reports } from "../schema";
 import type { Actor } from "./accounts";
 import { auditInsert } from "./audit";
+import { guarded, isGuardFailure } from "./guards";
 import { findVisibleLead } from "./leads";
 import { unitFindingsLast12Months } from "./triage";
-
-type Batch = [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]];
 
 const MESSAGES = {
   "/reason": { vi: "Cần ghi lý do", en: "A reason is required" },
   "/reasonCode": { vi: "Cần chọn mã lý do", en: "Choose a reason code" },
-  "/targetLeadId": { vi: "Cần chọn một đầu mối khác để gộp vào", en: "Choose another lead to merge into" },
+  "/targetLeadId": {
+    vi: "Cần chọn một đầu mối khác về cùng đơn vị để gộp vào",
+    en: "Choose another lead about the same unit to merge into",
+  },
 } as const;
 
 /** Statuses at which the triage decision has been taken. */
@@ -39,8 +41,11 @@ export async function applyLeadTransition(
 ): Promise<void> {
   const lead = await findVisibleLead(db, actor, id);
   if (!lead) throw new ApiError("not_found");
-  const target =
+  // A merge stays within one unit: a lead about another unit would carry its
+  // reports past the recusal of inspectors tied to either unit.
+  const candidate =
     input.to === "merged" && input.targetLeadId ? await findVisibleLead(db, actor, input.targetLeadId) : undefined;
+  const target = candidate?.unitId === lead.unitId ? candidate : undefined;
   const result = transition(
     { id: lead.id, status: lead.status as LeadStatus, proposedBy: lead.proposedBy },
     { ...input, target: target ? { id: target.id, status: target.status as LeadStatus } : undefined },
@@ -153,7 +158,18 @@ export async function applyLeadTransition(
       at,
     }),
   );
-  await db.batch(statements as Batch);
+  try {
+    await db.batch(
+      guarded(
+        db,
+        sql`select count(*) from ${leads} where ${leads.id} = ${lead.id} and ${leads.status} = ${lead.status} and ${leads.updatedAt} = ${lead.updatedAt}`,
+        statements,
+      ),
+    );
+  } catch (error) {
+    if (isGuardFailure(error)) throw new ApiError("conflict");
+    throw error;
+  }
 }
 
 /**
@@ -168,7 +184,7 @@ export async function resumeOnReporterReply(db: Db, leadId: string | null, now: 
   if (lead?.status !== "info_requested") return;
   const at = now.toISOString();
   const leadReports = await db.select({ id: reports.id }).from(reports).where(eq(reports.leadId, leadId));
-  await db.batch([
+  const statements: BatchItem<"sqlite">[] = [
     db
       .update(leads)
       .set({ status: "in_review", updatedAt: at })
@@ -186,5 +202,12 @@ export async function resumeOnReporterReply(db: Db, leadId: string | null, now: 
       summary: { before: { status: "info_requested" }, after: { status: "in_review" }, cause: "reporter_reply" },
       at,
     }),
-  ]);
+  ];
+  const stillWaiting = sql`select count(*) from ${leads} where ${leads.id} = ${leadId} and ${leads.status} = 'info_requested'`;
+  try {
+    await db.batch(guarded(db, stillWaiting, statements));
+  } catch (error) {
+    // An inspector moved the lead meanwhile; their decision stands.
+    if (!isGuardFailure(error)) throw error;
+  }
 }

@@ -20,6 +20,8 @@ export interface NewReport {
   reporterKind: "citizen" | "business" | "organization";
   contact?: Sealed;
   receivedAt: string;
+  /** The reporter-visible status at filing: "received" unless it joined a lead further along. */
+  status?: ReportStatus;
   /** Where triage placed it and what it found (see queries/triage.ts). */
   triage?: {
     leadId: string;
@@ -53,7 +55,7 @@ export async function insertReport(db: Db, report: NewReport, alongside: BatchIt
       reporterKind: report.reporterKind,
       contactIv: report.contact?.iv ?? null,
       contactCiphertext: report.contact?.ciphertext ?? null,
-      status: "received",
+      status: report.status ?? "received",
       receivedAt: report.receivedAt,
       updatedAt: report.receivedAt,
       ...report.triage,
@@ -65,6 +67,18 @@ export async function insertReport(db: Db, report: NewReport, alongside: BatchIt
       status: "received",
       note: null,
     }),
+    // A report that joins a lead already under review shows that status at once.
+    ...(report.status && report.status !== "received"
+      ? [
+          db.insert(reportEvents).values({
+            id: crypto.randomUUID(),
+            reportId: report.id,
+            at: report.receivedAt,
+            status: report.status,
+            note: null,
+          }),
+        ]
+      : []),
     ...alongside,
   ]);
 }

@@ -1,6 +1,8 @@
 import { and, asc, eq, gte, inArray, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { CategoryCode } from "../../contracts/categories";
+import type { LeadStatus } from "../../contracts/leads";
+import type { ReportStatus } from "../../contracts/reports";
 import { type WorkingCalendar, workingCalendar } from "../../domain/calendar";
 import { joinLead, type LeadState, openLead, type PlacedReport, rescore } from "../../domain/lead-plan";
 import {
@@ -11,6 +13,7 @@ import {
   type Triage,
   triageReport,
 } from "../../domain/triage";
+import { reporterStatusFor } from "../../domain/workflow";
 import type { Db } from "../client";
 import { attachments, holidays, leads, reports } from "../schema";
 import { auditInsert } from "./audit";
@@ -105,6 +108,8 @@ export function leadColumns(state: LeadState, at: string) {
 export interface TriagePlan {
   triage: Triage;
   leadId: string;
+  /** What the reporter sees at once: "received", or the status of the lead the report joined. */
+  reporterStatus: ReportStatus;
   reportColumns: {
     leadId: string;
     suggestedCategory: string | null;
@@ -143,10 +148,12 @@ export async function planTriage(
   const at = now.toISOString();
   const statements: BatchItem<"sqlite">[] = [];
   let leadId: string;
+  let reporterStatus: ReportStatus = "received";
   if (triage.lead.kind === "join") {
     leadId = triage.lead.leadId;
     const [row] = await db.select().from(leads).where(eq(leads.id, leadId)).limit(1);
     if (!row) throw new Error(`lead ${leadId} vanished during triage`);
+    reporterStatus = reporterStatusFor(row.status as LeadStatus);
     const next = joinLead(toLeadState(row), report, triage, findings, now);
     statements.push(
       db.update(leads).set(leadColumns(next, at)).where(eq(leads.id, leadId)),
@@ -192,6 +199,7 @@ export async function planTriage(
   return {
     triage,
     leadId,
+    reporterStatus,
     reportColumns: {
       leadId,
       suggestedCategory: triage.suggestion.code,
