@@ -1,0 +1,201 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { ProblemSchema } from "../contracts/common";
+import {
+  ConclusionInputSchema,
+  FindingInputSchema,
+  INSPECTION_DOCUMENT_MAX_BYTES,
+  InspectionCreateSchema,
+  InspectionDetailSchema,
+  InspectionDocumentSchema,
+  InspectionListSchema,
+  InspectionPatchSchema,
+  InspectionQuerySchema,
+  InspectionSplitSchema,
+} from "../contracts/inspections";
+
+const problem = (description: string) => ({
+  description,
+  content: { "application/problem+json": { schema: ProblemSchema } },
+});
+const json = <T>(schema: T) => ({ "application/json": { schema } });
+const guarded = {
+  401: problem("No session"),
+  403: problem("Role not allowed"),
+};
+const IdParams = z.object({ id: z.string().min(1).max(64) });
+const tags = ["inspections"];
+
+export const createInspectionRoute = createRoute({
+  method: "post",
+  path: "/inspections",
+  tags,
+  summary: "Create an inspection (supervisor), optionally from referred leads about the unit",
+  description: [
+    "Recused inspectors cannot be on the team (422, pointer `/team/<i>/userId`).",
+    "Leads must be referred, about the same unit, visible to the actor and not attached elsewhere (422 `/leadIds/<i>`).",
+    "At most one `scheduled` inspection per unit per year: a second one is 409 `plan_conflict`; split the existing visit instead.",
+    "The creator joins the team when not listed. Audited `inspection.created`.",
+  ].join(" "),
+  request: { body: { content: json(InspectionCreateSchema), required: true } },
+  responses: {
+    201: { description: "The inspection", content: json(InspectionDetailSchema) },
+    404: problem("Unknown unit, or the actor is recused from it"),
+    409: problem("The unit already has a scheduled visit this year"),
+    422: problem("Invalid body, recused team member, or a lead that cannot be attached"),
+    ...guarded,
+  },
+});
+
+export const listInspectionsRoute = createRoute({
+  method: "get",
+  path: "/inspections",
+  tags,
+  summary: "Inspections, newest planned first; recused units and other teams' surprise inspections are invisible",
+  request: { query: InspectionQuerySchema },
+  responses: {
+    200: { description: "Inspections", content: json(InspectionListSchema) },
+    422: problem("Bad filter"),
+    ...guarded,
+  },
+});
+
+export const getInspectionRoute = createRoute({
+  method: "get",
+  path: "/inspections/{id}",
+  tags,
+  summary: "An inspection: team, leads with their reports, findings, documents, conclusion, measures with history",
+  request: { params: IdParams },
+  responses: {
+    200: { description: "The inspection", content: json(InspectionDetailSchema) },
+    404: problem("No such inspection, recused, or a surprise inspection of another team"),
+    ...guarded,
+  },
+});
+
+export const patchInspectionRoute = createRoute({
+  method: "patch",
+  path: "/inspections/{id}",
+  tags,
+  summary: "Move an inspection (dates), change its scope or team (supervisor, before the conclusion)",
+  request: { params: IdParams, body: { content: json(InspectionPatchSchema), required: true } },
+  responses: {
+    200: { description: "The inspection", content: json(InspectionDetailSchema) },
+    404: problem("No such inspection"),
+    409: problem("Already concluded, or the move leaves the plan year"),
+    422: problem("Invalid dates or a recused team member"),
+    ...guarded,
+  },
+});
+
+export const splitInspectionRoute = createRoute({
+  method: "post",
+  path: "/inspections/{id}/split",
+  tags,
+  summary: "Split a planned visit: a second visit of the same unit takes the given leads (supervisor)",
+  request: { params: IdParams, body: { content: json(InspectionSplitSchema), required: true } },
+  responses: {
+    201: { description: "The new inspection", content: json(InspectionDetailSchema) },
+    404: problem("No such inspection"),
+    409: problem("Not planned any more"),
+    422: problem("A lead that is not attached to this inspection, or all of them"),
+    ...guarded,
+  },
+});
+
+export const startInspectionRoute = createRoute({
+  method: "post",
+  path: "/inspections/{id}/start",
+  tags,
+  summary: "Start a planned inspection (team member)",
+  request: { params: IdParams },
+  responses: {
+    200: { description: "The inspection", content: json(InspectionDetailSchema) },
+    404: problem("No such inspection"),
+    409: problem("Not planned"),
+    ...guarded,
+  },
+});
+
+export const putFindingRoute = createRoute({
+  method: "put",
+  path: "/inspections/{id}/findings/{leadId}",
+  tags,
+  summary: "Record or replace the finding on one attached lead (team member, in progress)",
+  request: {
+    params: IdParams.extend({ leadId: z.string().min(1).max(64) }),
+    body: { content: json(FindingInputSchema), required: true },
+  },
+  responses: {
+    200: { description: "The inspection", content: json(InspectionDetailSchema) },
+    404: problem("No such inspection, or the lead is not attached to it"),
+    409: problem("Not in progress"),
+    422: problem("Invalid finding"),
+    ...guarded,
+  },
+});
+
+export const uploadDocumentRoute = createRoute({
+  method: "post",
+  path: "/inspections/{id}/documents",
+  tags,
+  summary: "Upload a PDF document (team member, before closing)",
+  description: `One PDF in the multipart field \`file\` (type read from the content), at most ${INSPECTION_DOCUMENT_MAX_BYTES / (1024 * 1024)} MB, optional text field \`title\`. Stored in R2 as \`inspections/<id>/<docId>\`.`,
+  request: {
+    params: IdParams,
+    body: {
+      required: true,
+      content: {
+        "multipart/form-data": {
+          schema: {
+            type: "object",
+            properties: { file: { type: "string", format: "binary" }, title: { type: "string", maxLength: 200 } },
+            required: ["file"],
+          },
+        },
+      },
+    },
+  },
+  responses: {
+    201: { description: "The stored document", content: json(InspectionDocumentSchema) },
+    400: problem("Unreadable multipart body"),
+    404: problem("No such inspection"),
+    409: problem("The inspection is closed"),
+    413: problem("File larger than 20 MB"),
+    415: problem("Not multipart, or not a PDF"),
+    422: problem("No file, several files, or a damaged or encrypted PDF"),
+    ...guarded,
+  },
+});
+
+export const downloadDocumentRoute = createRoute({
+  method: "get",
+  path: "/inspections/{id}/documents/{docId}",
+  tags,
+  summary: "Download an inspection document",
+  request: { params: IdParams.extend({ docId: z.string().min(1).max(64) }) },
+  responses: {
+    200: { description: "The PDF", content: { "application/pdf": { schema: { type: "string", format: "binary" } } } },
+    404: problem("No such inspection or document"),
+    ...guarded,
+  },
+});
+
+export const concludeInspectionRoute = createRoute({
+  method: "post",
+  path: "/inspections/{id}/conclusion",
+  tags,
+  summary: "Issue the conclusion with recommendations, guidance and corrective measures (supervisor on the team)",
+  description: [
+    "Requires a finding for every attached lead (422 `findings_missing`).",
+    "The inspection becomes `concluded` (or `closed` with no measures); each lead becomes `concluded`;",
+    "each of their reports becomes `concluded` with `outcome` and `outcomeSummary` from the lead's finding.",
+  ].join(" "),
+  request: { params: IdParams, body: { content: json(ConclusionInputSchema), required: true } },
+  responses: {
+    200: { description: "The inspection", content: json(InspectionDetailSchema) },
+    404: problem("No such inspection, or an unknown responsible unit"),
+    409: problem("Not in progress"),
+    422: problem("Findings missing or invalid measures"),
+    ...guarded,
+  },
+});
