@@ -387,6 +387,7 @@ export const en: Dict = {
         dismissal_proposed: "Dismissal proposed",
         dismissed: "Dismissed",
         merged: "Merged",
+        concluded: "Concluded",
       },
       reasonCodes: {
         not_public_service: "Not about public service",

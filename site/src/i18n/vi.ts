@@ -403,6 +403,7 @@ export const vi = {
         dismissal_proposed: "Đề xuất không xử lý",
         dismissed: "Không xử lý",
         merged: "Đã gộp",
+        concluded: "Đã có kết luận",
       },
       reasonCodes: {
         not_public_service: "Không thuộc hoạt động công vụ",

@@ -10,6 +10,8 @@ export const LEAD_STATUSES = [
   "dismissal_proposed",
   "dismissed",
   "merged",
+  /** The inspection it was attached to issued its conclusion. */
+  "concluded",
 ] as const;
 export const LeadStatusSchema = z.enum(LEAD_STATUSES);
 export type LeadStatus = z.infer<typeof LeadStatusSchema>;

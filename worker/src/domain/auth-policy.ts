@@ -50,6 +50,14 @@ export const PERMISSIONS = {
   "leads.decide": ["supervisor"],
   "leads.overdue": ["supervisor"],
   "contacts.read": ["inspector", "supervisor"],
+  /** See inspections, the plan and measures (recusal and surprise-team rules still apply). */
+  "inspections.read": ["inspector", "supervisor"],
+  /** Start, record findings, upload documents, record and verify measure responses (team members). */
+  "inspections.conduct": ["inspector", "supervisor"],
+  /** Create, plan, move, split and conclude inspections. */
+  "inspections.manage": ["supervisor"],
+  /** The personnel export (công tác cán bộ). */
+  "exports.personnel": ["supervisor"],
   "users.manage": ["admin"],
   "units.manage": ["admin"],
   "settings.manage": ["admin"],

@@ -106,6 +106,7 @@ export const REPORTER_STATUS: Readonly<Record<Exclude<LeadStatus, "merged">, Rep
   referred: "referred",
   dismissal_proposed: "in_review",
   dismissed: "not_actionable",
+  concluded: "concluded",
 };
 
 /**
