@@ -47,6 +47,7 @@ async function main() {
   console.log(`  Trang chủ:      http://localhost:${port}/`);
   console.log(`  Gửi phản ánh:   http://localhost:${port}/phan-anh/`);
   console.log(`  Theo dõi:       http://localhost:${port}/theo-doi/`);
+  console.log(`  Kiểm tra:       http://localhost:${port}/kiem-tra/ (demo accounts: see README)`);
   console.log(`  English:        http://localhost:${port}/en/`);
   console.log(`  API health:     http://localhost:${port}/api/health\n`);
 
