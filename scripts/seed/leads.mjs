@@ -6,9 +6,10 @@
 // approved its dismissal, with the audit events, reporter-visible statuses,
 // messages and internal notes that the API would have written. Deterministic
 // for a given `now`.
+import { createHash } from "node:crypto";
 import { DEMO_ACCOUNTS, RECUSED_WARD_ID } from "./accounts.mjs";
 import { INSPECTOR_QUESTIONS, STATUS_NOTES } from "./report-templates.mjs";
-import { reportInsert, uuid } from "./reports.mjs";
+import { reportInsert } from "./reports.mjs";
 import { createRng, insertOrIgnore } from "./sql.mjs";
 import { UNITS } from "./units.mjs";
 
@@ -61,6 +62,16 @@ const DISMISSALS = [
 const DECIDED = new Set(["referred", "dismissed", "merged"]);
 
 const iso = (ms) => new Date(ms).toISOString();
+
+/**
+ * A UUID-shaped id derived from `parts`, so a second seed run (another day,
+ * so another `now`) names the same lead, note or event the same way and
+ * INSERT OR IGNORE keeps what is there instead of adding a twin.
+ */
+function stableId(...parts) {
+  const hex = createHash("sha256").update(parts.join("\u0000")).digest("hex");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
 
 /** The working-day calendar from the `holidays` rows, as `loadCalendar` builds it. */
 export function calendarFrom(domain, rows) {
@@ -210,7 +221,7 @@ export function placeReports(domain, reports, { calendar, now, seed = 20250702 }
       report.leadId = lead.state.id;
       continue;
     }
-    const state = openLead(uuid(rng), placed, triage, calendar, 0, filed);
+    const state = openLead(stableId("lead", report.id), placed, triage, calendar, 0, filed);
     const ageDays = (now.getTime() - t) / DAY_MS;
     const fate = report.fate ?? pickFate(rng, ageDays, report.categoryCode);
     const lead = { state, fate, reports: [report], audit: [], notes: [] };
@@ -368,10 +379,9 @@ function finishHistory(domain, rng, lead, now) {
 /**
  * SQL for the leads and everything hanging off them, in foreign-key order:
  * leads, reports, report events and messages, internal notes, audit log.
- * Ids come from a seeded generator, so a second run inserts nothing new.
+ * Ids derive from the reports', so a second run inserts nothing new.
  */
-export function leadsSql(leads, { seed = 20250703 } = {}) {
-  const rng = createRng(seed);
+export function leadsSql(leads) {
   const statements = ["-- SAMPLE DATA: leads placed by the Worker's triage code, with an invented history."];
   const reports = leads.flatMap((lead) => lead.reports);
   for (const lead of leads) statements.push(insertOrIgnore("leads", lead.row));
@@ -399,10 +409,10 @@ export function leadsSql(leads, { seed = 20250703 } = {}) {
     });
   }
   for (const lead of leads) {
-    for (const note of lead.notes) {
+    for (const [n, note] of lead.notes.entries()) {
       statements.push(
         insertOrIgnore("lead_notes", {
-          id: uuid(rng),
+          id: stableId("note", lead.row.id, n),
           lead_id: lead.row.id,
           author_id: note.author.id,
           body: note.body,
@@ -412,10 +422,10 @@ export function leadsSql(leads, { seed = 20250703 } = {}) {
     }
   }
   for (const lead of leads) {
-    for (const entry of [...lead.audit].sort((a, b) => a.at - b.at)) {
+    for (const [n, entry] of [...lead.audit].sort((a, b) => a.at - b.at).entries()) {
       statements.push(
         insertOrIgnore("audit_log", {
-          id: uuid(rng),
+          id: stableId("audit", lead.row.id, n),
           at: iso(entry.at),
           actor_id: entry.actor,
           actor_kind: entry.actorKind,
