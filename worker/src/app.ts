@@ -8,8 +8,13 @@ import { attachmentsApp } from "./routes/attachments.index";
 import { accountRoutes, authApp } from "./routes/auth.index";
 import { categoriesApp } from "./routes/categories.index";
 import { challengeApp } from "./routes/challenge.index";
+import { exportsApp } from "./routes/exports.index";
 import { healthApp } from "./routes/health.index";
+import { inspectionDocumentsApp } from "./routes/inspections.documents";
+import { inspectionsApp } from "./routes/inspections.index";
 import { leadsApp } from "./routes/leads.index";
+import { measuresApp } from "./routes/measures.index";
+import { planApp } from "./routes/plan.index";
 import { reportsApp } from "./routes/reports.index";
 import { unitsApp } from "./routes/units.index";
 import { usersApp } from "./routes/users.index";
@@ -29,7 +34,12 @@ export function buildApp() {
     .route("/", authApp)
     .route("/", accountRoutes)
     .route("/", usersApp)
-    .route("/", leadsApp);
+    .route("/", leadsApp)
+    .route("/", inspectionsApp)
+    .route("/", inspectionDocumentsApp)
+    .route("/", planApp)
+    .route("/", measuresApp)
+    .route("/", exportsApp);
 
   api.doc31("/openapi.json", {
     openapi: "3.1.0",

@@ -328,11 +328,5 @@ export type Plan = z.infer<typeof PlanSchema>;
 export const PlanBuildResultSchema = z.object({ created: z.array(InspectionSummarySchema) });
 export type PlanBuildResult = z.infer<typeof PlanBuildResultSchema>;
 
-/** `POST /api/reports/{trackingCode}/contest` (bearer secret), once per report. */
-export const ContestInputSchema = z.object({ reason: TextSchema.pipe(z.string().min(10).max(2000)) }).strict();
-export type ContestInput = z.infer<typeof ContestInputSchema>;
-export const ContestResultSchema = z.object({ contestedAt: z.string() });
-export type ContestResult = z.infer<typeof ContestResultSchema>;
-
 /** Documents: PDF only, sniffed, at most 20 MB. */
 export const INSPECTION_DOCUMENT_MAX_BYTES = 20 * 1024 * 1024;

@@ -119,10 +119,21 @@ export const ReportViewSchema = z.object({
   events: z.array(ReportEventSchema),
   messages: z.array(MessageSchema),
   attachments: z.array(AttachmentSchema),
+  /** Once `status` is `concluded`: the finding on the report's lead. */
+  outcome: z.enum(["substantiated", "partly_substantiated", "not_substantiated", "could_not_verify"]).optional(),
+  /** Once `status` is `concluded`: the inspectors' short public summary. */
+  outcomeSummary: z.string().optional(),
+  /** When the reporter contested the outcome (at most once); absent if never. */
+  contestedAt: z.string().optional(),
 });
 export type ReportView = z.infer<typeof ReportViewSchema>;
 
 export const MESSAGE_MAX = 5000;
+
+/** `POST /api/reports/{trackingCode}/contest` (bearer secret), once per report, once it is concluded. */
+export const ContestCreateSchema = z.object({ reason: TextSchema.pipe(z.string().min(10).max(2000)) }).strict();
+export type ContestCreate = z.infer<typeof ContestCreateSchema>;
+export const ContestReceiptSchema = z.object({ contestedAt: z.string() });
 
 /** `POST /api/reports/{trackingCode}/messages` */
 export const MessageCreateSchema = z.object({ body: TextSchema.pipe(z.string().min(1).max(MESSAGE_MAX)) }).strict();

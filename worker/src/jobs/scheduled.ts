@@ -1,17 +1,23 @@
 import { createDb } from "../db/client";
 import { markOverdue, rescoreOpenLeads } from "../db/queries/deadlines";
+import { sweepMeasures } from "../db/queries/measures";
 import type { Bindings } from "../env";
 
 /** What one run of the cron job did, for its log line and for tests. */
 export interface ScheduledResult {
   markedOverdue: number;
   rescored: number;
+  /** Corrective measures newly marked overdue. */
+  measuresOverdue: number;
+  /** Overdue measures escalated to supervisors in this run. */
+  measuresEscalated: number;
 }
 
 /**
  * The cron job (every five minutes, see `wrangler.toml`): forget expired
  * idempotency keys, rate-limit windows and spent challenges; mark overdue
- * leads into the supervisors' queue; re-score undecided leads as they age.
+ * leads into the supervisors' queue; re-score undecided leads as they age;
+ * mark corrective measures overdue and escalate them to supervisors.
  * Test it locally with `wrangler dev --test-scheduled` and
  * `curl "http://localhost:8787/__scheduled"`.
  */
@@ -25,6 +31,9 @@ export async function runScheduled(env: Bindings, now: Date = new Date()): Promi
   const db = createDb(env.DB);
   const markedOverdue = await markOverdue(db, now);
   const rescored = await rescoreOpenLeads(db, now);
-  console.log(JSON.stringify({ level: "info", job: "scheduled", markedOverdue, rescored }));
-  return { markedOverdue, rescored };
+  const { measuresOverdue, measuresEscalated } = await sweepMeasures(db, now);
+  console.log(
+    JSON.stringify({ level: "info", job: "scheduled", markedOverdue, rescored, measuresOverdue, measuresEscalated }),
+  );
+  return { markedOverdue, rescored, measuresOverdue, measuresEscalated };
 }

@@ -1,5 +1,7 @@
 import type { Context } from "hono";
 import {
+  ContestCreateSchema,
+  ContestReceiptSchema,
   MessageCreateSchema,
   MessageSchema,
   type Receipt,
@@ -10,6 +12,7 @@ import {
 } from "../contracts/reports";
 import { createDb, type Db } from "../db/client";
 import { resumeOnReporterReply } from "../db/queries/lead-transitions";
+import { contestOutcome } from "../db/queries/outcomes";
 import { bearerSecret, requireReportBySecret } from "../db/queries/report-access";
 import { insertReport, insertReporterMessage, reportView, uniqueViolation } from "../db/queries/reports";
 import { planTriage } from "../db/queries/triage";
@@ -30,7 +33,7 @@ import {
   requestFingerprint,
 } from "../lib/idempotency";
 import { clientIp, hitRateLimit, type RateLimitPolicy } from "../lib/rate-limit";
-import { createMessageRoute, createReportRoute, getReportRoute } from "./reports.routes";
+import { contestOutcomeRoute, createMessageRoute, createReportRoute, getReportRoute } from "./reports.routes";
 
 const DEFAULT_REPORTS_PER_HOUR = 30;
 const DEFAULT_MESSAGES_PER_HOUR = 60;
@@ -214,4 +217,15 @@ export const reportsApp = createApp()
     await resumeOnReporterReply(db, report.leadId);
     c.header("Cache-Control", "no-store");
     return c.json(message, 201);
+  })
+  .openapi(contestOutcomeRoute, async (c) => {
+    const db = createDb(c.env.DB);
+    await enforceRateLimit(c, db, MESSAGES_POLICY);
+    const { trackingCode } = c.req.valid("param");
+    const report = await requireReportBySecret(db, trackingCode, bearerSecret(c.req.header("authorization")));
+    const { value } = await readJsonBody(c, positiveInt(c.env.MAX_JSON_BODY_BYTES, DEFAULT_MAX_JSON_BYTES));
+    const { reason } = parseWith(ContestCreateSchema, value, c);
+    const contestedAt = await contestOutcome(db, report, reason);
+    c.header("Cache-Control", "no-store");
+    return c.json(ContestReceiptSchema.parse({ contestedAt }), 201);
   });

@@ -1,6 +1,8 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { ProblemSchema } from "../contracts/common";
 import {
+  ContestCreateSchema,
+  ContestReceiptSchema,
   MessageCreateSchema,
   MessageSchema,
   ReceiptSchema,
@@ -87,5 +89,28 @@ export const createMessageRoute = createRoute({
     415: problem("Not JSON"),
     422: problem("Empty or too long message"),
     429: problem("Too many messages from this client; see Retry-After"),
+  },
+});
+
+export const contestOutcomeRoute = createRoute({
+  method: "post",
+  path: "/reports/{trackingCode}/contest",
+  tags: ["reporting"],
+  summary: "The reporter contests a concluded outcome, once, with a reason (bearer secret)",
+  description:
+    "Allowed once the report is `concluded`, and only once. Review reopens with a supervisor: the lead goes back to the supervisors' queue and the contest appears on its timeline.",
+  request: {
+    params: TrackingCodeParamsSchema,
+    body: documentedBody(ContestCreateSchema, "Why the reporter disagrees (10–2000 characters)"),
+  },
+  responses: {
+    201: { description: "The contest is recorded", content: { "application/json": { schema: ContestReceiptSchema } } },
+    400: problem("Malformed JSON"),
+    404: problem("Unknown tracking code or wrong secret (indistinguishable)"),
+    409: problem("Not concluded yet (`conflict`), or already contested (`limit_reached`)"),
+    413: problem("Body too large"),
+    415: problem("Not JSON"),
+    422: problem("Missing, too short or too long reason"),
+    429: problem("Too many requests from this client; see Retry-After"),
   },
 });

@@ -3,7 +3,7 @@ import type { BatchItem } from "drizzle-orm/batch";
 import type { Message, ReportStatus, ReportView } from "../../contracts/reports";
 import type { Sealed } from "../../lib/crypto";
 import type { Db } from "../client";
-import { attachments, reportEvents, reportMessages, reports } from "../schema";
+import { attachments, outcomeContests, reportEvents, reportMessages, reports } from "../schema";
 
 /** A report as the create route hands it over: validated, NFC, contact already sealed. */
 export interface NewReport {
@@ -101,7 +101,7 @@ export function uniqueViolation(error: unknown): string | undefined {
  * list, oldest first (insertion order breaks ties within a millisecond).
  */
 export async function reportView(db: Db, report: typeof reports.$inferSelect): Promise<ReportView> {
-  const [events, messages, files] = await Promise.all([
+  const [events, messages, files, [contest]] = await Promise.all([
     db
       .select()
       .from(reportEvents)
@@ -117,6 +117,7 @@ export async function reportView(db: Db, report: typeof reports.$inferSelect): P
       .from(attachments)
       .where(eq(attachments.reportId, report.id))
       .orderBy(asc(attachments.createdAt), asc(sql`rowid`)),
+    db.select().from(outcomeContests).where(eq(outcomeContests.reportId, report.id)).limit(1),
   ]);
   return {
     trackingCode: report.trackingCode,
@@ -142,6 +143,10 @@ export async function reportView(db: Db, report: typeof reports.$inferSelect): P
       contentType: file.contentType as ReportView["attachments"][number]["contentType"],
       size: file.size,
     })),
+    ...(report.status === "concluded" && report.outcome
+      ? { outcome: report.outcome as NonNullable<ReportView["outcome"]>, outcomeSummary: report.outcomeSummary ?? "" }
+      : {}),
+    ...(contest ? { contestedAt: contest.createdAt } : {}),
   };
 }
 
