@@ -1,7 +1,17 @@
 import type { Lang } from "../../i18n";
 
 /** The console's pages; each exists in both languages. */
-export type ConsolePage = "login" | "queue" | "overdue" | "approvals" | "lead" | "account" | "admin";
+export type ConsolePage =
+  | "login"
+  | "queue"
+  | "overdue"
+  | "approvals"
+  | "lead"
+  | "account"
+  | "admin"
+  | "plan"
+  | "inspection"
+  | "measures";
 
 /** Paths of the console pages per language (Vietnamese under /kiem-tra/, English under /en/console/). */
 export const CONSOLE_ROUTES: Record<Lang, Record<ConsolePage, string>> = {
@@ -13,6 +23,9 @@ export const CONSOLE_ROUTES: Record<Lang, Record<ConsolePage, string>> = {
     lead: "/kiem-tra/dau-moi/",
     account: "/kiem-tra/tai-khoan/",
     admin: "/kiem-tra/quan-tri/",
+    plan: "/kiem-tra/ke-hoach/",
+    inspection: "/kiem-tra/cuoc-kiem-tra/",
+    measures: "/kiem-tra/bien-phap/",
   },
   en: {
     login: "/en/console/login/",
@@ -22,12 +35,20 @@ export const CONSOLE_ROUTES: Record<Lang, Record<ConsolePage, string>> = {
     lead: "/en/console/lead/",
     account: "/en/console/account/",
     admin: "/en/console/admin/",
+    plan: "/en/console/plan/",
+    inspection: "/en/console/inspection/",
+    measures: "/en/console/measures/",
   },
 };
 
 /** The lead page's address for a lead. */
 export function leadHref(lang: Lang, id: string): string {
   return `${CONSOLE_ROUTES[lang].lead}?id=${encodeURIComponent(id)}`;
+}
+
+/** The inspection page's address for an inspection. */
+export function inspectionHref(lang: Lang, id: string): string {
+  return `${CONSOLE_ROUTES[lang].inspection}?id=${encodeURIComponent(id)}`;
 }
 
 /**
