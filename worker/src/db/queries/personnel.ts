@@ -66,7 +66,7 @@ export async function personnelRows(db: Db, actor: Actor, query: PersonnelExport
       ),
     )
     .groupBy(findings.unitId, units.name, position)
-    .orderBy(asc(units.name), asc(position));
+    .orderBy(asc(units.name), asc(findings.unitId), sql`${position} = ''`, asc(position));
 }
 
 /** The export as CSV text (UTF-8 with BOM, CRLF), and its audit event written. */

@@ -1,0 +1,92 @@
+import { env } from "cloudflare:test";
+import { beforeAll, describe, expect, it } from "vitest";
+import { insertUnits } from "../support/fixtures";
+import { auditByAction, conclusionBody, expectInspection, inspectionReadyToConclude } from "../support/inspections";
+import { call, createUnit, expectProblem, type Session, signIn } from "../support/leads";
+
+let supervisor: Session;
+
+beforeAll(async () => {
+  await insertUnits(env.DB);
+  supervisor = await signIn("supervisor");
+});
+
+/** Today in Hanoi. */
+const today = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+const ddmmyyyy = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+
+async function concluded(unitId: string, outcome: string, position?: string) {
+  const { inspection } = await inspectionReadyToConclude(supervisor, unitId, { outcome, position });
+  await expectInspection(
+    await call(supervisor.cookie, `/api/inspections/${inspection.id}/conclusion`, {
+      method: "POST",
+      body: conclusionBody(),
+    }),
+  );
+}
+
+describe("personnel export (công tác cán bộ)", () => {
+  let unitName: string;
+  let unitId: string;
+  let tiedSupervisor: Session;
+
+  beforeAll(async () => {
+    const unit = await createUnit({ name: "Phường Kim Liên" });
+    unitId = unit.id;
+    unitName = unit.name;
+    tiedSupervisor = await signIn("supervisor", { ties: [unitId] });
+    await concluded(unitId, "substantiated", "Cán bộ địa chính");
+    await concluded(unitId, "partly_substantiated", "Cán bộ địa chính");
+    await concluded(unitId, "substantiated");
+    await concluded(unitId, "not_substantiated", "Công chức tư pháp");
+  });
+
+  it("is CSV with a BOM, Vietnamese headers, one row per unit and position, dates dd/mm/yyyy", async () => {
+    const from = "2026-01-01";
+    const res = await call(supervisor.cookie, `/api/exports/personnel.csv?from=${from}&to=${today()}`);
+    expect(res.status, await res.clone().text()).toBe(200);
+    expect(res.headers.get("Content-Type")).toMatch(/^text\/csv; charset=utf-8/);
+    expect(res.headers.get("Content-Disposition")).toMatch(/attachment; filename="cong-tac-can-bo_/);
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = new TextDecoder().decode(bytes.slice(3)).trimEnd().split("\r\n");
+    expect(lines[0]).toBe(
+      'Mã đơn vị,Đơn vị,"Vị trí, chức vụ",Có căn cứ,Có căn cứ một phần,Tổng,Ghi nhận gần nhất,Từ ngày,Đến ngày',
+    );
+    const mine = lines.filter((l) => l.startsWith(`${unitId},`));
+    expect(mine).toEqual([
+      `${unitId},${unitName},Cán bộ địa chính,1,1,2,${ddmmyyyy(today())},01/01/2026,${ddmmyyyy(today())}`,
+      `${unitId},${unitName},Không xác định,1,0,1,${ddmmyyyy(today())},01/01/2026,${ddmmyyyy(today())}`,
+    ]);
+    expect(lines.some((l) => l.includes("Công chức tư pháp"))).toBe(false);
+  });
+
+  it("every export is audited with its period and row count", async () => {
+    const before = (await auditByAction("export.personnel")).length;
+    await call(supervisor.cookie, `/api/exports/personnel.csv?from=2020-01-01&to=2020-12-31`);
+    const rows = await auditByAction("export.personnel");
+    expect(rows).toHaveLength(before + 1);
+    expect(rows.at(-1)?.actor_id).toBe(supervisor.user.id);
+    expect(JSON.parse(rows.at(-1)?.summary ?? "{}")).toEqual({ from: "2020-01-01", to: "2020-12-31", rows: 0 });
+  });
+
+  it("leaves out units the supervisor is recused from", async () => {
+    const res = await call(tiedSupervisor.cookie, `/api/exports/personnel.csv?from=2026-01-01&to=${today()}`);
+    expect(res.status).toBe(200);
+    expect(await res.text()).not.toContain(unitId);
+  });
+
+  it("needs a valid period", async () => {
+    await expectProblem(await call(supervisor.cookie, "/api/exports/personnel.csv?from=2026-02-01"), 422);
+    await expectProblem(await call(supervisor.cookie, "/api/exports/personnel.csv?from=2026-02-01&to=2026-01-01"), 422);
+  });
+
+  it("neutralises spreadsheet formulas in positions", async () => {
+    const other = await createUnit({ name: "Phường Văn Miếu" });
+    await concluded(other.id, "substantiated", '=HYPERLINK("x")');
+    const text = await (
+      await call(supervisor.cookie, `/api/exports/personnel.csv?from=2026-01-01&to=${today()}`)
+    ).text();
+    expect(text).toContain(`"'=HYPERLINK(""x"")"`);
+  });
+});
