@@ -220,10 +220,30 @@ export const tests = [
     },
   },
   {
-    name: "console: the top lead is reviewed and proposed for dismissal; its proposer cannot approve it",
+    name: "console: the top new lead is reviewed and proposed for dismissal; its proposer cannot approve it",
     async run(ctx) {
       const p = await consolePage(ctx);
-      await p.locator("#lead-queue tbody tr").first().locator("a").click();
+      // Which lead tops the whole queue depends on the day the sample was seeded; the top `new` one is reviewable.
+      const filters = p.locator("#queue-filters");
+      await filters.locator('[name="status"]').selectOption("new");
+      await Promise.all([
+        p.waitForResponse((r) => r.url().includes("/api/leads?") && r.url().includes("status=new")),
+        filters.locator('button[type="submit"]').click(),
+      ]);
+      await p.waitForURL(/[?&]status=new/);
+      await p.waitForFunction(() => !document.getElementById("queue-app")?.hasAttribute("aria-busy"));
+      const rows = p.locator("#lead-queue tbody tr");
+      await rows.first().locator("a").waitFor();
+      const statuses = new Set(await rows.locator("td:nth-of-type(3)").allTextContents());
+      assert.equal(statuses.size, 1, `one status in the filtered queue: ${[...statuses].join(", ")}`);
+      const priorities = [];
+      for (let i = 0; i < (await rows.count()); i++) {
+        priorities.push(parsePriority((await rows.nth(i).locator("td").first().textContent()) ?? ""));
+      }
+      for (let i = 1; i < priorities.length; i++) {
+        assert.ok(priorities[i - 1] >= priorities[i], `new leads ranked by priority: ${priorities.join(" ≥ ")}`);
+      }
+      await rows.first().locator("a").click();
       await p.waitForURL(/\/kiem-tra\/dau-moi\/\?id=/);
       const id = new URL(p.url()).searchParams.get("id");
       ctx.state.dismissedLeadId = id;
