@@ -51,6 +51,11 @@ function $(elementId: string): HTMLElement {
   return document.getElementById(elementId) as HTMLElement;
 }
 
+/** A team member's name for a user id (ids of people outside the team stay as they are). */
+function who(d: InspectionDetail, userId: string): string {
+  return d.team.find((member) => member.userId === userId)?.displayName ?? userId;
+}
+
 function can(d: InspectionDetail, action: InspectionDetail["allowedActions"][number]): boolean {
   return d.allowedActions.includes(action);
 }
@@ -72,7 +77,7 @@ function renderFacts(d: InspectionDetail): void {
   row(facts, pt.status, el("span", `badge i-${d.status}`, it.statuses[d.status]));
   row(facts, pt.scope, el("span", "text", d.scope));
   if (d.startedAt) row(facts, pt.startedAt, timeEl(d.startedAt, true));
-  row(facts, pt.createdBy, d.createdBy);
+  row(facts, pt.createdBy, who(d, d.createdBy));
   const actions = $("inspection-actions");
   actions.replaceChildren();
   if (can(d, "start")) {
@@ -136,18 +141,17 @@ function addMemberForm(d: InspectionDetail): HTMLFormElement {
   input.maxLength = 64;
   input.autocomplete = "off";
   input.spellcheck = false;
-  const label = el("label", "", it.memberN.replace("{n}", String(d.team.length + 1)));
+  const label = el("label", "", it.newMember);
   label.htmlFor = input.id;
   const select = el("select");
   select.id = "team-add-role";
   select.name = "role";
   for (const role of ["member", "head"] as TeamRole[]) select.append(new Option(it.teamRoles[role], role));
-  const roleLabel = el("label", "visually-hidden", it.teamRoles.member);
+  const roleLabel = el("label", "", it.teamRole);
   roleLabel.htmlFor = select.id;
-  const button = el("button", "secondary", "+");
+  const button = el("button", "secondary", it.addToTeam);
   button.type = "submit";
-  button.setAttribute("aria-label", label.textContent ?? "+");
-  form.append(el("div", "field", "", label, input), roleLabel, select, button);
+  form.append(el("div", "field", "", label, input), el("div", "field", "", roleLabel, select), button);
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     const userId = input.value.trim();
@@ -279,7 +283,7 @@ function leadCard(lead: InspectionLead, d: InspectionDetail): HTMLElement {
   );
   heading.id = headingId;
   heading.tabIndex = -1;
-  const card = el("article", "report inspection-lead", "", heading);
+  const card = el("article", "inspection-lead", "", heading);
   card.setAttribute("aria-labelledby", headingId);
   card.dataset.leadId = lead.id;
   card.append(el("p", "muted", ctx.t.statuses[lead.status]));
@@ -307,7 +311,7 @@ function leadCard(lead: InspectionLead, d: InspectionDetail): HTMLElement {
     row(facts, pt.reasoning, el("span", "text", f.reasoning));
     row(facts, pt.publicSummary, el("span", "text", f.publicSummary));
     if (f.position) row(facts, pt.position, f.position);
-    const by = el("span", "", fill(it.findingBy, { by: f.recordedBy, at: "" }));
+    const by = el("span", "", fill(it.findingBy, { by: who(d, f.recordedBy), at: "" }));
     by.append(timeEl(f.recordedAt, true));
     row(facts, "", by);
     for (const dt of facts.querySelectorAll("dt")) if (!dt.textContent) dt.remove();
@@ -318,14 +322,14 @@ function leadCard(lead: InspectionLead, d: InspectionDetail): HTMLElement {
   return card;
 }
 
-function documentItem(doc: InspectionDocument): HTMLElement {
+function documentItem(doc: InspectionDocument, d: InspectionDetail): HTMLElement {
   if (!ctx) return el("li");
   const a = link(
     `${apiBase}/documents/${encodeURIComponent(doc.id)}`,
     fill(it.download, { title: doc.title, size: formatBytes(doc.size, ctx.lang) }),
   );
   a.setAttribute("download", "");
-  return el("li", "", "", a, el("span", "meta", ` · ${doc.uploadedBy} · `), timeEl(doc.createdAt, true));
+  return el("li", "", "", a, el("span", "meta", ` · ${who(d, doc.uploadedBy)} · `), timeEl(doc.createdAt, true));
 }
 
 function renderConclusion(d: InspectionDetail): void {
@@ -338,7 +342,7 @@ function renderConclusion(d: InspectionDetail): void {
     row(facts, pt.conclusionText, el("span", "text", c.conclusion));
     row(facts, pt.recommendations, el("span", "text", c.recommendations));
     row(facts, pt.guidance, el("span", "text", c.guidance));
-    const at = el("span", "", "", timeEl(c.concludedAt, true), ` · ${c.concludedBy}`);
+    const at = el("span", "", "", timeEl(c.concludedAt, true), ` · ${who(d, c.concludedBy)}`);
     row(facts, it.concludedLabel, at);
     row(
       facts,
@@ -360,7 +364,7 @@ function render(d: InspectionDetail): void {
   $("no-leads").hidden = d.leads.length > 0;
   $("inspection-leads").replaceChildren(...d.leads.map((lead) => leadCard(lead, d)));
   $("no-documents").hidden = d.documents.length > 0;
-  $("inspection-documents").replaceChildren(...d.documents.map(documentItem));
+  $("inspection-documents").replaceChildren(...d.documents.map((doc) => documentItem(doc, d)));
   docForm.hidden = !can(d, "upload");
   renderConclusion(d);
   $("no-measures").hidden = d.measures.length > 0;

@@ -10,7 +10,7 @@ import type {
 import type { Dict } from "../../i18n";
 import { consoleApi, problemText } from "../../lib/console/api";
 import { busy, el, field, formatScore, link, timeEl } from "../../lib/console/dom";
-import { type InspContext, presetUnit, readInsp, unitSearchField, windowEl } from "../../lib/console/inspections";
+import { type InspContext, presetUnit, readInsp, unitSearchField } from "../../lib/console/inspections";
 import { inspectionHref, leadHref } from "../../lib/console/routes";
 import { startConsole, syncLangSwitch } from "../../lib/console/session";
 import { fill } from "../../lib/strings";
@@ -63,6 +63,16 @@ function actionButton(text: string, label: string, onClick: (button: HTMLButtonE
   return button;
 }
 
+/** "05/10–09/10": the year is the plan's. */
+function shortWindow(from: string, to: string): HTMLElement {
+  const day = (ymd: string) => {
+    const node = el("time", "", `${ymd.slice(8, 10)}/${ymd.slice(5, 7)}`);
+    node.dateTime = ymd;
+    return node;
+  };
+  return el("span", "when", "", day(from), "– ", day(to));
+}
+
 function visitBlock(visit: PlanVisit, unit: PlanUnit): HTMLElement {
   if (!ctx) return el("div");
   const name = `${it.types[visit.type]} · ${unit.unitName}`;
@@ -74,7 +84,7 @@ function visitBlock(visit: PlanVisit, unit: PlanUnit): HTMLElement {
     "",
     a,
     el("span", "visit-status", it.statuses[visit.status]),
-    windowEl(visit.plannedStart, visit.plannedEnd, it),
+    shortWindow(visit.plannedStart, visit.plannedEnd),
   );
   block.dataset.inspectionId = visit.inspectionId;
   if (visit.leadCount) block.append(el("span", "muted", fill(it.leadCount, { n: visit.leadCount })));
