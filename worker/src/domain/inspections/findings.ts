@@ -47,7 +47,8 @@ export interface ValidFinding {
  * address or phone number (reporters may be told about a finding, never
  * handed someone's contact); an optional position (chức vụ, never a name) of
  * at most `POSITION_MAX` characters that does not start like a spreadsheet
- * formula. Text is trimmed NFC; a blank position is no position.
+ * formula. Text is trimmed NFC; runs of spaces in a position become one (it
+ * is grouped on in the export); a blank position is no position.
  *
  * @example
  * validateFinding({ outcome: "maybe", reasoning: "ngắn", publicSummary: "" })
@@ -67,7 +68,7 @@ export function validateFinding(draft: FindingDraft): { ok: true; finding: Valid
   ) {
     pointers.push("/publicSummary");
   }
-  const position = cleanText(draft.position) || null;
+  const position = cleanText(draft.position).replace(/\s+/gu, " ") || null;
   if (position !== null && (position.length > POSITION_MAX || FORMULA_START.test(position))) pointers.push("/position");
   if (pointers.length > 0 || !outcome) return fail("invalid", "missing_or_invalid", pointers);
   return { ok: true, finding: { outcome, reasoning, publicSummary, position } };

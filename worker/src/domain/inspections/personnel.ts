@@ -162,8 +162,8 @@ export const NO_POSITION = "(không xác định chức vụ)";
 export function csvCell(value: string | number, separator = ","): string {
   if (typeof value === "number") return String(value);
   const safe = /^[=+\-@\t\r]/u.test(value) ? `'${value}` : value;
-  const needsQuotes = safe.includes(separator) || /["\r\n]/u.test(safe) || safe !== safe.trim() || safe.length === 0;
-  return needsQuotes && safe.length > 0 ? `"${safe.replaceAll('"', '""')}"` : safe;
+  const needsQuotes = safe.includes(separator) || /["\r\n]/u.test(safe) || safe !== safe.trim();
+  return needsQuotes ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
 /**
