@@ -165,6 +165,18 @@ export const en: Dict = {
     moreEvidenceHint: "JPEG, PNG, WebP or PDF; at most 10 MB each; at most 5 files per report in total.",
     upload: "Upload",
     uploadProgress: "Upload progress",
+    outcome: "Outcome",
+    outcomes: {
+      substantiated: "Substantiated",
+      partly_substantiated: "Partly substantiated",
+      not_substantiated: "Not substantiated",
+      could_not_verify: "Could not be verified",
+    },
+    contest: "Disagree with the outcome? Give your reason",
+    contestHint: "You can ask for a review once, in at least 10 characters. A supervisor will review the lead again.",
+    contestSend: "Ask for a review",
+    contested: "You have asked for a review of this outcome. A supervisor will look at it again.",
+    contestShort: "Give a reason of at least 10 characters.",
     logout: "Leave this report",
   },
   notFound: {

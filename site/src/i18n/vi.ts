@@ -178,6 +178,18 @@ export const vi = {
     moreEvidenceHint: "JPEG, PNG, WebP hoặc PDF; mỗi tệp không quá 10 MB; tổng cộng tối đa 5 tệp cho một phản ánh.",
     upload: "Tải lên",
     uploadProgress: "Tiến độ tải lên",
+    outcome: "Kết quả xác minh",
+    outcomes: {
+      substantiated: "Có cơ sở",
+      partly_substantiated: "Có cơ sở một phần",
+      not_substantiated: "Không có cơ sở",
+      could_not_verify: "Chưa xác minh được",
+    },
+    contest: "Không đồng ý với kết quả? Nêu lý do",
+    contestHint: "Bạn chỉ được đề nghị xem xét lại một lần, ít nhất 10 ký tự. Giám sát sẽ xem xét lại đầu mối.",
+    contestSend: "Đề nghị xem xét lại",
+    contested: "Bạn đã đề nghị xem xét lại kết quả này. Giám sát sẽ xem xét lại.",
+    contestShort: "Hãy nêu lý do, ít nhất 10 ký tự.",
     logout: "Thoát khỏi phản ánh này",
   },
   notFound: {

@@ -92,6 +92,19 @@ function render(report: ReportView): void {
   byId("messages").replaceChildren(...report.messages.map(messageItem));
   stored = report.attachments;
   renderAttachments();
+  renderOutcome(report);
+}
+
+/** Once concluded: the finding in words, the public summary, and the one-time contest form. */
+function renderOutcome(report: ReportView): void {
+  const section = byId("outcome-section");
+  const texts = JSON.parse(section.dataset.outcomes ?? "{}") as Record<string, string>;
+  section.hidden = !(report.status === "concluded" && report.outcome);
+  if (section.hidden || !report.outcome) return;
+  byId("report-outcome").textContent = texts[report.outcome] ?? report.outcome;
+  byId("report-outcome-summary").textContent = report.outcomeSummary ?? "";
+  byId("contested").hidden = !report.contestedAt;
+  byId("contest-form").hidden = Boolean(report.contestedAt);
 }
 
 function auth(): HeadersInit {
@@ -232,3 +245,33 @@ if (saved && (!codeInput.value || codeInput.value === saved.code)) {
   codeInput.value = saved.code;
   void open(saved, false);
 }
+
+const contestForm = byId<HTMLFormElement>("contest-form");
+contestForm.addEventListener("submit", async (event) => {
+  event.preventDefault();
+  if (!access) return;
+  clearFieldErrors(contestForm);
+  const reason = byId<HTMLTextAreaElement>("contest-reason").value.trim();
+  if (reason.length < 10) {
+    showFieldErrors(contestForm, [
+      { pointer: "/reason", message: contestForm.dataset.short ?? t.required },
+    ]).first?.focus();
+    return;
+  }
+  const result = await callApi<{ contestedAt: string }>(`${reportPath(access.code)}/contest`, lang, {
+    method: "POST",
+    headers: { ...auth(), "Content-Type": "application/json" },
+    body: JSON.stringify({ reason }),
+  });
+  if (!result.ok) {
+    if (result.failure.status === 404) return leave(t.notFound);
+    const errors = result.failure.problem?.errors;
+    if (result.failure.status === 422 && errors?.length) showFieldErrors(contestForm, errors).first?.focus();
+    else showFieldErrors(contestForm, [{ pointer: "/reason", message: failureMessage(result.failure, t) }]);
+    return;
+  }
+  contestForm.hidden = true;
+  byId("contested").hidden = false;
+  byId("contest-status").textContent = byId("contested").textContent ?? "";
+  byId("contested").focus();
+});
