@@ -105,6 +105,18 @@ describe("every (status, action, actor) combination", () => {
   });
 });
 
+describe("buttons that depend on the leads", () => {
+  const sup: InspectionActor = { id: "on-team-supervisor", role: "supervisor" };
+
+  it("hides split below two leads and findings without leads, when the leads are given", () => {
+    expect(allowedActions(inspection("planned", { leadIds: ["L1"] }), sup)).not.toContain("split");
+    expect(allowedActions(inspection("planned", { leadIds: ["L1", "L2"] }), sup)).toContain("split");
+    expect(allowedActions(inspection("in_progress", { leadIds: [] }), sup)).not.toContain("record_finding");
+    expect(allowedActions(inspection("in_progress", { leadIds: ["L1"] }), sup)).toContain("record_finding");
+    expect(allowedActions({ status: "planned", team: TEAM }, sup)).toContain("split");
+  });
+});
+
 describe("who may do nothing", () => {
   it("admins: no action on any inspection", () => {
     for (const status of INSPECTION_STATUSES) {

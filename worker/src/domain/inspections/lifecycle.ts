@@ -128,16 +128,19 @@ export function authorize(
 
 /**
  * The console's buttons for `actor`. Field checks (findings complete, dates)
- * are left to the action itself.
+ * are left to the action itself, except two that depend only on the leads
+ * when `leadIds` is given: splitting needs two leads (one moves, one stays)
+ * and recording findings needs one.
  *
  * @example
  * allowedActions({ ...planned, team: [{ userId: "s1", role: "head" }] }, { id: "s1", role: "supervisor" })
  * // ["move", "split", "edit_team", "start", "upload"]
  */
 export function allowedActions(
-  inspection: Pick<InspectionState, "status" | "team">,
+  inspection: Pick<InspectionState, "status" | "team"> & { leadIds?: readonly string[] },
   actor: InspectionActor,
 ): InspectionAction[] {
+  const leads = inspection.leadIds?.length;
   const console: readonly InspectionAction[] = [
     "move",
     "split",
@@ -147,7 +150,12 @@ export function allowedActions(
     "upload",
     "conclude",
   ];
-  return console.filter((action) => authorize(inspection, action, actor).ok);
+  return console.filter(
+    (action) =>
+      authorize(inspection, action, actor).ok &&
+      !(leads !== undefined && action === "split" && leads < 2) &&
+      !(leads !== undefined && action === "record_finding" && leads < 1),
+  );
 }
 
 // ------------------------------------------------------------------ create
