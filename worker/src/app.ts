@@ -16,6 +16,7 @@ import { leadsApp } from "./routes/leads.index";
 import { measuresApp } from "./routes/measures.index";
 import { planApp } from "./routes/plan.index";
 import { reportsApp } from "./routes/reports.index";
+import { staffApp } from "./routes/staff.index";
 import { unitsApp } from "./routes/units.index";
 import { usersApp } from "./routes/users.index";
 
@@ -39,7 +40,8 @@ export function buildApp() {
     .route("/", inspectionDocumentsApp)
     .route("/", planApp)
     .route("/", measuresApp)
-    .route("/", exportsApp);
+    .route("/", exportsApp)
+    .route("/", staffApp);
 
   api.doc31("/openapi.json", {
     openapi: "3.1.0",

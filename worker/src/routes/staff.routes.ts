@@ -1,0 +1,21 @@
+import { createRoute } from "@hono/zod-openapi";
+import { ProblemSchema } from "../contracts/common";
+import { StaffListSchema, StaffQuerySchema } from "../contracts/staff";
+
+const problem = (description: string) => ({
+  description,
+  content: { "application/problem+json": { schema: ProblemSchema } },
+});
+
+export const listStaffRoute = createRoute({
+  method: "get",
+  path: "/staff",
+  tags: ["inspections"],
+  summary: "Active inspectors and supervisors, with whether each is recused from a unit (for team pickers)",
+  request: { query: StaffQuerySchema },
+  responses: {
+    200: { description: "Staff", content: { "application/json": { schema: StaffListSchema } } },
+    401: problem("No session"),
+    403: problem("Role not allowed"),
+  },
+});
