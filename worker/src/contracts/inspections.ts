@@ -32,7 +32,7 @@ export const FINDING_OUTCOMES = [
 export const FindingOutcomeSchema = z.enum(FINDING_OUTCOMES);
 export type FindingOutcome = z.infer<typeof FindingOutcomeSchema>;
 
-/** `open` → `responded` → `verified`; `open`/`responded` past the deadline → `overdue`. */
+/** `open` → `responded` → `verified`; an `open` measure past its deadline → `overdue` (still answerable). */
 export const MEASURE_STATUSES = ["open", "responded", "verified", "overdue"] as const;
 export const MeasureStatusSchema = z.enum(MEASURE_STATUSES);
 export type MeasureStatus = z.infer<typeof MeasureStatusSchema>;
@@ -140,7 +140,9 @@ export type MeasureInput = z.infer<typeof MeasureInputSchema>;
 
 /**
  * `POST /api/inspections/{id}/conclusion` (supervisor on the team, in progress).
- * 422 `findings_missing` unless every attached lead has a finding.
+ * 422 unless every attached lead has a finding (pointers `/findings/<leadId>`);
+ * 422 at `/measures` when a lead is (partly) substantiated and no measure is
+ * ordered; measure deadlines must be after today.
  */
 export const ConclusionInputSchema = z
   .object({

@@ -1,7 +1,7 @@
 import type { Context } from "hono";
 import { INSPECTION_DOCUMENT_MAX_BYTES, InspectionDocumentSchema } from "../contracts/inspections";
 import { createDb } from "../db/client";
-import { requireInspection, requireMember } from "../db/queries/inspections";
+import { authorizeAction, requireInspection } from "../db/queries/inspections";
 import { findDocument, insertDocument } from "../db/queries/inspections-documents";
 import { sniffType } from "../domain/evidence";
 import { checkPdf } from "../domain/evidence/pdf";
@@ -106,8 +106,7 @@ export const inspectionDocumentsApp = app
     requirePermission(actor, "inspections.conduct");
     const { id } = c.req.valid("param");
     const row = await requireInspection(db, actor, id);
-    await requireMember(db, actor, id);
-    if (row.status === "closed" || row.status === "cancelled") throw new ApiError("conflict");
+    await authorizeAction(db, actor, row, "upload", c.get("lang"));
     const { file, title } = await readUpload(c);
     const bytes = new Uint8Array(await file.arrayBuffer());
     if (sniffType(bytes) !== "application/pdf") {

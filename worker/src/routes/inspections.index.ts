@@ -66,7 +66,7 @@ export const inspectionsApp = app
     const actor = c.get("actor");
     const { id } = c.req.valid("param");
     requirePermission(actor, "inspections.conduct");
-    await startInspection(db, actor, id);
+    await startInspection(db, actor, id, c.get("lang"));
     return c.json(await inspectionResponse(db, actor, id), 200);
   })
   .openapi(putFindingRoute, async (c) => {
@@ -74,7 +74,7 @@ export const inspectionsApp = app
     const actor = c.get("actor");
     const { id, leadId } = c.req.valid("param");
     requirePermission(actor, "inspections.conduct");
-    await putFinding(db, actor, id, leadId, c.req.valid("json"));
+    await putFinding(db, actor, id, leadId, c.req.valid("json"), c.get("lang"));
     return c.json(await inspectionResponse(db, actor, id), 200);
   })
   .openapi(concludeInspectionRoute, async (c) => {

@@ -76,7 +76,7 @@ export const patchInspectionRoute = createRoute({
   method: "patch",
   path: "/inspections/{id}",
   tags,
-  summary: "Move an inspection (dates), change its scope or team (supervisor, before the conclusion)",
+  summary: "Move an inspection (dates, within its plan year), change its scope or team (supervisor, planned or in progress)",
   request: { params: IdParams, body: { content: json(InspectionPatchSchema), required: true } },
   responses: {
     200: { description: "The inspection", content: json(InspectionDetailSchema) },
@@ -97,7 +97,7 @@ export const splitInspectionRoute = createRoute({
     201: { description: "The new inspection", content: json(InspectionDetailSchema) },
     404: problem("No such inspection"),
     409: problem("Not planned any more"),
-    422: problem("A lead that is not attached to this inspection, or all of them"),
+    422: problem("A lead not attached to this inspection, or all of them (one must stay)"),
     ...guarded,
   },
 });
@@ -186,7 +186,7 @@ export const concludeInspectionRoute = createRoute({
   tags,
   summary: "Issue the conclusion with recommendations, guidance and corrective measures (supervisor on the team)",
   description: [
-    "Requires a finding for every attached lead (422 `findings_missing`).",
+    "Requires a finding for every attached lead (422, pointers `/findings/<leadId>`), and at least one measure when a lead is (partly) substantiated (422 `/measures`); deadlines after today.",
     "The inspection becomes `concluded` (or `closed` with no measures); each lead becomes `concluded`;",
     "each of their reports becomes `concluded` with `outcome` and `outcomeSummary` from the lead's finding.",
   ].join(" "),

@@ -1,6 +1,6 @@
 import { MeasureListSchema, MeasureSchema } from "../contracts/inspections";
 import { createDb } from "../db/client";
-import { measuresOf, rejectMeasure, requireMeasure, respondMeasure, verifyMeasure } from "../db/queries/measures";
+import { applyMeasureAction, measuresOf, requireMeasure } from "../db/queries/measures";
 import { createApp } from "../http/create-app";
 import { requireActor } from "../middleware/session";
 import { requirePermission } from "./inspections.permissions";
@@ -21,7 +21,13 @@ export const measuresApp = app
     const actor = c.get("actor");
     requirePermission(actor, "inspections.conduct");
     const { id } = c.req.valid("param");
-    await respondMeasure(db, actor, id, c.req.valid("json").response);
+    await applyMeasureAction(
+      db,
+      actor,
+      id,
+      { action: "respond", response: c.req.valid("json").response },
+      c.get("lang"),
+    );
     return c.json(MeasureSchema.parse(await requireMeasure(db, actor, id)), 200);
   })
   .openapi(verifyMeasureRoute, async (c) => {
@@ -29,7 +35,7 @@ export const measuresApp = app
     const actor = c.get("actor");
     requirePermission(actor, "inspections.conduct");
     const { id } = c.req.valid("param");
-    await verifyMeasure(db, actor, id);
+    await applyMeasureAction(db, actor, id, { action: "verify" }, c.get("lang"));
     return c.json(MeasureSchema.parse(await requireMeasure(db, actor, id)), 200);
   })
   .openapi(rejectMeasureRoute, async (c) => {
@@ -37,6 +43,6 @@ export const measuresApp = app
     const actor = c.get("actor");
     requirePermission(actor, "inspections.conduct");
     const { id } = c.req.valid("param");
-    await rejectMeasure(db, actor, id, c.req.valid("json").reason);
+    await applyMeasureAction(db, actor, id, { action: "reject", reason: c.req.valid("json").reason }, c.get("lang"));
     return c.json(MeasureSchema.parse(await requireMeasure(db, actor, id)), 200);
   });

@@ -121,9 +121,10 @@ describe("conducting: what is refused", () => {
     const url = (lead: string) => `/api/inspections/${inspection.id}/findings/${lead}`;
     await expectProblem(await call(supervisor.cookie, url(other), { method: "PUT", body: findingBody() }), 404);
     await expectProblem(await call(inspector.cookie, url(leadId), { method: "PUT", body: findingBody() }), 403);
+    // the status is checked before the team: starting twice is 409 for anyone
     await expectProblem(
       await call(inspector.cookie, `/api/inspections/${inspection.id}/start`, { method: "POST" }),
-      403,
+      409,
     );
     await expectProblem(
       await call(supervisor.cookie, url(leadId), { method: "PUT", body: { ...findingBody(), outcome: "maybe" } }),

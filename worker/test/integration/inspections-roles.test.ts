@@ -34,6 +34,11 @@ beforeAll(async () => {
   ]);
   inspectionId = inspection.id;
   measureId = inspection.measures[0]?.id as string;
+  const responded = await call(sessions.supervisor.cookie, `/api/measures/${measureId}/response`, {
+    method: "POST",
+    body: { response: "Đơn vị đã gửi báo cáo khắc phục" },
+  });
+  expect(responded.status).toBe(200);
 });
 
 const cookieOf = (who: Who) => (who === "none" ? undefined : sessions[who].cookie);
@@ -85,12 +90,15 @@ describe.each<[Who, { read: boolean; visible: boolean; manage: boolean; status: 
     }
   });
 
-  it("acts on measures only when allowed (verify needs the team)", async () => {
-    const res = await call(cookieOf(who), `/api/measures/${measureId}/verify`, { method: "POST" });
+  it("judges a measure's response only on the team (reject)", async () => {
+    const res = await call(cookieOf(who), `/api/measures/${measureId}/reject`, {
+      method: "POST",
+      body: { reason: "Báo cáo chưa kèm tài liệu chứng minh" },
+    });
     if (!can.read) await expectProblem(res, can.status);
     else if (!can.visible) await expectProblem(res, 404);
     else if (who === "supervisor")
-      await expectProblem(res, 409); // on the team, but nothing to verify yet
+      expect(res.status).toBe(200); // the creator is on the team
     else await expectProblem(res, 403); // the inspector is not on the team
   });
 });

@@ -64,7 +64,11 @@ describe("a measure past its deadline", () => {
     expect(result.measuresOverdue).toBeGreaterThanOrEqual(1);
     const overdue = await listMeasures("due=overdue");
     const measure = overdue.find((m) => m.id === late);
-    expect(measure).toMatchObject({ status: "overdue", overdueSince: nextDay.toISOString() });
+    // overdue since the end of the deadline day, whenever the job noticed
+    expect(measure).toMatchObject({
+      status: "overdue",
+      overdueSince: new Date(Date.parse(`${deadline}T00:00:00+07:00`) + 86_400_000).toISOString(),
+    });
     expect(measure?.lastEscalatedAt).toBe(nextDay.toISOString());
     // (ordered by time, and the cron ran at a simulated past time, hence sorted here)
     expect(measure?.history.map((h) => h.action).sort()).toEqual([
@@ -77,10 +81,10 @@ describe("a measure past its deadline", () => {
     expect(escalations).toHaveLength(1);
     expect(escalations[0]?.actor_kind).toBe("system");
 
-    // not again an hour later; again after the escalation interval
+    // not again an hour later; again after five working days
     await runScheduled(env, new Date(nextDay.getTime() + 3600_000));
     expect((await auditByAction("measure.escalated")).filter((r) => r.target_id === late)).toHaveLength(1);
-    await runScheduled(env, new Date(nextDay.getTime() + 4 * 86_400_000));
+    await runScheduled(env, new Date(nextDay.getTime() + 10 * 86_400_000));
     expect((await auditByAction("measure.escalated")).filter((r) => r.target_id === late)).toHaveLength(2);
   });
 

@@ -19,7 +19,10 @@ describe("the reporter and the outcome", () => {
   let leadId: string;
 
   beforeAll(async () => {
-    ({ report, leadId } = await concludedWith(supervisor, (await createUnit()).id, []));
+    const unitId = (await createUnit()).id;
+    ({ report, leadId } = await concludedWith(supervisor, unitId, [
+      { responsibleUnitId: unitId, description: "Chấn chỉnh việc tiếp nhận hồ sơ", deadline: "2099-12-31" },
+    ]));
   });
 
   it("sees concluded with the outcome and its public summary, nothing internal", async () => {

@@ -1,7 +1,13 @@
 import { env } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import { insertUnits } from "../support/fixtures";
-import { auditByAction, conclusionBody, expectInspection, inspectionReadyToConclude } from "../support/inspections";
+import {
+  auditByAction,
+  conclusionBody,
+  expectInspection,
+  findingBody,
+  inspectionReadyToConclude,
+} from "../support/inspections";
 import { call, createUnit, expectProblem, type Session, signIn } from "../support/leads";
 
 let supervisor: Session;
@@ -20,7 +26,7 @@ async function concluded(unitId: string, outcome: string, position?: string) {
   await expectInspection(
     await call(supervisor.cookie, `/api/inspections/${inspection.id}/conclusion`, {
       method: "POST",
-      body: conclusionBody(),
+      body: conclusionBody([{ responsibleUnitId: unitId, description: "Chấn chỉnh", deadline: "2099-12-31" }]),
     }),
   );
 }
@@ -81,12 +87,13 @@ describe("personnel export (công tác cán bộ)", () => {
     await expectProblem(await call(supervisor.cookie, "/api/exports/personnel.csv?from=2026-02-01&to=2026-01-01"), 422);
   });
 
-  it("neutralises spreadsheet formulas in positions", async () => {
+  it("refuses positions that a spreadsheet would run as a formula", async () => {
     const other = await createUnit({ name: "Phường Văn Miếu" });
-    await concluded(other.id, "substantiated", '=HYPERLINK("x")');
-    const text = await (
-      await call(supervisor.cookie, `/api/exports/personnel.csv?from=2026-01-01&to=${today()}`)
-    ).text();
-    expect(text).toContain(`"'=HYPERLINK(""x"")"`);
+    const { inspection, leadId } = await inspectionReadyToConclude(supervisor, other.id);
+    const res = await call(supervisor.cookie, `/api/inspections/${inspection.id}/findings/${leadId}`, {
+      method: "PUT",
+      body: { ...findingBody("substantiated"), position: '=HYPERLINK("x")' },
+    });
+    expect((await expectProblem(res, 422)).errors?.[0]?.pointer).toBe("/position");
   });
 });

@@ -92,6 +92,16 @@ describe("the framework plan of a year", () => {
     expect(a?.plannedTwice).toBe(true);
     expect(a?.visits.map((v) => v.month)).toContain(10);
     expect((await auditRows(visitA)).map((r) => r.action)).toContain("inspection.split");
+    // all the remaining leads cannot be split off: one stays
+    const all = await call(supervisor.cookie, `/api/inspections/${visitA}/split`, {
+      method: "POST",
+      body: {
+        leadIds: (await getInspection(supervisor.cookie, visitA)).leads.map((l) => l.id),
+        plannedStart: `${YEAR}-11-01`,
+        plannedEnd: `${YEAR}-11-02`,
+      },
+    });
+    expect((await expectProblem(all, 422)).errors?.[0]?.pointer).toBe("/leadIds");
     // a lead that is not on the visit cannot be split off
     const bad = await call(supervisor.cookie, `/api/inspections/${visitA}/split`, {
       method: "POST",
@@ -100,7 +110,7 @@ describe("the framework plan of a year", () => {
     expect((await expectProblem(bad, 422)).errors?.[0]?.pointer).toBe("/leadIds/0");
   });
 
-  it("a visit moves within its year; not to another year, and not once started", async () => {
+  it("a visit moves within its year, not to another year; only its team starts it", async () => {
     const moved = await expectInspection(
       await call(supervisor.cookie, `/api/inspections/${visitA}`, {
         method: "PATCH",
@@ -128,12 +138,12 @@ describe("the framework plan of a year", () => {
     await expectInspection(
       await call(recusedSupervisor.cookie, `/api/inspections/${visitA}/start`, { method: "POST" }),
     );
-    await expectProblem(
+    // still movable while in progress (the end slips); not once concluded
+    await expectInspection(
       await call(supervisor.cookie, `/api/inspections/${visitA}`, {
         method: "PATCH",
-        body: { plannedStart: `${YEAR}-07-02` },
+        body: { plannedEnd: `${YEAR}-07-11` },
       }),
-      409,
     );
   });
 

@@ -1,12 +1,14 @@
 import { and, eq } from "drizzle-orm";
 import type { FindingInput } from "../../contracts/inspections";
+import { validateFinding } from "../../domain/inspections";
+import type { Lang } from "../../env";
 import { ApiError } from "../../http/errors";
 import type { Db } from "../client";
 import { findings, inspectionLeads } from "../schema";
 import type { Actor } from "./accounts";
 import { auditInsert } from "./audit";
 import { guarded, isGuardFailure } from "./guards";
-import { requireInspection, requireMember, runBatch } from "./inspections";
+import { authorizeAction, failureError, requireInspection, runBatch } from "./inspections";
 import { unchanged } from "./inspections-write";
 
 /**
@@ -20,24 +22,23 @@ export async function putFinding(
   id: string,
   leadId: string,
   input: FindingInput,
+  lang: Lang,
   now: Date = new Date(),
 ): Promise<void> {
   const row = await requireInspection(db, actor, id);
-  await requireMember(db, actor, id);
   const [attached] = await db
     .select({ leadId: inspectionLeads.leadId })
     .from(inspectionLeads)
     .where(and(eq(inspectionLeads.inspectionId, id), eq(inspectionLeads.leadId, leadId)))
     .limit(1);
   if (!attached) throw new ApiError("not_found");
-  if (row.status !== "in_progress") throw new ApiError("conflict");
+  await authorizeAction(db, actor, row, "record_finding", lang);
+  const valid = validateFinding(input);
+  if (!valid.ok) throw failureError(valid, lang);
   const [before] = await db.select().from(findings).where(eq(findings.leadId, leadId)).limit(1);
   const at = now.toISOString();
   const values = {
-    outcome: input.outcome,
-    reasoning: input.reasoning,
-    publicSummary: input.publicSummary,
-    position: input.position ?? null,
+    ...valid.finding,
     recordedBy: actor.id,
     recordedAt: at,
   };
@@ -54,7 +55,7 @@ export async function putFinding(
         action: "inspection.finding_recorded",
         targetType: "inspection",
         targetId: id,
-        summary: { leadId, outcome: input.outcome, ...(before ? { previous: before.outcome } : {}) },
+        summary: { leadId, outcome: valid.finding.outcome, ...(before ? { previous: before.outcome } : {}) },
         at,
       }),
     ]),

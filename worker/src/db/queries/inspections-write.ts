@@ -10,12 +10,12 @@ import { auditInsert } from "./audit";
 import { guarded, isGuardFailure } from "./guards";
 import {
   attachStatements,
+  authorizeAction,
   checkLeads,
   checkTeam,
   fieldError,
   type InspectionRow,
   requireInspection,
-  requireMember,
   runBatch,
   scheduledVisits,
   yearOf,
@@ -129,8 +129,8 @@ export function unchanged(row: InspectionRow) {
 }
 
 /**
- * `PATCH /api/inspections/{id}`: moves the window (planned only, within its
- * plan year), changes the scope or replaces the team (planned or in progress).
+ * `PATCH /api/inspections/{id}`: moves the window (within its plan year),
+ * changes the scope or replaces the team, while planned or in progress.
  */
 export async function patchInspection(
   db: Db,
@@ -142,8 +142,7 @@ export async function patchInspection(
 ): Promise<void> {
   const row = await requireInspection(db, actor, id);
   const moving = input.plannedStart !== undefined || input.plannedEnd !== undefined;
-  if (moving && row.status !== "planned") throw new ApiError("conflict");
-  if (row.status !== "planned" && row.status !== "in_progress") throw new ApiError("conflict");
+  await authorizeAction(db, actor, row, moving ? "move" : "edit_team", lang);
   const plannedStart = input.plannedStart ?? row.plannedStart;
   const plannedEnd = input.plannedEnd ?? row.plannedEnd;
   if (plannedEnd < plannedStart) {
@@ -196,10 +195,15 @@ export async function patchInspection(
 }
 
 /** `POST /api/inspections/{id}/start`: a team member starts a planned inspection. */
-export async function startInspection(db: Db, actor: Actor, id: string, now: Date = new Date()): Promise<void> {
+export async function startInspection(
+  db: Db,
+  actor: Actor,
+  id: string,
+  lang: Lang,
+  now: Date = new Date(),
+): Promise<void> {
   const row = await requireInspection(db, actor, id);
-  await requireMember(db, actor, id);
-  if (row.status !== "planned") throw new ApiError("conflict");
+  await authorizeAction(db, actor, row, "start", lang);
   const at = now.toISOString();
   await runBatch(
     db,

@@ -8,6 +8,13 @@ import type {
   InspectionType,
   TeamMemberInput,
 } from "../../contracts/inspections";
+import {
+  allowedActions,
+  authorize,
+  type Failure,
+  type InspectionState,
+  type LifecycleAction,
+} from "../../domain/inspections";
 import type { Lang } from "../../env";
 import { ApiError } from "../../http/errors";
 import type { Db } from "../client";
@@ -25,7 +32,7 @@ import {
 } from "../schema";
 import type { Actor } from "./accounts";
 import { auditInsert } from "./audit";
-import { allowedActions, INSPECTION_MESSAGES, type InspectionMessageKey } from "./inspections-rules";
+import { INSPECTION_MESSAGES, type InspectionMessageKey } from "./inspections-rules";
 import { measuresOf } from "./measures";
 import { visibleTo } from "./recusal";
 
@@ -203,7 +210,6 @@ export async function inspectionDetail(db: Db, actor: Actor, row: InspectionRow)
         .where(inArray(reports.leadId, leadIds))
         .orderBy(asc(reports.receivedAt))
     : [];
-  const member = team.some((m) => m.userId === actor.id);
   return {
     ...summary,
     createdBy: row.createdBy,
@@ -253,7 +259,7 @@ export async function inspectionDetail(db: Db, actor: Actor, row: InspectionRow)
         : null,
     measures: measureList,
     events: events.map(({ targetId: _t, ...e }) => e),
-    allowedActions: allowedActions(summary, actor.role, member),
+    allowedActions: allowedActions({ status: summary.status, team, leadIds }, { id: actor.id, role: actor.role }),
   };
 }
 
@@ -380,4 +386,55 @@ export async function runBatch(db: Db, statements: BatchItem<"sqlite">[], isGuar
     if (isUniqueFailure(error) || isGuardFailure(error)) throw new ApiError("conflict");
     throw error;
   }
+}
+
+/** The inspection as the domain rules need it: with its team and attached leads. */
+export async function inspectionState(db: Db, row: InspectionRow): Promise<InspectionState> {
+  const [team, attached] = await Promise.all([
+    db
+      .select({ userId: inspectionMembers.userId, role: inspectionMembers.role })
+      .from(inspectionMembers)
+      .where(eq(inspectionMembers.inspectionId, row.id)),
+    db.select({ leadId: inspectionLeads.leadId }).from(inspectionLeads).where(eq(inspectionLeads.inspectionId, row.id)),
+  ]);
+  return {
+    id: row.id,
+    type: row.type,
+    status: row.status as InspectionStatus,
+    unitId: row.unitId,
+    year: row.year,
+    plannedStart: row.plannedStart,
+    plannedEnd: row.plannedEnd,
+    team,
+    leadIds: attached.map((a) => a.leadId),
+  };
+}
+
+/** A domain failure as the API error: illegal → 409, forbidden → 403, invalid → 422 with its pointers. */
+export function failureError(failure: Failure, lang: Lang): ApiError {
+  if (failure.error === "illegal") return new ApiError("conflict", { detail: failure.detail });
+  if (failure.error === "forbidden") return new ApiError("forbidden");
+  const key = failure.detail in INSPECTION_MESSAGES ? (failure.detail as InspectionMessageKey) : undefined;
+  const pointers = failure.pointers.length ? failure.pointers : ["/"];
+  return new ApiError("validation_failed", {
+    ...(key ? { detail: INSPECTION_MESSAGES[key][lang] } : {}),
+    errors: pointers.map((pointer) => ({
+      pointer,
+      message: key ? INSPECTION_MESSAGES[key][lang] : lang === "vi" ? "Giá trị chưa hợp lệ" : "Invalid value",
+    })),
+  });
+}
+
+/** Loads the state and checks a lifecycle action for the actor (the inspection already checked visible). */
+export async function authorizeAction(
+  db: Db,
+  actor: Actor,
+  row: InspectionRow,
+  action: LifecycleAction,
+  lang: Lang,
+): Promise<InspectionState> {
+  const state = await inspectionState(db, row);
+  const allowed = authorize(state, action, { id: actor.id, role: actor.role });
+  if (!allowed.ok) throw failureError(allowed, lang);
+  return state;
 }

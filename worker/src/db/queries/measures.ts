@@ -3,15 +3,23 @@ import type { BatchItem } from "drizzle-orm/batch";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { Measure, MeasureQuery } from "../../contracts/inspections";
 import { hanoiDate } from "../../domain/calendar";
+import {
+  conclusionImplemented,
+  escalations,
+  type MeasureRequest,
+  type MeasureState,
+  measureTransition,
+} from "../../domain/inspections";
+import type { Lang } from "../../env";
 import { ApiError } from "../../http/errors";
 import type { Db } from "../client";
-import { inspections, measures, units } from "../schema";
+import { inspectionMembers, inspections, measures, units } from "../schema";
 import type { Actor } from "./accounts";
 import { auditInsert } from "./audit";
 import { guarded, isGuardFailure } from "./guards";
-import { historyOf, inspectionVisibleTo, requireMember, runBatch } from "./inspections";
-import { endOfHanoiDay, escalationDue, isMeasureLate, onTime } from "./inspections-rules";
+import { failureError, historyOf, inspectionVisibleTo, runBatch } from "./inspections";
 import { visibleTo } from "./recusal";
+import { loadCalendar } from "./triage";
 
 /** "Due soon": the deadline falls within this many days. */
 export const DUE_SOON_DAYS = 7;
@@ -95,131 +103,89 @@ function measureUnchanged(m: Measure) {
   return sql`select count(*) from measures where id = ${m.id} and status = ${m.status} and coalesce(responded_at, '') = ${m.respondedAt ?? ""}`;
 }
 
-/** `POST /api/measures/{id}/response`: the unit's response is recorded (open, overdue or responded → responded). */
-export async function respondMeasure(
-  db: Db,
-  actor: Actor,
-  id: string,
-  response: string,
-  now: Date = new Date(),
-): Promise<void> {
-  const m = await requireMeasure(db, actor, id);
-  if (m.status === "verified") throw new ApiError("conflict");
-  const at = now.toISOString();
-  await runBatch(
-    db,
-    guarded(db, measureUnchanged(m), [
-      db
-        .update(measures)
-        .set({ status: "responded", response, respondedAt: at, updatedAt: at })
-        .where(eq(measures.id, id)),
-      auditInsert(db, {
-        actorId: actor.id,
-        actorKind: "user",
-        action: "measure.responded",
-        targetType: "measure",
-        targetId: id,
-        summary: { before: { status: m.status }, after: { status: "responded" }, late: at > endOfHanoiDay(m.deadline) },
-        at,
-      }),
-    ]),
-    isGuardFailure,
-  );
+/** The measure as the domain rules need it. */
+function measureState(m: Measure): MeasureState {
+  return {
+    id: m.id,
+    status: m.status,
+    deadline: m.deadline,
+    response: m.response,
+    respondedAt: m.respondedAt,
+    verifiedAt: m.verifiedAt,
+    verifiedBy: m.verifiedBy,
+    verifiedOnTime: m.verifiedOnTime,
+    overdueSince: m.overdueSince,
+    lastEscalatedAt: m.lastEscalatedAt,
+  };
 }
 
 /**
- * `POST /api/measures/{id}/verify`: a team member accepts the response. When
- * every measure of the inspection is verified, the conclusion is implemented
- * and the inspection is closed, in the same batch.
+ * One measure transition (`POST /api/measures/{id}/response|verify|reject`)
+ * by the rules of `domain/inspections/measures`: anyone on staff records the
+ * unit's response; the inspection's team verifies or rejects it. Verifying
+ * the last unverified measure closes the inspection (implemented), in the
+ * same batch. Everything is audited.
  */
-export async function verifyMeasure(db: Db, actor: Actor, id: string, now: Date = new Date()): Promise<void> {
+export async function applyMeasureAction(
+  db: Db,
+  actor: Actor,
+  id: string,
+  request: MeasureRequest,
+  lang: Lang,
+  now: Date = new Date(),
+): Promise<void> {
   const m = await requireMeasure(db, actor, id);
-  await requireMember(db, actor, m.inspectionId);
-  if (m.status !== "responded") throw new ApiError("conflict");
+  const team = await db
+    .select({ userId: inspectionMembers.userId, role: inspectionMembers.role })
+    .from(inspectionMembers)
+    .where(eq(inspectionMembers.inspectionId, m.inspectionId));
+  const result = measureTransition(measureState(m), request, { id: actor.id, role: actor.role }, team, now);
+  if (!result.ok) throw failureError(result, lang);
   const at = now.toISOString();
-  const others = await db
-    .select({ id: measures.id, status: measures.status })
-    .from(measures)
-    .where(eq(measures.inspectionId, m.inspectionId));
-  const allVerified = others.every((o) => o.id === id || o.status === "verified");
   const statements: BatchItem<"sqlite">[] = [
     db
       .update(measures)
-      .set({
-        status: "verified",
-        verifiedAt: at,
-        verifiedBy: actor.id,
-        verifiedOnTime: onTime(m.respondedAt, m.deadline),
-        updatedAt: at,
-      })
+      .set({ ...result.patch, updatedAt: at })
       .where(eq(measures.id, id)),
     auditInsert(db, {
       actorId: actor.id,
       actorKind: "user",
-      action: "measure.verified",
+      action: `measure.${PAST[request.action]}`,
       targetType: "measure",
       targetId: id,
-      summary: {
-        before: { status: "responded" },
-        after: { status: "verified" },
-        onTime: onTime(m.respondedAt, m.deadline),
-      },
+      summary: { before: result.event.before, after: result.event.after },
       at,
     }),
   ];
-  if (allVerified) {
-    statements.push(
-      db
-        .update(inspections)
-        .set({ status: "closed", closedAt: at, updatedAt: at })
-        .where(and(eq(inspections.id, m.inspectionId), eq(inspections.status, "concluded"))),
-      auditInsert(db, {
-        actorId: actor.id,
-        actorKind: "user",
-        action: "inspection.closed",
-        targetType: "inspection",
-        targetId: m.inspectionId,
-        summary: { before: { status: "concluded" }, after: { status: "closed" }, measures: others.length },
-        at,
-      }),
-    );
+  if (result.patch.status === "verified") {
+    const siblings = await db
+      .select({ id: measures.id, status: measures.status })
+      .from(measures)
+      .where(eq(measures.inspectionId, m.inspectionId));
+    const after = siblings.map((s) => (s.id === id ? { status: "verified" as const } : s));
+    if (conclusionImplemented(after)) {
+      statements.push(
+        db
+          .update(inspections)
+          .set({ status: "closed", closedAt: at, updatedAt: at })
+          .where(and(eq(inspections.id, m.inspectionId), eq(inspections.status, "concluded"))),
+        auditInsert(db, {
+          actorId: actor.id,
+          actorKind: "user",
+          action: "inspection.closed",
+          targetType: "inspection",
+          targetId: m.inspectionId,
+          summary: { before: { status: "concluded" }, after: { status: "closed" }, measures: siblings.length },
+          at,
+        }),
+      );
+    }
   }
   await runBatch(db, guarded(db, measureUnchanged(m), statements), isGuardFailure);
 }
 
-/** `POST /api/measures/{id}/reject`: a team member sends the response back; open again, or overdue past the deadline. */
-export async function rejectMeasure(
-  db: Db,
-  actor: Actor,
-  id: string,
-  reason: string,
-  now: Date = new Date(),
-): Promise<void> {
-  const m = await requireMeasure(db, actor, id);
-  await requireMember(db, actor, m.inspectionId);
-  if (m.status !== "responded") throw new ApiError("conflict");
-  const at = now.toISOString();
-  const late = isMeasureLate("open", m.deadline, now);
-  await runBatch(
-    db,
-    guarded(db, measureUnchanged(m), [
-      db
-        .update(measures)
-        .set({ status: late ? "overdue" : "open", overdueSince: late ? (m.overdueSince ?? at) : null, updatedAt: at })
-        .where(eq(measures.id, id)),
-      auditInsert(db, {
-        actorId: actor.id,
-        actorKind: "user",
-        action: "measure.rejected",
-        targetType: "measure",
-        targetId: id,
-        summary: { before: { status: "responded" }, after: { status: late ? "overdue" : "open" }, reason },
-        at,
-      }),
-    ]),
-    isGuardFailure,
-  );
-}
+/** Audit action names, in the past tense like the rest of the log. */
+const PAST = { respond: "responded", verify: "verified", reject: "rejected", mark_overdue: "overdue" } as const;
 
 /** What one cron run did to measures. */
 export interface MeasureSweep {
@@ -228,59 +194,58 @@ export interface MeasureSweep {
 }
 
 /**
- * The cron part for measures: open measures past the end of their deadline
- * day (Hanoi) become `overdue`; overdue measures are escalated to
- * supervisors (audit `measure.escalated`, `last_escalated_at`) at once and
- * again every few days while they stay overdue. System events, no actor.
+ * The cron part for measures, by `escalations` of the domain: open measures
+ * past the end of their deadline day (Hanoi) become `overdue`; measures that
+ * need a supervisor (overdue, or a response left unverified too long) are
+ * escalated (audit `measure.escalated`, `last_escalated_at`), again every
+ * few working days while they stay so. System events, no actor.
  */
 export async function sweepMeasures(db: Db, now: Date): Promise<MeasureSweep> {
   const at = now.toISOString();
-  const candidates = await db
+  const rows = await db
     .select()
     .from(measures)
-    .where(inArray(measures.status, ["open", "overdue"]));
+    .where(inArray(measures.status, ["open", "overdue", "responded"]));
+  const plan = escalations(
+    rows.map((r): MeasureState => r),
+    now,
+    await loadCalendar(db),
+  );
   const statements: BatchItem<"sqlite">[] = [];
-  let measuresOverdue = 0;
-  let measuresEscalated = 0;
-  for (const m of candidates) {
-    const late = m.status === "open" && isMeasureLate("open", m.deadline, now);
-    if (late) {
-      measuresOverdue += 1;
-      statements.push(
-        db
-          .update(measures)
-          .set({ status: "overdue", overdueSince: at, updatedAt: at })
-          .where(and(eq(measures.id, m.id), eq(measures.status, "open"))),
-        auditInsert(db, {
-          actorId: null,
-          actorKind: "system",
-          action: "measure.overdue",
-          targetType: "measure",
-          targetId: m.id,
-          summary: { deadline: m.deadline, before: { status: "open" }, after: { status: "overdue" } },
-          at,
-        }),
-      );
-    }
-    if ((late || m.status === "overdue") && escalationDue(m.lastEscalatedAt, now)) {
-      measuresEscalated += 1;
-      statements.push(
-        db.update(measures).set({ lastEscalatedAt: at }).where(eq(measures.id, m.id)),
-        auditInsert(db, {
-          actorId: null,
-          actorKind: "system",
-          action: "measure.escalated",
-          targetType: "measure",
-          targetId: m.id,
-          summary: { to: "supervisors", deadline: m.deadline, overdueSince: m.overdueSince ?? at },
-          at,
-        }),
-      );
-    }
+  for (const o of plan.overdue) {
+    statements.push(
+      db
+        .update(measures)
+        .set({ ...o.patch, updatedAt: at })
+        .where(and(eq(measures.id, o.id), eq(measures.status, "open"))),
+      auditInsert(db, {
+        actorId: null,
+        actorKind: "system",
+        action: "measure.overdue",
+        targetType: "measure",
+        targetId: o.id,
+        summary: { before: o.event.before, after: o.event.after },
+        at,
+      }),
+    );
+  }
+  for (const e of plan.escalated) {
+    statements.push(
+      db.update(measures).set(e.patch).where(eq(measures.id, e.id)),
+      auditInsert(db, {
+        actorId: null,
+        actorKind: "system",
+        action: "measure.escalated",
+        targetType: "measure",
+        targetId: e.id,
+        summary: { to: "supervisors", kind: e.kind, workingDaysLate: e.workingDaysLate },
+        at,
+      }),
+    );
   }
   for (let i = 0; i < statements.length; i += 100) {
     const [first, ...rest] = statements.slice(i, i + 100);
     if (first) await db.batch([first, ...rest]);
   }
-  return { measuresOverdue, measuresEscalated };
+  return { measuresOverdue: plan.overdue.length, measuresEscalated: plan.escalated.length };
 }

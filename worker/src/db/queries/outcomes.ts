@@ -1,25 +1,15 @@
 import { eq, inArray, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { ConclusionInput } from "../../contracts/inspections";
-import { hanoiDate } from "../../domain/calendar";
+import { concludeInspection as decide } from "../../domain/inspections";
 import type { Lang } from "../../env";
 import { ApiError } from "../../http/errors";
 import type { Db } from "../client";
-import {
-  findings,
-  inspectionLeads,
-  inspections,
-  leads,
-  measures,
-  outcomeContests,
-  reportEvents,
-  reports,
-  units,
-} from "../schema";
+import { findings, inspections, leads, measures, outcomeContests, reportEvents, reports, units } from "../schema";
 import type { Actor } from "./accounts";
 import { auditInsert } from "./audit";
 import { guarded, isGuardFailure } from "./guards";
-import { fieldError, requireInspection, runBatch } from "./inspections";
+import { failureError, inspectionState, requireInspection, runBatch } from "./inspections";
 import { INSPECTION_MESSAGES } from "./inspections-rules";
 import { unchanged } from "./inspections-write";
 
@@ -40,46 +30,35 @@ export async function concludeInspection(
   now: Date = new Date(),
 ): Promise<void> {
   const row = await requireInspection(db, actor, id);
-  if (row.status !== "in_progress") throw new ApiError("conflict");
+  const state = await inspectionState(db, row);
   const attached = await db
-    .select({ leadId: inspectionLeads.leadId, status: leads.status })
-    .from(inspectionLeads)
-    .innerJoin(leads, eq(leads.id, inspectionLeads.leadId))
-    .where(eq(inspectionLeads.inspectionId, id));
-  const leadIds = attached.map((a) => a.leadId);
+    .select({ leadId: leads.id, status: leads.status })
+    .from(leads)
+    .where(inArray(leads.id, state.leadIds.length ? [...state.leadIds] : [""]));
+  const leadIds = [...state.leadIds];
   const found = leadIds.length ? await db.select().from(findings).where(inArray(findings.leadId, leadIds)) : [];
-  const missing = leadIds.filter((leadId) => !found.some((f) => f.leadId === leadId));
-  if (missing.length) {
-    const message = INSPECTION_MESSAGES.findings_missing[lang];
-    throw new ApiError("validation_failed", {
-      detail: message,
-      errors: missing.map((leadId) => ({ pointer: `/findings/${leadId}`, message })),
-    });
-  }
-  const today = hanoiDate(now);
-  for (const [i, m] of input.measures.entries()) {
-    const [unit] = await db.select({ id: units.id }).from(units).where(eq(units.id, m.responsibleUnitId)).limit(1);
-    if (!unit) throw fieldError(`/measures/${i}/responsibleUnitId`, "unknown_unit", lang);
-    if (m.deadline < today) throw fieldError(`/measures/${i}/deadline`, "deadline_past", lang);
+  const unitIds = input.measures.map((m) => m.responsibleUnitId);
+  const known = unitIds.length ? await db.select({ id: units.id }).from(units).where(inArray(units.id, unitIds)) : [];
+  const result = decide(state, input, found, { id: actor.id, role: actor.role }, now, new Set(known.map((u) => u.id)));
+  if (!result.ok) {
+    if (result.detail === "findings_missing") {
+      const message = INSPECTION_MESSAGES.findings_missing[lang];
+      const missing = leadIds.filter((leadId) => !found.some((f) => f.leadId === leadId));
+      throw new ApiError("validation_failed", {
+        detail: message,
+        errors: missing.map((leadId) => ({ pointer: `/findings/${leadId}`, message })),
+      });
+    }
+    throw failureError(result, lang);
   }
 
   const at = now.toISOString();
-  const closed = input.measures.length === 0;
-  const status = closed ? "closed" : "concluded";
+  const status = result.patch.status as string;
   const measureIds = input.measures.map(() => crypto.randomUUID());
   const statements: BatchItem<"sqlite">[] = [
     db
       .update(inspections)
-      .set({
-        status,
-        conclusion: input.conclusion,
-        recommendations: input.recommendations,
-        guidance: input.guidance,
-        concludedAt: at,
-        concludedBy: actor.id,
-        ...(closed ? { closedAt: at } : {}),
-        updatedAt: at,
-      })
+      .set({ ...result.patch, updatedAt: at })
       .where(eq(inspections.id, id)),
     auditInsert(db, {
       actorId: actor.id,
@@ -90,7 +69,7 @@ export async function concludeInspection(
       summary: { before: { status: row.status }, after: { status }, leads: leadIds, measures: measureIds },
       at,
     }),
-    ...input.measures.flatMap((m, i) => {
+    ...result.measures.flatMap((m, i) => {
       const measureId = measureIds[i] as string;
       return [
         db

@@ -5,12 +5,13 @@ import { addWorkingDays, hanoiDate, isWorkingDay, type WorkingCalendar } from ".
 import type { Lang } from "../../env";
 import { ApiError } from "../../http/errors";
 import type { Db } from "../client";
-import { inspectionLeads, inspectionMembers, inspections, leads, units } from "../schema";
+import { inspectionLeads, inspections, leads, units } from "../schema";
 import type { Actor } from "./accounts";
 import { auditInsert } from "./audit";
 import { guarded, isGuardFailure } from "./guards";
 import {
   attachStatements,
+  authorizeAction,
   fieldError,
   inspectionSummary,
   inspectionVisibleTo,
@@ -198,23 +199,18 @@ export async function splitInspection(
   now: Date = new Date(),
 ): Promise<string> {
   const row = await requireInspection(db, actor, id);
-  if (row.status !== "planned") throw new ApiError("conflict");
-  const attached = await db
-    .select({ leadId: inspectionLeads.leadId })
-    .from(inspectionLeads)
-    .where(eq(inspectionLeads.inspectionId, id));
+  const state = await authorizeAction(db, actor, row, "split", lang);
   const seen = new Set<string>();
   for (const [i, leadId] of input.leadIds.entries()) {
-    if (seen.has(leadId) || !attached.some((a) => a.leadId === leadId)) {
+    if (seen.has(leadId) || !state.leadIds.includes(leadId)) {
       throw fieldError(`/leadIds/${i}`, "lead_not_attached", lang);
     }
     seen.add(leadId);
   }
+  // one visit keeps at least one lead: moving them all is a move, not a split
+  if (seen.size >= state.leadIds.length) throw fieldError("/leadIds", "split_keeps_one", lang);
   if (yearOf(input.plannedStart) !== row.year) throw fieldError("/plannedStart", "other_year", lang);
-  const team = await db
-    .select({ userId: inspectionMembers.userId, role: inspectionMembers.role })
-    .from(inspectionMembers)
-    .where(eq(inspectionMembers.inspectionId, id));
+  const team = [...state.team];
   const newId = crypto.randomUUID();
   const at = now.toISOString();
   const statements: BatchItem<"sqlite">[] = [
