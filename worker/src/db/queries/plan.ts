@@ -1,7 +1,8 @@
 import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
-import type { InspectionSplit, InspectionSummary, Plan, PlanUnit } from "../../contracts/inspections";
-import { addWorkingDays, hanoiDate, isWorkingDay, type WorkingCalendar } from "../../domain/calendar";
+import type { InspectionSplit, InspectionStatus, InspectionSummary, Plan, PlanUnit } from "../../contracts/inspections";
+import { hanoiDate } from "../../domain/calendar";
+import { buildPlan as planFromDomain } from "../../domain/inspections";
 import type { Lang } from "../../env";
 import { ApiError } from "../../http/errors";
 import type { Db } from "../client";
@@ -95,22 +96,13 @@ export async function getPlan(db: Db, actor: Actor, year: number): Promise<Plan>
   return { year, units: [...byUnit.values()], unattached: [...waiting.values()] };
 }
 
-/** The first working day on or after a date. */
-function firstWorkingDay(date: string, calendar: WorkingCalendar): string {
-  let d = date;
-  while (!isWorkingDay(d, calendar)) d = addWorkingDays(d, 1, calendar);
-  return d;
-}
-
-/** Working days a built visit lasts, its first day included. */
-export const VISIT_WORKING_DAYS = 5;
-
 /**
- * `POST /api/plan/{year}/build`: for each unit with unattached referred
- * leads, attaches them to the unit's planned scheduled visit of the year, or
- * creates one (the actor as head of its team). New visits are spread over
- * the remaining months of the year, most urgent unit first, each lasting
- * five working days from the first working day of its month.
+ * `POST /api/plan/{year}/build`, by `buildPlan` of the domain: each unit
+ * with unattached referred leads (visible to the actor) gets its leads
+ * attached to its planned scheduled visit of the year, or a new scheduled
+ * visit (the actor heading its team) in the earliest month with room, urgent
+ * units first, never starting on or before today. Leads that cannot be
+ * placed (visit under way, year over) stay unattached on the plan view.
  */
 export async function buildPlan(
   db: Db,
@@ -118,66 +110,56 @@ export async function buildPlan(
   year: number,
   now: Date = new Date(),
 ): Promise<InspectionSummary[]> {
-  const calendar = await loadCalendar(db);
-  const today = hanoiDate(now);
-  const currentYear = yearOf(today);
-  if (year < currentYear) return [];
-  const firstMonth = year === currentYear ? Number(today.slice(5, 7)) + 1 : 1;
-  const months = Array.from({ length: Math.max(0, 13 - firstMonth) }, (_, i) => firstMonth + i);
-  const groups = new Map<string, string[]>();
-  for (const lead of await unattachedLeads(db, actor))
-    groups.set(lead.unitId, [...(groups.get(lead.unitId) ?? []), lead.id]);
+  const existing = await db
+    .select()
+    .from(inspections)
+    .where(
+      and(eq(inspections.year, year), eq(inspections.type, "scheduled"), sql`${inspections.status} <> 'cancelled'`),
+    );
+  const referred = await unattachedLeads(db, actor);
+  const result = planFromDomain(
+    year,
+    [],
+    referred.map((l) => ({ id: l.id, unitId: l.unitId, priority: l.priority, openedAt: l.openedAt })),
+    existing.map((v) => ({
+      id: v.id,
+      type: v.type,
+      unitId: v.unitId,
+      status: v.status as InspectionStatus,
+      plannedStart: v.plannedStart,
+      plannedEnd: v.plannedEnd,
+      leadIds: [],
+      team: [],
+    })),
+    { today: hanoiDate(now), calendar: await loadCalendar(db), newId: () => crypto.randomUUID() },
+  );
   const at = now.toISOString();
+  for (const { inspectionId, leadIds } of result.attached) {
+    const row = existing.find((v) => v.id === inspectionId);
+    if (!row) continue;
+    await runBatch(db, guarded(db, unchanged(row), attachStatements(db, actor, row.id, leadIds, at)), isGuardFailure);
+  }
   const created: string[] = [];
-  let slot = 0;
-  for (const [unitId, leadIds] of groups) {
-    const [existing] = await db
-      .select()
-      .from(inspections)
-      .where(
-        and(
-          eq(inspections.unitId, unitId),
-          eq(inspections.year, year),
-          eq(inspections.type, "scheduled"),
-          eq(inspections.status, "planned"),
-        ),
-      )
-      .orderBy(asc(inspections.plannedStart))
-      .limit(1);
-    if (existing) {
-      await runBatch(
-        db,
-        guarded(db, unchanged(existing), attachStatements(db, actor, existing.id, leadIds, at)),
-        isGuardFailure,
-      );
-      continue;
-    }
-    const month = months[slot % Math.max(1, months.length)];
-    if (month === undefined) break;
-    slot += 1;
-    const plannedStart = firstWorkingDay(`${year}-${String(month).padStart(2, "0")}-01`, calendar);
-    const plannedEnd = addWorkingDays(plannedStart, VISIT_WORKING_DAYS - 1, calendar);
-    if (yearOf(plannedEnd) !== year) continue;
-    const id = crypto.randomUUID();
+  for (const visit of result.created) {
     const statements = insertInspectionStatements(
       db,
       actor,
       {
-        id,
+        id: visit.id,
         type: "scheduled",
-        unitId,
-        plannedStart,
-        plannedEnd,
-        scope: `Kiểm tra theo kế hoạch khung năm ${year}: ${leadIds.length} đầu mối phản ánh`,
+        unitId: visit.unitId,
+        plannedStart: visit.plannedStart,
+        plannedEnd: visit.plannedEnd,
+        scope: `Kiểm tra theo kế hoạch khung năm ${year}: ${visit.leadIds.length} đầu mối phản ánh`,
       },
       [{ userId: actor.id, role: "head" }],
-      leadIds,
+      [...visit.leadIds],
       at,
       { builtFromPlan: year },
     );
     try {
-      await runBatch(db, guarded(db, noScheduledVisit(unitId, year), statements), isGuardFailure);
-      created.push(id);
+      await runBatch(db, guarded(db, noScheduledVisit(visit.unitId, year), statements), isGuardFailure);
+      created.push(visit.id);
     } catch (error) {
       // another supervisor planned this unit in the meantime: leave it to them
       if (!(error instanceof ApiError && error.code === "conflict")) throw error;
