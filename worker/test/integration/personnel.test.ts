@@ -57,12 +57,14 @@ describe("personnel export (công tác cán bộ)", () => {
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = new TextDecoder().decode(bytes.slice(3)).trimEnd().split("\r\n");
     expect(lines[0]).toBe(
-      'Mã đơn vị,Đơn vị,"Vị trí, chức vụ",Có căn cứ,Có căn cứ một phần,Tổng,Ghi nhận gần nhất,Từ ngày,Đến ngày',
+      "Mã đơn vị,Đơn vị,Chức vụ,Có cơ sở,Có cơ sở một phần,Tổng số,Nhóm hành vi,Phát hiện đầu tiên,Phát hiện gần nhất,Từ ngày,Đến ngày",
     );
     const mine = lines.filter((l) => l.startsWith(`${unitId},`));
+    const day = ddmmyyyy(today());
+    // the position-less row first, as the domain orders them
     expect(mine).toEqual([
-      `${unitId},${unitName},Cán bộ địa chính,1,1,2,${ddmmyyyy(today())},01/01/2026,${ddmmyyyy(today())}`,
-      `${unitId},${unitName},Không xác định,1,0,1,${ddmmyyyy(today())},01/01/2026,${ddmmyyyy(today())}`,
+      `${unitId},${unitName},(không xác định chức vụ),1,0,1,"Tiêu cực, đòi/nhận tiền: 1",${day},${day},01/01/2026,${day}`,
+      `${unitId},${unitName},Cán bộ địa chính,1,1,2,"Tiêu cực, đòi/nhận tiền: 2",${day},${day},01/01/2026,${day}`,
     ]);
     expect(lines.some((l) => l.includes("Công chức tư pháp"))).toBe(false);
   });

@@ -1,98 +1,57 @@
-import { and, asc, eq, gte, inArray, lte, sql } from "drizzle-orm";
+import { and, eq, gte, inArray, lte } from "drizzle-orm";
+import type { CategoryCode } from "../../contracts/categories";
 import type { PersonnelExportQuery } from "../../contracts/inspections";
+import { type PersonnelFinding, personnelRows, toCsv } from "../../domain/inspections";
 import type { Db } from "../client";
-import { findings, inspections, units } from "../schema";
+import { findings, inspections, leads, units } from "../schema";
 import type { Actor } from "./accounts";
 import { auditInsert } from "./audit";
 import { endOfHanoiDay } from "./inspections-rules";
 import { visibleTo } from "./recusal";
 
-/** The CSV header: Vietnamese, as the personnel departments file it. */
-export const PERSONNEL_HEADERS = [
-  "Mã đơn vị",
-  "Đơn vị",
-  "Vị trí, chức vụ",
-  "Có căn cứ",
-  "Có căn cứ một phần",
-  "Tổng",
-  "Ghi nhận gần nhất",
-  "Từ ngày",
-  "Đến ngày",
-] as const;
-
-/** Shown when a finding names no position. */
-export const NO_POSITION = "Không xác định";
-
-/** `YYYY-MM-DD` (or an ISO instant, read as a Hanoi date) as dd/mm/yyyy. */
-export function ddmmyyyy(value: string): string {
-  const date = value.length > 10 ? new Date(Date.parse(value) + 7 * 3600_000).toISOString().slice(0, 10) : value;
-  return `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;
-}
-
-/** One CSV field: quoted when needed; a leading formula character is neutralised for spreadsheets. */
-export function csvField(value: string | number): string {
-  let text = String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",;\r\n']/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
 /**
  * Substantiated and partly substantiated findings of concluded inspections,
- * recorded in the period, per unit and position; recused units left out.
+ * recorded in the period (Hanoi days), about units the actor is not recused from.
  */
-export async function personnelRows(db: Db, actor: Actor, query: PersonnelExportQuery) {
+export async function personnelFindings(
+  db: Db,
+  actor: Actor,
+  query: PersonnelExportQuery,
+): Promise<PersonnelFinding[]> {
   const from = new Date(Date.parse(`${query.from}T00:00:00+07:00`)).toISOString();
-  const to = endOfHanoiDay(query.to);
-  const position = sql<string>`coalesce(${findings.position}, '')`;
-  return db
+  const rows = await db
     .select({
       unitId: findings.unitId,
       unitName: units.name,
-      position,
-      substantiated: sql<number>`sum(case when ${findings.outcome} = 'substantiated' then 1 else 0 end)`,
-      partly: sql<number>`sum(case when ${findings.outcome} = 'partly_substantiated' then 1 else 0 end)`,
-      last: sql<string>`max(${findings.recordedAt})`,
+      outcome: findings.outcome,
+      position: findings.position,
+      categoryCode: leads.categoryCode,
+      recordedAt: findings.recordedAt,
     })
     .from(findings)
     .innerJoin(units, eq(units.id, findings.unitId))
+    .innerJoin(leads, eq(leads.id, findings.leadId))
     .innerJoin(inspections, eq(inspections.id, findings.inspectionId))
     .where(
       and(
         inArray(findings.outcome, ["substantiated", "partly_substantiated"]),
         inArray(inspections.status, ["concluded", "closed"]),
         gte(findings.recordedAt, from),
-        lte(findings.recordedAt, to),
+        lte(findings.recordedAt, endOfHanoiDay(query.to)),
         visibleTo(actor, findings.unitId),
       ),
-    )
-    .groupBy(findings.unitId, units.name, position)
-    .orderBy(asc(units.name), asc(findings.unitId), sql`${position} = ''`, asc(position));
+    );
+  return rows.map((r) => ({ ...r, categoryCode: r.categoryCode as CategoryCode }));
 }
 
-/** The export as CSV text (UTF-8 with BOM, CRLF), and its audit event written. */
+/**
+ * `GET /api/exports/personnel.csv`: rows per unit and position by the
+ * domain's `personnelRows`, written by its `toCsv` (UTF-8 with BOM, CRLF,
+ * Vietnamese headers, dd/mm/yyyy, formulas neutralised), and the export
+ * audited with its period and row count.
+ */
 export async function personnelCsv(db: Db, actor: Actor, query: PersonnelExportQuery, now: Date = new Date()) {
-  const rows = await personnelRows(db, actor, query);
-  const lines = [PERSONNEL_HEADERS.map(csvField).join(",")];
-  for (const r of rows) {
-    const s = Number(r.substantiated);
-    const p = Number(r.partly);
-    lines.push(
-      [
-        r.unitId,
-        r.unitName,
-        r.position || NO_POSITION,
-        s,
-        p,
-        s + p,
-        ddmmyyyy(r.last),
-        ddmmyyyy(query.from),
-        ddmmyyyy(query.to),
-      ]
-        .map(csvField)
-        .join(","),
-    );
-  }
-  const at = now.toISOString();
+  const rows = personnelRows(await personnelFindings(db, actor, query), query);
   await db.batch([
     auditInsert(db, {
       actorId: actor.id,
@@ -101,8 +60,8 @@ export async function personnelCsv(db: Db, actor: Actor, query: PersonnelExportQ
       targetType: "export",
       targetId: "personnel.csv",
       summary: { from: query.from, to: query.to, rows: rows.length },
-      at,
+      at: now.toISOString(),
     }),
   ]);
-  return `\uFEFF${lines.join("\r\n")}\r\n`;
+  return toCsv(rows);
 }
