@@ -1,6 +1,8 @@
 // Seeds the LOCAL D1 with sample data: Hanoi's unit directory (a sample),
 // about 200 invented reports placed into leads by the Worker's own triage
-// code, and the demo staff accounts. Refuses to run without --local and never
+// code, this year's framework plan with inspections, findings, conclusions
+// and corrective measures (the Worker's inspection rules), and the demo
+// staff accounts. Refuses to run without --local and never
 // accepts --remote: demo data and demo accounts must not reach a real database.
 //
 //   node scripts/seed-local.mjs --local [--persist-to DIR] [--units-only]
@@ -12,6 +14,7 @@ import { ensureDevVars, readDevVars } from "./lib/dev-vars.mjs";
 import { loadDomain } from "./lib/domain.mjs";
 import { executeFile, query } from "./lib/wrangler.mjs";
 import { accountsSql, DEMO_ACCOUNTS, DEMO_PASSWORD, RECUSED_WARD_ID } from "./seed/accounts.mjs";
+import { concludedDemo, inspectionStats, inspectionsSql, planInspections } from "./seed/inspections.mjs";
 import { calendarFrom, leadsSql, placeReports } from "./seed/leads.mjs";
 import { sampleReports } from "./seed/reports.mjs";
 import { sqlValue } from "./seed/sql.mjs";
@@ -54,9 +57,33 @@ export async function seedLocal({ persistTo, unitsOnly = false, contactKey, now 
   const calendar = calendarFrom(domain, query("SELECT date, kind FROM holidays", { persistTo }));
   const { reports, demo } = await sampleReports({ contactKey: key, now });
   const leads = placeReports(domain, reports, { calendar, now });
+  const inspections = planInspections(domain, leads, { calendar, now });
   const marker = `INSERT OR REPLACE INTO settings (key, value) VALUES (${sqlValue(SEEDED_MARKER)}, ${sqlValue(now.toISOString())});`;
-  applyStatements([...unitsSql(), ...accountsSql(now), ...leadsSql(leads), marker], { persistTo });
-  return { ...demo, leads: leads.length, reports: reports.length };
+  applyStatements([...unitsSql(), ...accountsSql(now), ...leadsSql(leads), ...inspectionsSql(inspections), marker], {
+    persistTo,
+  });
+  return {
+    ...demo,
+    leads: leads.length,
+    reports: reports.length,
+    year: inspections.year,
+    inspections: inspectionStats(inspections),
+    concluded: concludedDemo(leads),
+  };
+}
+
+function describe({ byTypeStatus, measures }) {
+  const total = Object.values(byTypeStatus).reduce((a, b) => a + b, 0);
+  const types = ["scheduled", "surprise", "verification"].map((type) => {
+    const n = Object.entries(byTypeStatus)
+      .filter(([k]) => k.startsWith(`${type}/`))
+      .reduce((a, [, v]) => a + v, 0);
+    return `${n} ${type}`;
+  });
+  const states = Object.entries(measures)
+    .map(([k, v]) => `${v} ${k}`)
+    .join(", ");
+  return `${total} (${types.join(", ")}); measures: ${states}`;
 }
 
 /** Prints the demo receipt and the demo accounts so a newcomer can try the site and the console. */
@@ -74,6 +101,14 @@ export function printDemoReceipt(demo, baseUrl = "http://localhost:8787") {
       `  ${baseUrl}/theo-doi/`,
       `  Mã theo dõi / tracking code: ${demo.trackingCode}`,
       `  Mã bí mật / secret:          ${demo.secret}`,
+      ...(demo.concluded
+        ? [
+            "A receipt whose lead was inspected and concluded (the reporter sees the outcome):",
+            `  Mã theo dõi / tracking code: ${demo.concluded.trackingCode}`,
+            `  Mã bí mật / secret:          ${demo.concluded.secret}`,
+          ]
+        : []),
+      ...(demo.inspections ? [`Inspections (${demo.year} plan and others): ${describe(demo.inspections)}`] : []),
       "",
       `Inspection console: ${baseUrl}/kiem-tra/dang-nhap/ (password "${DEMO_PASSWORD}" for every demo account)`,
       ...accounts,

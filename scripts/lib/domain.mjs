@@ -1,4 +1,4 @@
-// The Worker's pure domain code (triage, lead plan, calendar, workflow), bundled
+// The Worker's pure domain code (triage, lead plan, calendar, workflow, inspections), bundled
 // with esbuild for the Node scripts, so the seed and the bench place reports
 // into leads with exactly the rules the API uses instead of a copy of them.
 import { mkdtempSync, rmSync } from "node:fs";
@@ -13,12 +13,13 @@ export * as triage from "./worker/src/domain/triage/index.ts";
 export * as plan from "./worker/src/domain/lead-plan.ts";
 export * as calendar from "./worker/src/domain/calendar.ts";
 export * as workflow from "./worker/src/domain/workflow.ts";
+export * as inspections from "./worker/src/domain/inspections/index.ts";
 `;
 
 let loaded;
 
 /**
- * `{ triage, plan, calendar, workflow }`: the modules of worker/src/domain,
+ * `{ triage, plan, calendar, workflow, inspections }`: the modules of worker/src/domain,
  * bundled once per process into a temporary file and imported.
  *
  * @example

@@ -328,11 +328,7 @@ function finishHistory(domain, rng, lead, now) {
         report.messages.push({ sender: "reporter", author_user_id: null, body: step.reply, at: step.at - 60_000 });
       }
     }
-    // Some referrals of long ago have been through an inspection since.
-    if (decision?.to === "referred" && nowMs - decision.at > 150 * DAY_MS && rng.chance(0.4)) {
-      status = "concluded";
-      report.events.push({ at: decision.at + rng.int(30, 90) * DAY_MS, status, note: STATUS_NOTES.concluded });
-    }
+    // Inspections (inspections.mjs) conclude some referred leads afterwards.
     report.status = status;
     report.updatedAt = iso(Math.max(...report.events.map((e) => e.at), ...report.messages.map((m) => m.at)));
   }

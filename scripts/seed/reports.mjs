@@ -238,6 +238,8 @@ export function reportInsert(report) {
     contact_iv: report.contactIv,
     contact_ciphertext: report.contactCiphertext,
     status: report.status,
+    outcome: report.outcome ?? null,
+    outcome_summary: report.outcomeSummary ?? null,
     lead_id: report.leadId,
     suggested_category: report.suggestedCategory,
     severity: report.severity,
