@@ -1,5 +1,6 @@
 import type { Measure } from "../../../../worker/src/contracts/inspections";
 import type { LeadEvent } from "../../../../worker/src/contracts/leads";
+import type { StaffList, StaffMember } from "../../../../worker/src/contracts/staff";
 import type { UnitList } from "../../../../worker/src/contracts/units";
 import type { Dict } from "../../i18n";
 import { fill } from "../strings";
@@ -91,7 +92,9 @@ export function unitSearchField(
       new Option(labels.choose, ""),
       ...items.map((unit) => new Option(`${unit.name} (${ctx.t.unitKinds[unit.kind]})`, unit.id)),
     );
+    const before = select.value;
     if (items.length === 1 && items[0]) select.value = items[0].id;
+    if (select.value !== before) select.dispatchEvent(new Event("change"));
     live.textContent = items.length ? fill(ctx.it.unitsFound, { n: items.length }) : ctx.it.noUnits;
   }
   button.addEventListener("click", () => void run());
@@ -114,6 +117,24 @@ export function unitSearchField(
     live,
   );
   return { root, select, input };
+}
+
+/**
+ * Inspectors and supervisors with their recusal from `unitId`
+ * (`GET /api/staff?unitId=`), or the failure as text.
+ */
+export async function loadStaff(
+  unitId: string,
+  ctx: InspContext,
+): Promise<{ ok: true; items: StaffMember[] } | { ok: false; text: string }> {
+  const result = await consoleApi<StaffList>(`/api/staff?unitId=${encodeURIComponent(unitId)}`);
+  return result.ok ? { ok: true, items: result.data.items } : { ok: false, text: problemText(result.failure, ctx.t) };
+}
+
+/** "Nguyễn Văn An · Cán bộ kiểm tra", with "(bạn)" for the signed-in user. */
+export function staffLabel(member: StaffMember, ctx: InspContext, selfId = ""): string {
+  const name = member.id === selfId ? `${member.displayName} ${ctx.it.you}` : member.displayName;
+  return `${name} · ${ctx.t.roles[member.role]}`;
 }
 
 /** Puts one known unit into a unit search's select and chooses it. */

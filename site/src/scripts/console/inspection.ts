@@ -9,6 +9,7 @@ import type {
   TeamMember,
   TeamRole,
 } from "../../../../worker/src/contracts/inspections";
+import type { StaffMember } from "../../../../worker/src/contracts/staff";
 import type { Dict } from "../../i18n";
 import { type Failure, toFailure } from "../../lib/api";
 import { consoleApi, problemText } from "../../lib/console/api";
@@ -16,9 +17,11 @@ import { busy, el, field, link, row, timeEl } from "../../lib/console/dom";
 import {
   historyList,
   type InspContext,
+  loadStaff,
   measureCard,
   presetUnit,
   readInsp,
+  staffLabel,
   unitSearchField,
   windowEl,
 } from "../../lib/console/inspections";
@@ -51,9 +54,28 @@ function $(elementId: string): HTMLElement {
   return document.getElementById(elementId) as HTMLElement;
 }
 
-/** A team member's name for a user id (ids of people outside the team stay as they are). */
+/** Inspectors and supervisors with their recusal from the inspected unit (`GET /api/staff`). */
+let staff: StaffMember[] = [];
+let staffUnit = "";
+let staffProblem = "";
+
+async function refreshStaff(unitId: string): Promise<void> {
+  if (!ctx || unitId === staffUnit) return;
+  const result = await loadStaff(unitId, ctx);
+  if (result.ok) {
+    staff = result.items;
+    staffUnit = unitId;
+    staffProblem = "";
+  } else staffProblem = result.text;
+}
+
+/** A person's name for a user id: the team's names, then the staff list; an unknown id stays as it is. */
 function who(d: InspectionDetail, userId: string): string {
-  return d.team.find((member) => member.userId === userId)?.displayName ?? userId;
+  return (
+    d.team.find((member) => member.userId === userId)?.displayName ??
+    staff.find((member) => member.id === userId)?.displayName ??
+    userId
+  );
 }
 
 function can(d: InspectionDetail, action: InspectionDetail["allowedActions"][number]): boolean {
@@ -104,13 +126,27 @@ function renderTeam(d: InspectionDetail): void {
   const list = $("inspection-team");
   list.replaceChildren(
     ...d.team.map((member, index) => {
-      const item = el(
-        "li",
-        "",
-        "",
-        el("span", "", `${member.displayName} · ${it.teamRoles[member.role]} `),
-        el("span", "code muted", member.userId),
-      );
+      const known = staff.find((s) => s.id === member.userId);
+      const item = el("li", "", "", el("strong", "", member.displayName), ` · ${it.teamRoles[member.role]}`);
+      if (known) item.append(el("span", "muted", ` · ${ctx.t.roles[known.role]}`));
+      if (known?.recused) item.append(el("span", "hint recused", ` · ${it.recused}`));
+      if (editable && member.role !== "head" && !known?.recused) {
+        const promote = el("button", "secondary small", it.makeHeadShort);
+        promote.type = "button";
+        promote.setAttribute("aria-label", fill(it.makeHead, { name: member.displayName }));
+        promote.addEventListener(
+          "click",
+          () =>
+            void saveTeam(
+              d.team.map((m) => ({
+                ...m,
+                role: m.userId === member.userId ? "head" : "member",
+              })),
+              promote,
+            ),
+        );
+        item.append(" ", promote);
+      }
       if (editable && d.team.length > 1) {
         const remove = el("button", "secondary small", "×");
         remove.type = "button";
@@ -134,32 +170,59 @@ function renderTeam(d: InspectionDetail): void {
 function addMemberForm(d: InspectionDetail): HTMLFormElement {
   const form = el("form", "team-add");
   form.noValidate = true;
-  const input = el("input");
-  input.type = "text";
-  input.id = "team-add-id";
-  input.name = "userId";
-  input.maxLength = 64;
-  input.autocomplete = "off";
-  input.spellcheck = false;
-  const label = el("label", "", it.newMember);
-  label.htmlFor = input.id;
   const select = el("select");
-  select.id = "team-add-role";
-  select.name = "role";
-  for (const role of ["member", "head"] as TeamRole[]) select.append(new Option(it.teamRoles[role], role));
+  select.id = "team-add-id";
+  select.name = "userId";
+  select.required = true;
+  select.append(new Option(it.chooseStaff, ""));
+  const selfId = base?.user.id ?? "";
+  const onTeam = new Set(d.team.map((member) => member.userId));
+  for (const member of staff) {
+    if (onTeam.has(member.id) || !ctx) continue;
+    const label = staffLabel(member, ctx, selfId);
+    const option = new Option(member.recused ? `${label} — ${it.recused}` : label, member.id);
+    option.disabled = member.recused;
+    select.append(option);
+  }
+  const label = el("label", "", it.newMember);
+  label.htmlFor = select.id;
+  const roleSelect = el("select");
+  roleSelect.id = "team-add-role";
+  roleSelect.name = "role";
+  for (const role of ["member", "head"] as TeamRole[]) roleSelect.append(new Option(it.teamRoles[role], role));
   const roleLabel = el("label", "", it.teamRole);
-  roleLabel.htmlFor = select.id;
+  roleLabel.htmlFor = roleSelect.id;
+  const hasHead = d.team.some((member) => member.role === "head");
+  const roleField = el("div", "field", "", roleLabel);
+  if (hasHead) {
+    const hint = el("p", "hint", it.headReplaces);
+    hint.id = "team-add-role-hint";
+    roleSelect.setAttribute("aria-describedby", hint.id);
+    roleField.append(hint);
+  }
+  roleField.append(roleSelect);
   const button = el("button", "secondary", it.addToTeam);
   button.type = "submit";
-  form.append(el("div", "field", "", label, input), el("div", "field", "", roleLabel, select), button);
+  const fields = el("div", "field", "", label);
+  if (staffProblem) {
+    const problem = el("p", "hint", staffProblem);
+    problem.id = "team-add-problem";
+    select.setAttribute("aria-describedby", problem.id);
+    fields.append(problem);
+  }
+  fields.append(select);
+  form.append(fields, roleField, button);
   form.addEventListener("submit", (event) => {
     event.preventDefault();
-    const userId = input.value.trim();
+    const userId = select.value;
     if (!userId) {
-      input.focus();
+      alertBox.textContent = ctx?.t.required ?? "";
+      select.focus();
       return;
     }
-    void saveTeam([...d.team, { userId, displayName: userId, role: select.value as TeamRole }], button);
+    const role = roleSelect.value as TeamRole;
+    const team = d.team.map((member) => (role === "head" ? { ...member, role: "member" as TeamRole } : member));
+    void saveTeam([...team, { userId, displayName: who(d, userId), role }], button);
   });
   return form;
 }
@@ -384,6 +447,7 @@ async function reload(message = "", focusId = ""): Promise<void> {
     alertBox.textContent = result.failure.status === 404 ? it.notFound : problemText(result.failure, ctx.t);
     return;
   }
+  await refreshStaff(result.data.unitId);
   update(result.data, message, focusId);
 }
 

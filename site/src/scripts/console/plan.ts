@@ -5,12 +5,19 @@ import type {
   PlanBuildResult,
   PlanUnit,
   PlanVisit,
-  TeamRole,
+  TeamMemberInput,
 } from "../../../../worker/src/contracts/inspections";
 import type { Dict } from "../../i18n";
 import { consoleApi, problemText } from "../../lib/console/api";
 import { busy, el, field, formatScore, link, timeEl } from "../../lib/console/dom";
-import { type InspContext, presetUnit, readInsp, unitSearchField } from "../../lib/console/inspections";
+import {
+  type InspContext,
+  loadStaff,
+  presetUnit,
+  readInsp,
+  staffLabel,
+  unitSearchField,
+} from "../../lib/console/inspections";
 import { inspectionHref, leadHref } from "../../lib/console/routes";
 import { startConsole, syncLangSwitch } from "../../lib/console/session";
 import { fill } from "../../lib/strings";
@@ -21,7 +28,6 @@ const app = document.getElementById("plan-app") as HTMLElement;
 const it = readInsp(app);
 const pt = JSON.parse(app.dataset.page ?? "{}") as PlanTexts;
 const categories = JSON.parse(app.dataset.categories ?? "{}") as Record<string, string>;
-const teamRoles = JSON.parse(app.dataset.teamRoles ?? "[]") as TeamRole[];
 const alertBox = document.getElementById("plan-alert") as HTMLElement;
 const statusBox = document.getElementById("plan-status") as HTMLElement;
 const body = document.querySelector("#plan-calendar tbody") as HTMLTableSectionElement;
@@ -170,7 +176,6 @@ async function load(): Promise<void> {
 // ------------------------------------------------------------ create form
 
 let unitSelect: HTMLSelectElement | null = null;
-let members = 0;
 
 function renderLeadChoices(): void {
   const list = document.getElementById("create-leads-list") as HTMLElement;
@@ -196,46 +201,88 @@ function prefillCreate(unitId: string, unitName: string): void {
   if (!unitSelect) return;
   presetUnit(unitSelect, unitId, unitName);
   renderLeadChoices();
+  void loadTeamChoices();
   (document.getElementById("create-heading") as HTMLElement).focus();
 }
 
-function addMember(): void {
-  members += 1;
-  const n = members;
-  const input = el("input");
-  input.type = "text";
-  input.name = "memberId";
-  input.id = `member-${n}`;
-  input.maxLength = 64;
-  input.spellcheck = false;
-  input.autocomplete = "off";
-  input.setAttribute("aria-describedby", "team-hint");
-  const idLabel = el("label", "", `${pt.userId} (${fill(it.memberN, { n })})`);
-  idLabel.htmlFor = input.id;
-  const select = el("select");
-  select.name = "memberRole";
-  select.id = `member-role-${n}`;
-  for (const role of teamRoles)
-    select.append(new Option(it.teamRoles[role], role, role === "member", role === "member"));
-  const roleLabel = el("label", "", pt.role);
-  roleLabel.htmlFor = select.id;
-  const remove = el("button", "secondary small", "×");
-  remove.type = "button";
-  remove.setAttribute("aria-label", fill(it.removeMember, { n }));
-  const item = el(
-    "li",
-    "row-item",
-    "",
-    el("div", "field", "", idLabel, input),
-    el("div", "field", "", roleLabel, select),
-    remove,
+// The team picker: one checkbox per staff member for the chosen unit (recused
+// ones disabled with a visible note) and a select of the head of team.
+const teamStatus = document.getElementById("team-status") as HTMLElement;
+const teamList = document.getElementById("create-team") as HTMLElement;
+const headSelect = document.getElementById("create-head") as HTMLSelectElement;
+let staffFor = "";
+
+async function loadTeamChoices(): Promise<void> {
+  if (!ctx) return;
+  const unitId = unitSelect?.value ?? "";
+  if (unitId === staffFor) return;
+  staffFor = unitId;
+  const kept = new Set(
+    [...teamList.querySelectorAll<HTMLInputElement>("input[name=memberId]:checked")].map((i) => i.value),
   );
-  remove.addEventListener("click", () => {
-    item.remove();
-    (document.getElementById("add-member") as HTMLElement).focus();
-  });
-  (document.getElementById("create-team") as HTMLElement).append(item);
-  input.focus();
+  const keptHead = headSelect.value;
+  teamList.replaceChildren();
+  headSelect.replaceChildren(new Option(pt.headNone, ""));
+  if (!unitId) {
+    teamStatus.textContent = pt.teamPickUnit;
+    return;
+  }
+  teamStatus.textContent = it.staffLoading;
+  const result = await loadStaff(unitId, ctx);
+  if (staffFor !== unitId) return; // another unit was chosen meanwhile
+  if (!result.ok) {
+    teamStatus.textContent = result.text;
+    staffFor = "";
+    return;
+  }
+  const selfId = base?.user.id ?? "";
+  for (const member of result.items) {
+    const input = el("input");
+    input.type = "checkbox";
+    input.name = "memberId";
+    input.value = member.id;
+    input.id = `member-${member.id}`;
+    input.disabled = member.recused;
+    input.checked = !member.recused && kept.has(member.id);
+    const label = el("label", "", staffLabel(member, ctx, selfId));
+    label.htmlFor = input.id;
+    if (member.recused) {
+      const note = el("span", "hint recused", ` · ${it.recused}`);
+      label.append(note);
+    }
+    input.addEventListener("change", () => {
+      if (!input.checked && headSelect.value === member.id) headSelect.value = "";
+    });
+    const choice = el("div", "choice", "", input, label);
+    choice.dataset.recused = String(member.recused);
+    teamList.append(choice);
+    const option = new Option(
+      member.recused ? `${staffLabel(member, ctx, selfId)} — ${it.recused}` : staffLabel(member, ctx, selfId),
+      member.id,
+    );
+    option.disabled = member.recused;
+    headSelect.append(option);
+  }
+  if (keptHead && result.items.some((m) => m.id === keptHead && !m.recused)) headSelect.value = keptHead;
+  const recused = result.items.filter((m) => m.recused).length;
+  teamStatus.textContent = result.items.length ? fill(it.staffCount, { n: result.items.length, recused }) : it.noStaff;
+}
+
+headSelect.addEventListener("change", () => {
+  const box = headSelect.value ? document.getElementById(`member-${headSelect.value}`) : null;
+  if (box instanceof HTMLInputElement && !box.disabled) box.checked = true;
+});
+
+/** The chosen team: ticked staff as members, the head (ticked or not) as head. */
+function chosenTeam(): TeamMemberInput[] {
+  const head = headSelect.value;
+  const team: TeamMemberInput[] = [
+    ...teamList.querySelectorAll<HTMLInputElement>("input[name=memberId]:checked:not(:disabled)"),
+  ]
+    .filter((input) => input.value !== head)
+    .map((input) => ({ userId: input.value, role: "member" }));
+  if (head) team.unshift({ userId: head, role: "head" });
+  return team;
 }
 
 function setupCreate(): void {
@@ -245,9 +292,12 @@ function setupCreate(): void {
     ctx,
   );
   unitSelect = search.select;
-  unitSelect.addEventListener("change", renderLeadChoices);
+  unitSelect.addEventListener("change", () => {
+    renderLeadChoices();
+    void loadTeamChoices();
+  });
   (document.getElementById("create-unit") as HTMLElement).append(search.root);
-  (document.getElementById("add-member") as HTMLElement).addEventListener("click", addMember);
+  teamStatus.textContent = pt.teamPickUnit;
   createForm.addEventListener("submit", async (event) => {
     event.preventDefault();
     const alert = document.getElementById("create-alert") as HTMLElement;
@@ -268,12 +318,7 @@ function setupCreate(): void {
     const leadIds = [...createForm.querySelectorAll<HTMLInputElement>("input[name=leadIds]:checked")].map(
       (i) => i.value,
     );
-    const team = [...createForm.querySelectorAll<HTMLElement>("#create-team li")]
-      .map((item) => ({
-        userId: (item.querySelector("input") as HTMLInputElement).value.trim(),
-        role: (item.querySelector("select") as HTMLSelectElement).value as TeamRole,
-      }))
-      .filter((member) => member.userId);
+    const team = chosenTeam();
     const payload: InspectionCreateInput = {
       type: field(createForm, "type") as InspectionCreateInput["type"],
       unitId,
