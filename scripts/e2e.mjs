@@ -5,7 +5,8 @@
 // through playwright-core; no browser is downloaded.
 //
 // The database holds the full local sample (units, reports placed into leads,
-// demo accounts), as after `npm start`.
+// the year's plan with inspections and measures, demo accounts), as after
+// `npm start`.
 //
 // Each e2e/*.e2e.mjs exports `tests`: [{ name, run(ctx) }], run in order,
 // files in FILE_ORDER first. A failing test skips the rest of its own file.
