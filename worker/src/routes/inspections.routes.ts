@@ -76,7 +76,8 @@ export const patchInspectionRoute = createRoute({
   method: "patch",
   path: "/inspections/{id}",
   tags,
-  summary: "Move an inspection (dates, within its plan year), change its scope or team (supervisor, planned or in progress)",
+  summary:
+    "Move an inspection (dates, within its plan year), change its scope or team (supervisor, planned or in progress)",
   request: { params: IdParams, body: { content: json(InspectionPatchSchema), required: true } },
   responses: {
     200: { description: "The inspection", content: json(InspectionDetailSchema) },
