@@ -6,6 +6,7 @@ import { bearerSecret, requireReportBySecret } from "../db/queries/report-access
 import { evidenceAdded } from "../db/queries/triage";
 import { sniffType, stripMetadata } from "../domain/evidence";
 import type { AppEnv } from "../env";
+import { readBodyUpTo } from "../http/body";
 import { createApp } from "../http/create-app";
 import { ApiError, type ErrorCode } from "../http/errors";
 import { EVIDENCE_MESSAGES, type EvidenceMessageKey } from "../i18n/evidence";
@@ -34,41 +35,11 @@ function fileError(c: Context<AppEnv>, key: EvidenceMessageKey): ApiError {
   });
 }
 
-/**
- * The request body, read as a stream and cut off with a 413 as soon as it
- * passes `maxBytes`, so a client that sends no Content-Length (or lies in it)
- * cannot make the Worker buffer more than the limit.
- */
-async function readBodyUpTo(c: Context<AppEnv>, maxBytes: number): Promise<Uint8Array> {
-  const body = c.req.raw.body;
-  if (!body) return new Uint8Array();
-  const reader = body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel();
-      throw refuse(c, "payload_too_large", "too_large");
-    }
-    chunks.push(value);
-  }
-  const out = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return out;
-}
-
 /** The one `file` part of a multipart body, or the 4xx that explains what is wrong. */
 async function readFilePart(c: Context<AppEnv>, contentType: string): Promise<File> {
   const declared = Number(c.req.header("content-length") ?? "0");
   if (declared > MAX_REQUEST_BYTES) throw refuse(c, "payload_too_large", "too_large");
-  const raw = await readBodyUpTo(c, MAX_REQUEST_BYTES);
+  const raw = await readBodyUpTo(c.req.raw, MAX_REQUEST_BYTES, EVIDENCE_MESSAGES.too_large[c.get("lang")]);
   let form: FormData;
   try {
     form = await new Response(raw, { headers: { "Content-Type": contentType } }).formData();

@@ -1,11 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { ProblemSchema } from "../contracts/common";
 import { AttachmentSchema, EVIDENCE_MAX_BYTES, EVIDENCE_MAX_FILES, EVIDENCE_TYPES } from "../contracts/reports";
-
-const problem = (description: string) => ({
-  description,
-  content: { "application/problem+json": { schema: ProblemSchema } },
-});
+import { problem } from "../http/openapi";
 
 const AttachmentParamsSchema = z.object({
   trackingCode: z

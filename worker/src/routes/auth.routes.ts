@@ -7,13 +7,7 @@ import {
   TotpCodeSchema,
   TotpSetupSchema,
 } from "../contracts/auth";
-import { ProblemSchema } from "../contracts/common";
-
-const problem = (description: string) => ({
-  description,
-  content: { "application/problem+json": { schema: ProblemSchema } },
-});
-const json = <T>(schema: T) => ({ "application/json": { schema } });
+import { json, problem } from "../http/openapi";
 
 export const loginRoute = createRoute({
   method: "post",

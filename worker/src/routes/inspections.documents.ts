@@ -6,6 +6,7 @@ import { findDocument, insertDocument } from "../db/queries/inspections-document
 import { sniffType } from "../domain/evidence";
 import { checkPdf } from "../domain/evidence/pdf";
 import type { AppEnv } from "../env";
+import { readBodyUpTo } from "../http/body";
 import { createApp } from "../http/create-app";
 import { ApiError } from "../http/errors";
 import { sha256Hex } from "../lib/crypto";
@@ -34,32 +35,6 @@ function message(c: Context<AppEnv>, key: keyof typeof MESSAGES): string {
   return MESSAGES[key][c.get("lang")];
 }
 
-/** The body, read as a stream and cut off with 413 past `maxBytes`. */
-async function readBodyUpTo(c: Context<AppEnv>, maxBytes: number): Promise<Uint8Array> {
-  const body = c.req.raw.body;
-  if (!body) return new Uint8Array();
-  const reader = body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel();
-      throw new ApiError("payload_too_large", { detail: message(c, "too_large") });
-    }
-    chunks.push(value);
-  }
-  const out = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return out;
-}
-
 /** The `file` part and optional `title` of the upload, or the 4xx explaining what is wrong. */
 async function readUpload(c: Context<AppEnv>): Promise<{ file: File; title: string | undefined }> {
   const contentType = c.req.header("content-type") ?? "";
@@ -69,7 +44,7 @@ async function readUpload(c: Context<AppEnv>): Promise<{ file: File; title: stri
   if (Number(c.req.header("content-length") ?? "0") > MAX_REQUEST_BYTES) {
     throw new ApiError("payload_too_large", { detail: message(c, "too_large") });
   }
-  const raw = await readBodyUpTo(c, MAX_REQUEST_BYTES);
+  const raw = await readBodyUpTo(c.req.raw, MAX_REQUEST_BYTES, message(c, "too_large"));
   let form: FormData;
   try {
     form = await new Response(raw, { headers: { "Content-Type": contentType } }).formData();

@@ -1,5 +1,4 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { ProblemSchema } from "../contracts/common";
 import {
   ConclusionInputSchema,
   FindingInputSchema,
@@ -12,17 +11,8 @@ import {
   InspectionQuerySchema,
   InspectionSplitSchema,
 } from "../contracts/inspections";
+import { IdParams, json, problem, sessionGuarded } from "../http/openapi";
 
-const problem = (description: string) => ({
-  description,
-  content: { "application/problem+json": { schema: ProblemSchema } },
-});
-const json = <T>(schema: T) => ({ "application/json": { schema } });
-const guarded = {
-  401: problem("No session"),
-  403: problem("Role not allowed"),
-};
-const IdParams = z.object({ id: z.string().min(1).max(64) });
 const tags = ["inspections"];
 
 export const createInspectionRoute = createRoute({
@@ -42,7 +32,7 @@ export const createInspectionRoute = createRoute({
     404: problem("Unknown unit, or the actor is recused from it"),
     409: problem("The unit already has a scheduled visit this year"),
     422: problem("Invalid body, recused team member, or a lead that cannot be attached"),
-    ...guarded,
+    ...sessionGuarded,
   },
 });
 
@@ -55,7 +45,7 @@ export const listInspectionsRoute = createRoute({
   responses: {
     200: { description: "Inspections", content: json(InspectionListSchema) },
     422: problem("Bad filter"),
-    ...guarded,
+    ...sessionGuarded,
   },
 });
 
@@ -68,7 +58,7 @@ export const getInspectionRoute = createRoute({
   responses: {
     200: { description: "The inspection", content: json(InspectionDetailSchema) },
     404: problem("No such inspection, recused, or a surprise inspection of another team"),
-    ...guarded,
+    ...sessionGuarded,
   },
 });
 
@@ -84,7 +74,7 @@ export const patchInspectionRoute = createRoute({
     404: problem("No such inspection"),
     409: problem("Already concluded, or the move leaves the plan year"),
     422: problem("Invalid dates or a recused team member"),
-    ...guarded,
+    ...sessionGuarded,
   },
 });
 
@@ -99,7 +89,7 @@ export const splitInspectionRoute = createRoute({
     404: problem("No such inspection"),
     409: problem("Not planned any more"),
     422: problem("A lead not attached to this inspection, or all of them (one must stay)"),
-    ...guarded,
+    ...sessionGuarded,
   },
 });
 
@@ -113,7 +103,7 @@ export const startInspectionRoute = createRoute({
     200: { description: "The inspection", content: json(InspectionDetailSchema) },
     404: problem("No such inspection"),
     409: problem("Not planned"),
-    ...guarded,
+    ...sessionGuarded,
   },
 });
 
@@ -131,7 +121,7 @@ export const putFindingRoute = createRoute({
     404: problem("No such inspection, or the lead is not attached to it"),
     409: problem("Not in progress"),
     422: problem("Invalid finding"),
-    ...guarded,
+    ...sessionGuarded,
   },
 });
 
@@ -164,7 +154,7 @@ export const uploadDocumentRoute = createRoute({
     413: problem("File larger than 20 MB"),
     415: problem("Not multipart, or not a PDF"),
     422: problem("No file, several files, or a damaged or encrypted PDF"),
-    ...guarded,
+    ...sessionGuarded,
   },
 });
 
@@ -177,7 +167,7 @@ export const downloadDocumentRoute = createRoute({
   responses: {
     200: { description: "The PDF", content: { "application/pdf": { schema: { type: "string", format: "binary" } } } },
     404: problem("No such inspection or document"),
-    ...guarded,
+    ...sessionGuarded,
   },
 });
 
@@ -197,6 +187,6 @@ export const concludeInspectionRoute = createRoute({
     404: problem("No such inspection, or an unknown responsible unit"),
     409: problem("Not in progress"),
     422: problem("Findings missing or invalid measures"),
-    ...guarded,
+    ...sessionGuarded,
   },
 });

@@ -1,5 +1,4 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { ProblemSchema } from "../contracts/common";
 import {
   LeadDetailSchema,
   LeadListSchema,
@@ -9,17 +8,7 @@ import {
   TransitionSchema,
 } from "../contracts/leads";
 import { ContactSchema } from "../contracts/reports";
-
-const problem = (description: string) => ({
-  description,
-  content: { "application/problem+json": { schema: ProblemSchema } },
-});
-const json = <T>(schema: T) => ({ "application/json": { schema } });
-const guarded = {
-  401: problem("No session"),
-  403: problem("Role not allowed"),
-};
-const IdParams = z.object({ id: z.string().min(1).max(64) });
+import { IdParams, json, problem, sessionGuarded } from "../http/openapi";
 
 export const listLeadsRoute = createRoute({
   method: "get",
@@ -30,7 +19,7 @@ export const listLeadsRoute = createRoute({
   responses: {
     200: { description: "A page of leads", content: json(LeadListSchema) },
     422: problem("Bad filter"),
-    ...guarded,
+    ...sessionGuarded,
   },
 });
 
@@ -43,7 +32,7 @@ export const getLeadRoute = createRoute({
   responses: {
     200: { description: "The lead", content: json(LeadDetailSchema) },
     404: problem("No such lead, or the user is recused from it"),
-    ...guarded,
+    ...sessionGuarded,
   },
 });
 
@@ -72,7 +61,7 @@ export const addNoteRoute = createRoute({
   responses: {
     201: { description: "The lead", content: json(LeadDetailSchema) },
     404: problem("No such lead"),
-    ...guarded,
+    ...sessionGuarded,
   },
 });
 
@@ -85,7 +74,7 @@ export const messageReportersRoute = createRoute({
   responses: {
     201: { description: "The lead", content: json(LeadDetailSchema) },
     404: problem("No such lead or report"),
-    ...guarded,
+    ...sessionGuarded,
   },
 });
 
@@ -98,7 +87,7 @@ export const viewContactRoute = createRoute({
   responses: {
     200: { description: "Contact details", content: json(z.object({ contact: ContactSchema.nullable() })) },
     404: problem("No such lead or report"),
-    ...guarded,
+    ...sessionGuarded,
   },
 });
 
@@ -111,6 +100,6 @@ export const downloadEvidenceRoute = createRoute({
   responses: {
     200: { description: "The file" },
     404: problem("No such lead or file"),
-    ...guarded,
+    ...sessionGuarded,
   },
 });

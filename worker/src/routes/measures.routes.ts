@@ -1,5 +1,4 @@
-import { createRoute, z } from "@hono/zod-openapi";
-import { ProblemSchema } from "../contracts/common";
+import { createRoute } from "@hono/zod-openapi";
 import {
   MeasureListSchema,
   MeasureQuerySchema,
@@ -7,14 +6,8 @@ import {
   MeasureResponseInputSchema,
   MeasureSchema,
 } from "../contracts/inspections";
+import { IdParams, json, problem, sessionGuarded } from "../http/openapi";
 
-const problem = (description: string) => ({
-  description,
-  content: { "application/problem+json": { schema: ProblemSchema } },
-});
-const json = <T>(schema: T) => ({ "application/json": { schema } });
-const guarded = { 401: problem("No session"), 403: problem("Role not allowed") };
-const IdParams = z.object({ id: z.string().min(1).max(64) });
 const tags = ["measures"];
 
 export const listMeasuresRoute = createRoute({
@@ -26,7 +19,7 @@ export const listMeasuresRoute = createRoute({
   responses: {
     200: { description: "Measures", content: json(MeasureListSchema) },
     422: problem("Bad filter"),
-    ...guarded,
+    ...sessionGuarded,
   },
 });
 
@@ -40,7 +33,7 @@ export const respondMeasureRoute = createRoute({
     200: { description: "The measure", content: json(MeasureSchema) },
     404: problem("No such measure"),
     409: problem("Already verified"),
-    ...guarded,
+    ...sessionGuarded,
   },
 });
 
@@ -54,7 +47,7 @@ export const verifyMeasureRoute = createRoute({
     200: { description: "The measure", content: json(MeasureSchema) },
     404: problem("No such measure"),
     409: problem("No response recorded"),
-    ...guarded,
+    ...sessionGuarded,
   },
 });
 
@@ -68,6 +61,6 @@ export const rejectMeasureRoute = createRoute({
     200: { description: "The measure", content: json(MeasureSchema) },
     404: problem("No such measure"),
     409: problem("No response to reject"),
-    ...guarded,
+    ...sessionGuarded,
   },
 });

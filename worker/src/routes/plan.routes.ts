@@ -1,12 +1,7 @@
 import { createRoute } from "@hono/zod-openapi";
-import { ProblemSchema } from "../contracts/common";
 import { PlanBuildResultSchema, PlanQuerySchema, PlanSchema, PlanYearParamsSchema } from "../contracts/inspections";
+import { json, problem } from "../http/openapi";
 
-const problem = (description: string) => ({
-  description,
-  content: { "application/problem+json": { schema: ProblemSchema } },
-});
-const json = <T>(schema: T) => ({ "application/json": { schema } });
 const tags = ["inspections"];
 
 export const getPlanRoute = createRoute({

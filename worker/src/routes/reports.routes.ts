@@ -1,5 +1,4 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { ProblemSchema } from "../contracts/common";
 import {
   ContestCreateSchema,
   ContestReceiptSchema,
@@ -9,6 +8,7 @@ import {
   ReportCreateSchema,
   ReportViewSchema,
 } from "../contracts/reports";
+import { problem } from "../http/openapi";
 
 /**
  * The JSON bodies of these routes are read by hand (size limit, idempotency
@@ -24,11 +24,6 @@ function documentedBody(schema: z.ZodType, description: string) {
     },
   };
 }
-
-const problem = (description: string) => ({
-  description,
-  content: { "application/problem+json": { schema: ProblemSchema } },
-});
 
 export const TrackingCodeParamsSchema = z.object({
   trackingCode: z

@@ -1,11 +1,6 @@
 import { createRoute } from "@hono/zod-openapi";
-import { ProblemSchema } from "../contracts/common";
 import { StaffListSchema, StaffQuerySchema } from "../contracts/staff";
-
-const problem = (description: string) => ({
-  description,
-  content: { "application/problem+json": { schema: ProblemSchema } },
-});
+import { problem } from "../http/openapi";
 
 export const listStaffRoute = createRoute({
   method: "get",

@@ -1,5 +1,4 @@
-import { createRoute, z } from "@hono/zod-openapi";
-import { ProblemSchema } from "../contracts/common";
+import { createRoute } from "@hono/zod-openapi";
 import {
   SecurityPolicySchema,
   UserCreateSchema,
@@ -8,14 +7,9 @@ import {
   UserUpdateSchema,
   UserWithPasswordSchema,
 } from "../contracts/users";
+import { IdParams, json, problem } from "../http/openapi";
 
-const problem = (description: string) => ({
-  description,
-  content: { "application/problem+json": { schema: ProblemSchema } },
-});
-const json = <T>(schema: T) => ({ "application/json": { schema } });
 const guarded = { 401: problem("No session"), 403: problem("Not an administrator") };
-const IdParams = z.object({ id: z.string().min(1).max(64) });
 
 export const listUsersRoute = createRoute({
   method: "get",
