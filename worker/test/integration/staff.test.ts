@@ -29,7 +29,9 @@ describe("GET /api/staff", () => {
     expect(byId.get(tiedToWard.id)?.recused).toBe(false);
     expect(byId.get(supervisor.id)?.recused).toBe(false);
     expect(items.some((s) => s.role === "admin")).toBe(false);
-    const disabled = await env.DB.prepare("SELECT id FROM users WHERE email = 'gone@test.local'").first<{ id: string }>();
+    const disabled = await env.DB.prepare("SELECT id FROM users WHERE email = 'gone@test.local'").first<{
+      id: string;
+    }>();
     expect(byId.has(disabled?.id ?? "")).toBe(false);
   });
 
