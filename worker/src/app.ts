@@ -8,6 +8,7 @@ import { attachmentsApp } from "./routes/attachments.index";
 import { accountRoutes, authApp } from "./routes/auth.index";
 import { categoriesApp } from "./routes/categories.index";
 import { challengeApp } from "./routes/challenge.index";
+import { contestsApp } from "./routes/contests.index";
 import { exportsApp } from "./routes/exports.index";
 import { healthApp } from "./routes/health.index";
 import { inspectionDocumentsApp } from "./routes/inspections.documents";
@@ -41,7 +42,8 @@ export function buildApp() {
     .route("/", planApp)
     .route("/", measuresApp)
     .route("/", exportsApp)
-    .route("/", staffApp);
+    .route("/", staffApp)
+    .route("/", contestsApp);
 
   api.doc31("/openapi.json", {
     openapi: "3.1.0",

@@ -101,6 +101,12 @@ export const LeadMessageSchema = z.object({
 });
 
 export const LeadNoteSchema = z.object({ id: z.string(), author: z.string(), body: z.string(), at: z.string() });
+/** A reporter's contest of the concluded outcome: the open one first, else the latest resolved one. */
+export const LeadContestSchema = z.object({
+  reason: z.string(),
+  createdAt: z.string(),
+  resolvedAt: z.string().nullable(),
+});
 
 /** `GET /api/leads/{id}` */
 export const LeadDetailSchema = LeadSummarySchema.extend({
@@ -118,6 +124,7 @@ export const LeadDetailSchema = LeadSummarySchema.extend({
   events: z.array(LeadEventSchema),
   messages: z.array(LeadMessageSchema),
   notes: z.array(LeadNoteSchema),
+  contest: LeadContestSchema.nullable(),
   allowedTransitions: z.array(LeadStatusSchema),
 });
 export type LeadDetail = z.infer<typeof LeadDetailSchema>;

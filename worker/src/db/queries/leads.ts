@@ -2,7 +2,17 @@ import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, or, type SQL, sql }
 import type { LeadDetail, LeadQuery, LeadSummary, ScoreFactor } from "../../contracts/leads";
 import { escapeLike, fold } from "../../domain/text";
 import type { Db } from "../client";
-import { attachments, auditLog, leadNotes, leads, reportMessages, reports, units, users } from "../schema";
+import {
+  attachments,
+  auditLog,
+  leadNotes,
+  leads,
+  outcomeContests,
+  reportMessages,
+  reports,
+  units,
+  users,
+} from "../schema";
 import type { Actor } from "./accounts";
 import { visibleTo } from "./recusal";
 
@@ -129,7 +139,7 @@ export async function leadDetail(
     .where(eq(reports.leadId, lead.id))
     .orderBy(asc(reports.receivedAt));
   const reportIds = reportRows.map((r) => r.id);
-  const [files, messages, notes, events] = await Promise.all([
+  const [files, messages, notes, events, contests] = await Promise.all([
     reportIds.length ? db.select().from(attachments).where(inArray(attachments.reportId, reportIds)) : [],
     reportIds.length
       ? db
@@ -150,6 +160,17 @@ export async function leadDetail(
       .leftJoin(users, eq(users.id, auditLog.actorId))
       .where(and(eq(auditLog.targetType, "lead"), eq(auditLog.targetId, lead.id)))
       .orderBy(asc(auditLog.at)),
+    reportIds.length
+      ? db
+          .select({
+            reason: outcomeContests.reason,
+            createdAt: outcomeContests.createdAt,
+            resolvedAt: outcomeContests.resolvedAt,
+          })
+          .from(outcomeContests)
+          .where(inArray(outcomeContests.reportId, reportIds))
+          .orderBy(desc(outcomeContests.createdAt))
+      : [],
   ]);
   const codeOf = new Map(reportRows.map((r) => [r.id, r.trackingCode]));
   const factors = JSON.parse(lead.scoreFactors) as ScoreFactor[];
@@ -195,5 +216,6 @@ export async function leadDetail(
       at: m.at,
     })),
     notes,
+    contest: contests.find((c) => c.resolvedAt === null) ?? contests[0] ?? null,
   };
 }
