@@ -272,6 +272,22 @@ function renderConversation(d: LeadDetail, t: ConsoleStrings): void {
   );
 }
 
+const contestBox = document.getElementById("lead-contest") as HTMLElement;
+const contestForm = document.getElementById("contest-resolution-form") as HTMLFormElement;
+
+/** The reporter's contest, and for a supervisor the form deciding an open one on a concluded lead. */
+function renderContest(d: LeadDetail): void {
+  const contest = d.contest;
+  contestBox.hidden = !contest;
+  if (!contest) return;
+  (document.getElementById("contest-reason") as HTMLElement).textContent = contest.reason;
+  (document.getElementById("contest-at") as HTMLElement).replaceChildren(timeEl(contest.createdAt));
+  (document.getElementById("contest-state") as HTMLElement).textContent = contest.resolvedAt
+    ? fill(contestBox.dataset.resolved ?? "", { date: formatDate(contest.resolvedAt) })
+    : (contestBox.dataset.open ?? "");
+  contestForm.hidden = !(ctx?.user.role === "supervisor" && !contest.resolvedAt && d.status === "concluded");
+}
+
 function render(d: LeadDetail): void {
   if (!ctx) return;
   const { t } = ctx;
@@ -280,6 +296,7 @@ function render(d: LeadDetail): void {
   document.title = `${d.unitName} · ${document.title.split(" · ").slice(-3).join(" · ")}`;
   renderFacts(d, t);
   renderActions(d, t);
+  renderContest(d);
   renderScore(d, t);
   (document.getElementById("lead-reports") as HTMLElement).replaceChildren(...d.reports.map((r) => reportCard(r, t)));
   renderEvents(d, t);
@@ -404,6 +421,35 @@ function postForm(form: HTMLFormElement, path: string, extra: () => { trackingCo
     status.textContent = form === noteForm ? ctx.t.saved : ctx.t.sent;
   });
 }
+
+contestForm.addEventListener("submit", async (event) => {
+  event.preventDefault();
+  if (!ctx) return;
+  const alert = document.getElementById("contest-alert") as HTMLElement;
+  alert.textContent = "";
+  statusBox.textContent = "";
+  const decision = field(contestForm, "decision");
+  const reason = field(contestForm, "reason");
+  if (!decision || reason.length < 10) {
+    alert.textContent = contestBox.dataset.short ?? ctx.t.required;
+    (document.getElementById(decision ? "contest-resolution-reason" : "contest-uphold") as HTMLElement).focus();
+    return;
+  }
+  const result = await busy(contestForm, () =>
+    consoleApi<LeadDetail>(`/api/leads/${encodeURIComponent(id)}/contest-resolution`, {
+      method: "POST",
+      body: { decision, reason },
+    }),
+  );
+  if (!result.ok) {
+    alert.textContent = problemText(result.failure, ctx.t);
+    return;
+  }
+  contestForm.reset();
+  render(result.data);
+  statusBox.textContent = contestBox.dataset.done ?? "";
+  (document.getElementById("contest-heading") as HTMLElement).focus();
+});
 
 async function start(): Promise<void> {
   if (!ctx) return;
