@@ -6,14 +6,12 @@
 //   opens the top lead, reviews it and proposes its dismissal, cannot approve
 //   it, and a second supervisor (created by the admin) approves it.
 import assert from "node:assert/strict";
-import { solveChallenge } from "altcha-lib";
-import { deriveKey } from "altcha-lib/algorithms/pbkdf2";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, RECUSED_WARD_ID } from "../scripts/seed/accounts.mjs";
 import { UNITS } from "../scripts/seed/units.mjs";
+import { allLeads, api, login, OPEN, quietUnit, solvedAltcha } from "./lib/api.mjs";
 
 /** Wards the bribe reports may be filed about: the first with no open lead is used. */
 const CANDIDATE_WARDS = ["phuong-kim-lien", "phuong-lang", "phuong-khuong-dinh", "phuong-dinh-cong", "xa-bat-trang"];
-const OPEN = new Set(["new", "in_review", "info_requested"]);
 const PROCEDURE = "Đăng ký biến động đất đai";
 const BRIBE_REPORTS = [
   {
@@ -42,58 +40,11 @@ const RECUSED_UNITS = new Set([
   ...UNITS.filter((u) => u.parentId === RECUSED_WARD_ID).map((u) => u.id),
 ]);
 
-/** A JSON request to the API; with a cookie, state changes carry the site's Origin like a browser's would. */
-async function api(ctx, path, { method = "GET", body, cookie } = {}) {
-  const headers = { "accept-language": "vi" };
-  if (body !== undefined) headers["content-type"] = "application/json";
-  if (cookie) headers.cookie = cookie;
-  if (method !== "GET") headers.origin = ctx.baseUrl;
-  const response = await fetch(`${ctx.baseUrl}${path}`, {
-    method,
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : null, headers: response.headers };
-}
-
-/** Signs in through the API and returns the session cookie (`name=value`). */
-async function login(ctx, email, password = DEMO_PASSWORD) {
-  const response = await api(ctx, "/api/auth/login", { method: "POST", body: { email, password } });
-  assert.equal(response.status, 200, `login ${email}: ${JSON.stringify(response.body)}`);
-  const cookie = response.headers.get("set-cookie")?.split(";")[0];
-  assert.ok(cookie?.startsWith("pacv_session="), "a session cookie");
-  return cookie;
-}
-
-/** A solved ALTCHA payload, encoded like the widget (see worker/test/support/altcha.ts). */
-async function solvedAltcha(ctx) {
-  const challenge = (await api(ctx, "/api/challenge")).body;
-  const solution = await solveChallenge({ challenge, deriveKey });
-  assert.ok(solution, "the ALTCHA challenge is solvable");
-  const payload = { challenge: { parameters: challenge.parameters, signature: challenge.signature }, solution };
-  return Buffer.from(JSON.stringify(payload)).toString("base64");
-}
-
 async function fileReport(ctx, report) {
   const body = { track: "anonymous", reporterKind: "citizen", ...report, altcha: await solvedAltcha(ctx) };
   const response = await api(ctx, "/api/reports", { method: "POST", body });
   assert.equal(response.status, 201, `POST /api/reports: ${JSON.stringify(response.body)}`);
   return response.body.trackingCode;
-}
-
-/** Every lead the session can list with `query`, following the cursor. */
-async function allLeads(ctx, cookie, query = "") {
-  const items = [];
-  let cursor = null;
-  do {
-    const path = `/api/leads?limit=100${query}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`;
-    const response = await api(ctx, path, { cookie });
-    assert.equal(response.status, 200, `GET ${path}`);
-    items.push(...response.body.items);
-    cursor = response.body.nextCursor;
-  } while (cursor);
-  return items;
 }
 
 async function consolePage(ctx) {
@@ -126,15 +77,7 @@ export const tests = [
     async run(ctx) {
       const supervisor = await login(ctx, DEMO_ACCOUNTS.supervisor.email);
       ctx.state.supervisorCookie = supervisor;
-      let unitId;
-      for (const candidate of CANDIDATE_WARDS) {
-        const leads = await allLeads(ctx, supervisor, `&unitId=${candidate}`);
-        if (!leads.some((lead) => OPEN.has(lead.status))) {
-          unitId = candidate;
-          break;
-        }
-      }
-      assert.ok(unitId, "a sample ward without open leads to file about");
+      const unitId = await quietUnit(ctx, supervisor, CANDIDATE_WARDS);
 
       const codes = [];
       for (const report of BRIBE_REPORTS)

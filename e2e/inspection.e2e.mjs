@@ -10,13 +10,11 @@
 //   shows the status "concluded" with the outcome and the public summary.
 // The seeded plan, inspections and measures are checked through the API too.
 import assert from "node:assert/strict";
-import { solveChallenge } from "altcha-lib";
-import { deriveKey } from "altcha-lib/algorithms/pbkdf2";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../scripts/seed/accounts.mjs";
+import { allLeads, api, login, quietUnit, solvedAltcha } from "./lib/api.mjs";
 
 /** Units the report may be about: the first with no open lead is used (never Phường Đống Đa). */
 const CANDIDATE_UNITS = ["phuong-hoang-mai", "phuong-tuong-mai", "phuong-yen-so", "phuong-vinh-hung", "xa-gia-lam"];
-const OPEN = new Set(["new", "in_review", "info_requested"]);
 const REPORT = {
   categoryCode: "delay",
   procedure: "Cấp giấy phép xây dựng nhà ở riêng lẻ",
@@ -33,41 +31,6 @@ const CONCLUDED_LABEL = "Đã có kết luận";
 
 /** Today and later dates in Hanoi, YYYY-MM-DD. */
 const hanoiDate = (days = 0) => new Date(Date.now() + 7 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
-
-async function api(ctx, path, { method = "GET", body, cookie, bearer } = {}) {
-  const headers = { "accept-language": "vi" };
-  if (body !== undefined) headers["content-type"] = "application/json";
-  if (cookie) headers.cookie = cookie;
-  if (bearer) headers.authorization = `Bearer ${bearer}`;
-  if (method !== "GET") headers.origin = ctx.baseUrl;
-  const response = await fetch(`${ctx.baseUrl}${path}`, {
-    method,
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : null, headers: response.headers };
-}
-
-async function login(ctx, email) {
-  const response = await api(ctx, "/api/auth/login", { method: "POST", body: { email, password: DEMO_PASSWORD } });
-  assert.equal(response.status, 200, `login ${email}: ${JSON.stringify(response.body)}`);
-  return response.headers.get("set-cookie")?.split(";")[0];
-}
-
-async function solvedAltcha(ctx) {
-  const challenge = (await api(ctx, "/api/challenge")).body;
-  const solution = await solveChallenge({ challenge, deriveKey });
-  assert.ok(solution, "the ALTCHA challenge is solvable");
-  const payload = { challenge: { parameters: challenge.parameters, signature: challenge.signature }, solution };
-  return Buffer.from(JSON.stringify(payload)).toString("base64");
-}
-
-async function leadsOf(ctx, cookie, query) {
-  const response = await api(ctx, `/api/leads?limit=100${query}`, { cookie });
-  assert.equal(response.status, 200, `GET /api/leads${query}`);
-  return response.body.items;
-}
 
 async function transition(ctx, cookie, leadId, to) {
   const response = await api(ctx, `/api/leads/${leadId}/transitions`, { method: "POST", cookie, body: { to } });
@@ -129,22 +92,14 @@ export const tests = [
     name: "API: a citizen files a report and the supervisor reviews and refers its lead",
     async run(ctx) {
       const cookie = ctx.state.inspectionCookie;
-      let unitId;
-      for (const candidate of CANDIDATE_UNITS) {
-        const leads = await leadsOf(ctx, cookie, `&unitId=${candidate}`);
-        if (!leads.some((lead) => OPEN.has(lead.status))) {
-          unitId = candidate;
-          break;
-        }
-      }
-      assert.ok(unitId, "a sample unit without open leads to file about");
+      const unitId = await quietUnit(ctx, cookie, CANDIDATE_UNITS);
       const filed = await api(ctx, "/api/reports", {
         method: "POST",
         body: { track: "anonymous", reporterKind: "citizen", unitId, ...REPORT, altcha: await solvedAltcha(ctx) },
       });
       assert.equal(filed.status, 201, `POST /api/reports: ${JSON.stringify(filed.body)}`);
       const { trackingCode, secret } = filed.body;
-      const [lead] = (await leadsOf(ctx, cookie, `&unitId=${unitId}&status=new`)).filter((l) => l.reportCount === 1);
+      const [lead] = (await allLeads(ctx, cookie, `&unitId=${unitId}&status=new`)).filter((l) => l.reportCount === 1);
       assert.ok(lead, "the report opened a new lead");
       const detail = await api(ctx, `/api/leads/${lead.id}`, { cookie });
       assert.ok(

@@ -3,6 +3,7 @@ import type { BatchItem } from "drizzle-orm/batch";
 import type { InspectionCreate, InspectionPatch, TeamMemberInput } from "../../contracts/inspections";
 import type { Lang } from "../../env";
 import { ApiError } from "../../http/errors";
+import { INSPECTION_MESSAGES } from "../../i18n/inspections";
 import type { Db } from "../client";
 import { inspectionMembers, inspections, units } from "../schema";
 import type { Actor } from "./accounts";
@@ -20,7 +21,6 @@ import {
   scheduledVisits,
   yearOf,
 } from "./inspections";
-import { INSPECTION_MESSAGES } from "./inspections-rules";
 import { visibleTo } from "./recusal";
 
 /** The team with the creator added (as head when nobody heads it, else as a member) when not listed. */

@@ -17,6 +17,7 @@ import {
 } from "../../domain/inspections";
 import type { Lang } from "../../env";
 import { ApiError } from "../../http/errors";
+import { INSPECTION_MESSAGES, type InspectionMessageKey } from "../../i18n/inspections";
 import type { Db } from "../client";
 import {
   auditLog,
@@ -32,7 +33,6 @@ import {
 } from "../schema";
 import type { Actor } from "./accounts";
 import { auditInsert } from "./audit";
-import { INSPECTION_MESSAGES, type InspectionMessageKey } from "./inspections-rules";
 import { measuresOf } from "./measures";
 import { visibleTo } from "./recusal";
 

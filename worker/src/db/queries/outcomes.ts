@@ -4,13 +4,13 @@ import type { ConclusionInput } from "../../contracts/inspections";
 import { concludeInspection as decide } from "../../domain/inspections";
 import type { Lang } from "../../env";
 import { ApiError } from "../../http/errors";
+import { INSPECTION_MESSAGES } from "../../i18n/inspections";
 import type { Db } from "../client";
 import { findings, inspections, leads, measures, outcomeContests, reportEvents, reports, units } from "../schema";
 import type { Actor } from "./accounts";
 import { auditInsert } from "./audit";
 import { guarded, isGuardFailure } from "./guards";
 import { failureError, inspectionState, requireInspection, runBatch } from "./inspections";
-import { INSPECTION_MESSAGES } from "./inspections-rules";
 import { unchanged } from "./inspections-write";
 
 /**

@@ -1,12 +1,11 @@
-import { and, eq, gte, inArray, lte } from "drizzle-orm";
+import { and, eq, gte, inArray, lt } from "drizzle-orm";
 import type { CategoryCode } from "../../contracts/categories";
 import type { PersonnelExportQuery } from "../../contracts/inspections";
-import { type PersonnelFinding, personnelRows, toCsv } from "../../domain/inspections";
+import { deadlineEnd, type PersonnelFinding, personnelRows, toCsv } from "../../domain/inspections";
 import type { Db } from "../client";
 import { findings, inspections, leads, units } from "../schema";
 import type { Actor } from "./accounts";
 import { auditInsert } from "./audit";
-import { endOfHanoiDay } from "./inspections-rules";
 import { visibleTo } from "./recusal";
 
 /**
@@ -37,7 +36,7 @@ export async function personnelFindings(
         inArray(findings.outcome, ["substantiated", "partly_substantiated"]),
         inArray(inspections.status, ["concluded", "closed"]),
         gte(findings.recordedAt, from),
-        lte(findings.recordedAt, endOfHanoiDay(query.to)),
+        lt(findings.recordedAt, deadlineEnd(query.to)),
         visibleTo(actor, findings.unitId),
       ),
     );

@@ -1,13 +1,5 @@
-/**
- * Small helpers around the pure rules of `worker/src/domain/inspections`:
- * deadline instants and the texts of the errors the queries produce.
- */
-import type { Lang } from "../../env";
-
-/** The end of a calendar day in Hanoi (UTC+7, no daylight saving), as an instant. */
-export function endOfHanoiDay(date: string): string {
-  return new Date(Date.parse(`${date}T23:59:59.999+07:00`)).toISOString();
-}
+/** Texts of the errors the inspection queries produce, in both languages. */
+import type { Lang } from "../env";
 
 export const INSPECTION_MESSAGES = {
   recused: {
