@@ -4,3 +4,4 @@ export * from "./audit";
 export * from "./inspections";
 export * from "./reporting";
 export * from "./triage";
+export * from "./stats";
