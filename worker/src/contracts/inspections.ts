@@ -106,6 +106,15 @@ export const InspectionSplitSchema = z
   .refine((v) => v.plannedEnd >= v.plannedStart, { path: ["plannedEnd"], params: { key: "date_order" } });
 export type InspectionSplit = z.infer<typeof InspectionSplitSchema>;
 
+/**
+ * `POST /api/inspections/{id}/cancel` (supervisor): takes a planned visit off
+ * the plan. The reason is required (at least 10 characters once trimmed) so
+ * cancelling cannot become a quiet way to spare a unit; attached leads go back
+ * to the referred pool.
+ */
+export const InspectionCancelSchema = z.object({ reason: TextSchema.pipe(z.string().max(2000)) }).strict();
+export type InspectionCancel = z.infer<typeof InspectionCancelSchema>;
+
 /** `GET /api/inspections` query. */
 export const InspectionQuerySchema = z.object({
   year: Year.optional(),

@@ -28,6 +28,10 @@ export const INSPECTION_MESSAGES = {
     en: "Record a finding for every attached lead before concluding",
   },
   unknown_unit: { vi: "Không có đơn vị này", en: "No such unit" },
+  cancel_reason: {
+    vi: "Hãy ghi lý do hủy cuộc kiểm tra (ít nhất 10 ký tự)",
+    en: "Give the reason for cancelling the inspection (at least 10 characters)",
+  },
   split_keeps_one: {
     vi: "Khi tách, cuộc kiểm tra hiện có phải giữ lại ít nhất một đầu mối",
     en: "A split leaves at least one lead on the existing visit",

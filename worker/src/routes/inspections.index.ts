@@ -3,13 +3,14 @@ import { createDb, type Db } from "../db/client";
 import type { Actor } from "../db/queries/accounts";
 import { putFinding } from "../db/queries/findings";
 import { inspectionDetail, listInspections, requireInspection } from "../db/queries/inspections";
-import { createInspection, patchInspection, startInspection } from "../db/queries/inspections-write";
+import { cancelInspection, createInspection, patchInspection, startInspection } from "../db/queries/inspections-write";
 import { concludeInspection } from "../db/queries/outcomes";
 import { splitInspection } from "../db/queries/plan";
 import { createApp } from "../http/create-app";
 import { requireActor } from "../middleware/session";
 import { requirePermission } from "./inspections.permissions";
 import {
+  cancelInspectionRoute,
   concludeInspectionRoute,
   createInspectionRoute,
   getInspectionRoute,
@@ -30,7 +31,7 @@ const app = createApp();
 app.use("/inspections", requireActor("inspections.read"));
 app.use("/inspections/*", requireActor("inspections.read"));
 
-/** Inspections: create, list, detail, move, split, start, findings, documents, conclusion. */
+/** Inspections: create, list, detail, move, split, start, cancel, findings, documents, conclusion. */
 export const inspectionsApp = app
   .openapi(createInspectionRoute, async (c) => {
     const db = createDb(c.env.DB);
@@ -67,6 +68,14 @@ export const inspectionsApp = app
     const { id } = c.req.valid("param");
     requirePermission(actor, "inspections.conduct");
     await startInspection(db, actor, id, c.get("lang"));
+    return c.json(await inspectionResponse(db, actor, id), 200);
+  })
+  .openapi(cancelInspectionRoute, async (c) => {
+    const db = createDb(c.env.DB);
+    const actor = c.get("actor");
+    const { id } = c.req.valid("param");
+    requirePermission(actor, "inspections.manage");
+    await cancelInspection(db, actor, id, c.req.valid("json").reason, c.get("lang"));
     return c.json(await inspectionResponse(db, actor, id), 200);
   })
   .openapi(putFindingRoute, async (c) => {

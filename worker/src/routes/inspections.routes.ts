@@ -3,6 +3,7 @@ import {
   ConclusionInputSchema,
   FindingInputSchema,
   INSPECTION_DOCUMENT_MAX_BYTES,
+  InspectionCancelSchema,
   InspectionCreateSchema,
   InspectionDetailSchema,
   InspectionDocumentSchema,
@@ -103,6 +104,26 @@ export const startInspectionRoute = createRoute({
     200: { description: "The inspection", content: json(InspectionDetailSchema) },
     404: problem("No such inspection"),
     409: problem("Not planned"),
+    ...sessionGuarded,
+  },
+});
+
+export const cancelInspectionRoute = createRoute({
+  method: "post",
+  path: "/inspections/{id}/cancel",
+  tags,
+  summary: "Cancel a planned inspection, with a reason (supervisor)",
+  description: [
+    "Only a planned visit can be cancelled; one under way must be concluded.",
+    "The reason (at least 10 characters) is kept on the inspection and in the audit log.",
+    "Attached leads are detached and stay referred, ready for another visit. Audited `inspection.cancelled`.",
+  ].join(" "),
+  request: { params: IdParams, body: { content: json(InspectionCancelSchema), required: true } },
+  responses: {
+    200: { description: "The inspection", content: json(InspectionDetailSchema) },
+    404: problem("No such inspection"),
+    409: problem("Not planned any more"),
+    422: problem("Missing or too short reason"),
     ...sessionGuarded,
   },
 });

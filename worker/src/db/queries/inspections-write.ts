@@ -1,11 +1,12 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { InspectionCreate, InspectionPatch, TeamMemberInput } from "../../contracts/inspections";
+import { cancelInspection as cancelRule } from "../../domain/inspections/lifecycle";
 import type { Lang } from "../../env";
 import { ApiError } from "../../http/errors";
 import { INSPECTION_MESSAGES } from "../../i18n/inspections";
 import type { Db } from "../client";
-import { inspectionMembers, inspections, units } from "../schema";
+import { inspectionLeads, inspectionMembers, inspections, units } from "../schema";
 import type { Actor } from "./accounts";
 import { auditInsert } from "./audit";
 import { guarded, isGuardFailure } from "./guards";
@@ -14,8 +15,10 @@ import {
   authorizeAction,
   checkLeads,
   checkTeam,
+  failureError,
   fieldError,
   type InspectionRow,
+  inspectionState,
   requireInspection,
   runBatch,
   scheduledVisits,
@@ -216,6 +219,47 @@ export async function startInspection(
         targetType: "inspection",
         targetId: id,
         summary: { before: { status: "planned" }, after: { status: "in_progress" } },
+        at,
+      }),
+    ]),
+    isGuardFailure,
+  );
+}
+
+/**
+ * `POST /api/inspections/{id}/cancel`: a supervisor takes a planned visit off
+ * the plan with a reason. The attached leads are detached in the same batch
+ * (they stay referred, ready for another visit); the public statistics never
+ * counted the visit, since only started inspections are counted.
+ */
+export async function cancelInspection(
+  db: Db,
+  actor: Actor,
+  id: string,
+  reason: string,
+  lang: Lang,
+  now: Date = new Date(),
+): Promise<void> {
+  const row = await requireInspection(db, actor, id);
+  const state = await inspectionState(db, row);
+  const result = cancelRule(state, reason, { id: actor.id, role: actor.role });
+  if (!result.ok) throw failureError(result, lang);
+  const at = now.toISOString();
+  await runBatch(
+    db,
+    guarded(db, unchanged(row), [
+      db
+        .update(inspections)
+        .set({ status: "cancelled", cancelledReason: result.patch.cancelledReason, updatedAt: at })
+        .where(eq(inspections.id, id)),
+      db.delete(inspectionLeads).where(eq(inspectionLeads.inspectionId, id)),
+      auditInsert(db, {
+        actorId: actor.id,
+        actorKind: "user",
+        action: "inspection.cancelled",
+        targetType: "inspection",
+        targetId: id,
+        summary: { before: { status: row.status }, after: { status: "cancelled" }, detachedLeadIds: state.leadIds },
         at,
       }),
     ]),

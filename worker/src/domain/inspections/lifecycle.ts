@@ -373,7 +373,7 @@ export function cancelInspection(
   const allowed = authorize(inspection, "cancel", actor);
   if (!allowed.ok) return allowed;
   const cancelledReason = cleanText(reason);
-  if (cancelledReason.length < CANCEL_REASON_MIN) return fail("invalid", "missing_or_invalid", ["/reason"]);
+  if (cancelledReason.length < CANCEL_REASON_MIN) return fail("invalid", "cancel_reason", ["/reason"]);
   return {
     ok: true,
     patch: { status: "cancelled", cancelledReason },
