@@ -1,5 +1,5 @@
 // Seeds the LOCAL D1 with sample data: Hanoi's unit directory (a sample),
-// about 200 invented reports placed into leads by the Worker's own triage
+// about 600 invented reports placed into leads by the Worker's own triage
 // code, this year's framework plan with inspections, findings, conclusions
 // and corrective measures (the Worker's inspection rules), and the demo
 // staff accounts. Refuses to run without --local and never

@@ -1,4 +1,4 @@
-// SAMPLE DATA, local only: about 200 invented reports over the last two years,
+// SAMPLE DATA, local only: about 600 invented reports over the last two years,
 // stored the way the Worker stores real ones (hashed secret, contact details
 // sealed with AES-GCM under CONTACT_KEY), so the local site has something to
 // show. Deterministic: the same seed gives the same reports, codes and
@@ -56,7 +56,15 @@ export async function sealContact(base64Key, contact, reportId) {
   return { iv: Buffer.from(iv).toString("base64"), ciphertext: Buffer.from(ciphertext).toString("base64") };
 }
 
-const LOCAL = UNITS.filter((u) => u.kind === "ward" || u.kind === "commune");
+/**
+ * Units no random report goes to. Xã Bát Tràng gets exactly its three
+ * scripted reports, so the public statistics show a unit whose figures are
+ * suppressed (fewer than K = 5 reports); the other two stay without open
+ * leads for the browser tests, which file their own reports about a quiet unit.
+ */
+export const SCRIPTED_ONLY_UNITS = new Set(["xa-bat-trang", "phuong-khuong-dinh", "phuong-hoang-mai"]);
+
+const LOCAL = UNITS.filter((u) => (u.kind === "ward" || u.kind === "commune") && !SCRIPTED_ONLY_UNITS.has(u.id));
 const LOCAL_CENTERS = UNITS.filter((u) => u.kind === "agency" && LOCAL.some((l) => l.id === u.parentId));
 
 /** Units a template's `units` entry stands for on `day`. */
@@ -66,6 +74,39 @@ function candidatesOn(entry, day) {
   const [current, former] = entry.split("|").map(unitById);
   if (former && unitValidOn(former, day)) return [former];
   return unitValidOn(current, day) ? [current] : [];
+}
+
+/**
+ * Busier and quieter wards: the n-th ward or commune of the directory is
+ * drawn with weight 1/√(n+1), so a few pass the ranking threshold (N = 10
+ * cases) and many stay small, as in a real city.
+ */
+const LOCAL_WEIGHT = new Map(
+  [...LOCAL, ...LOCAL_CENTERS].map((u) => [u.id, 1 / Math.sqrt(LOCAL.indexOf(u) + LOCAL_CENTERS.indexOf(u) + 2)]),
+);
+
+/**
+ * A unit for a template on `day`: one of its `units` entries first (so a
+ * city department named by a template is as likely as "any ward"), then a
+ * unit within the entry. Undefined when none existed on that day.
+ */
+function pickUnit(rng, template, day) {
+  const entries = template.units.map((entry) => candidatesOn(entry, day)).filter((units) => units.length > 0);
+  if (entries.length === 0) return undefined;
+  const units = rng.pick(entries);
+  if (units.length === 1) return units[0];
+  const chosen = rng.weighted(Object.fromEntries(units.map((u) => [u.id, LOCAL_WEIGHT.get(u.id) ?? 1])));
+  return units.find((u) => u.id === chosen);
+}
+
+/**
+ * Age in days of a random report: a tenth in the last six weeks (recent work
+ * for the queue), the rest over two years with a density growing towards
+ * today (the portal becoming known), so the monthly trend rises.
+ */
+function randomAgeDays(rng) {
+  if (rng.chance(0.1)) return rng.int(1, 45);
+  return 1 + Math.floor(728 * (1 - Math.sqrt(rng.next())));
 }
 
 /**
@@ -118,16 +159,45 @@ const SCRIPTED = [
     fate: "referred",
     text: "Giấy phép xây dựng nhà ở riêng lẻ theo quy định cấp trong 15 ngày, tôi nộp ở phường từ hơn hai tháng trước, đã quá hẹn 40 ngày mà không có văn bản giải thích.",
   },
+  // Xã Bát Tràng's only three reports (see SCRIPTED_ONLY_UNITS): the public
+  // statistics must show this commune with its figures suppressed.
+  {
+    ageDays: 35,
+    unitId: "xa-bat-trang",
+    category: "delay",
+    procedure: "Đăng ký kinh doanh hộ kinh doanh",
+    hint: null,
+    fate: "referred",
+    text: "Hộ gốm của gia đình tôi nộp hồ sơ đăng ký hộ kinh doanh tại bộ phận một cửa xã Bát Tràng, giấy hẹn 3 ngày làm việc nhưng đã gần một tháng chưa có kết quả, hỏi thì cán bộ chỉ bảo chờ.",
+  },
+  {
+    ageDays: 96,
+    unitId: "xa-bat-trang",
+    category: "conduct",
+    procedure: null,
+    hint: "Cán bộ tiếp dân buổi sáng",
+    fate: "dismissed",
+    text: "Cán bộ tiếp dân của xã nói năng cộc cằn khi tôi hỏi về thủ tục xác nhận tình trạng hôn nhân, không hướng dẫn mà bảo tự lên mạng tìm.",
+  },
+  {
+    ageDays: 170,
+    unitId: "xa-bat-trang",
+    category: "neglect",
+    procedure: null,
+    hint: null,
+    fate: "dismissed",
+    text: "Đường ống thoát nước trước chợ gốm bị vỡ hơn hai tháng, tôi đã báo xã ba lần, xã hứa cử người xuống kiểm tra nhưng đến nay chưa ai đến, nước thải tràn ra đường.",
+  },
 ];
 
 /**
- * About 200 invented reports received in the two years before `now` (a third
+ * About 600 invented reports received in the two years before `now` (a tenth
  * of them in the last six weeks, so the queue has recent work), plus the
  * scripted ones above, as plain objects: statuses, timelines and messages
  * follow the leads they join (see leads.mjs). The first report is the demo
  * receipt: its lead waits for the reporter's answer to a question.
  */
-export async function sampleReports({ contactKey, now = new Date(), count = 200, seed = 20250701 }) {
+export async function sampleReports({ contactKey, now = new Date(), count = 600, seed = 20250701 }) {
   const rng = createRng(seed);
   const codes = new Set();
   const today = new Date(Math.floor(now.getTime() / DAY_MS) * DAY_MS);
@@ -163,17 +233,16 @@ export async function sampleReports({ contactKey, now = new Date(), count = 200,
   for (let index = 0; index < count; index++) {
     const isDemo = index === 0;
     const template = isDemo ? TEMPLATES[1] : TEMPLATES[index % TEMPLATES.length];
-    let ageDays = isDemo ? 12 : rng.chance(0.3) ? rng.int(1, 45) : rng.int(1, 729);
+    let ageDays = isDemo ? 12 : randomAgeDays(rng);
     let day = new Date(today.getTime() - ageDays * DAY_MS).toISOString().slice(0, 10);
-    let candidates = template.units.flatMap((entry) => candidatesOn(entry, day));
-    if (candidates.length === 0) {
+    let unit = pickUnit(rng, template, day);
+    if (!unit) {
       // Only wards since the 2025 reform can receive this one: move it after.
       const sinceReform = Math.floor((today.getTime() - Date.parse(TWO_TIER_DATE)) / DAY_MS);
       ageDays = rng.int(1, Math.max(1, sinceReform - 1));
       day = new Date(today.getTime() - ageDays * DAY_MS).toISOString().slice(0, 10);
-      candidates = template.units.flatMap((entry) => candidatesOn(entry, day));
+      unit = pickUnit(rng, template, day);
     }
-    const unit = rng.pick(candidates);
     const receivedMs = today.getTime() - ageDays * DAY_MS + rng.int(0, 15 * 60) * 60_000;
     let description = template.text(rng);
     while (description.length < 420 && rng.chance(0.3)) description += ` ${rng.pick(EXTRAS)}`;
