@@ -5,12 +5,28 @@ import { type Dict, vi } from "./vi";
 export type Lang = "vi" | "en";
 
 /** The pages that exist in both languages. */
-export type PageKey = "home" | "report" | "follow";
+export type PageKey = "home" | "report" | "follow" | "stats" | "statsUnit" | "statsMethodology" | "statsOpenData";
 
 /** Paths of each page per language; the follow link in receipts relies on these. */
 export const ROUTES: Record<Lang, Record<PageKey, string>> = {
-  vi: { home: "/", report: "/phan-anh/", follow: "/theo-doi/" },
-  en: { home: "/en/", report: "/en/report/", follow: "/en/follow/" },
+  vi: {
+    home: "/",
+    report: "/phan-anh/",
+    follow: "/theo-doi/",
+    stats: "/thong-ke/",
+    statsUnit: "/thong-ke/don-vi/",
+    statsMethodology: "/thong-ke/phuong-phap/",
+    statsOpenData: "/thong-ke/du-lieu-mo/",
+  },
+  en: {
+    home: "/en/",
+    report: "/en/report/",
+    follow: "/en/follow/",
+    stats: "/en/statistics/",
+    statsUnit: "/en/statistics/unit/",
+    statsMethodology: "/en/statistics/methodology/",
+    statsOpenData: "/en/statistics/open-data/",
+  },
 };
 
 /** The dictionary of a language. */
