@@ -16,6 +16,7 @@ import { inspectionsApp } from "./routes/inspections.index";
 import { leadsApp } from "./routes/leads.index";
 import { measuresApp } from "./routes/measures.index";
 import { planApp } from "./routes/plan.index";
+import { publicStatsApp } from "./routes/public-stats.index";
 import { reportsApp } from "./routes/reports.index";
 import { staffApp } from "./routes/staff.index";
 import { unitsApp } from "./routes/units.index";
@@ -43,7 +44,8 @@ export function buildApp() {
     .route("/", measuresApp)
     .route("/", exportsApp)
     .route("/", staffApp)
-    .route("/", contestsApp);
+    .route("/", contestsApp)
+    .route("/", publicStatsApp);
 
   api.doc31("/openapi.json", {
     openapi: "3.1.0",

@@ -166,3 +166,44 @@ export function rankUnits(
   });
   return { ranked, unranked: units.length - ranked.length };
 }
+
+/** One bar of a duration histogram: `count` items took `value` working days. */
+export interface HistogramBin {
+  value: number;
+  count: number;
+}
+
+/**
+ * The median of the durations a histogram describes, exactly as {@link median}
+ * would compute it over the expanded list (same rounding), without building
+ * that list: the rollups hold counts per number of days, which can be large.
+ * Bins with a count of zero or less are ignored (a rollup row can fall back to
+ * zero when a contribution moves away).
+ *
+ * @throws RangeError on a negative or non-finite value, or a non-integer count.
+ * @example
+ * medianOfHistogram([{ value: 1, count: 2 }, { value: 4, count: 1 }]) // 1
+ * medianOfHistogram([{ value: 1, count: 1 }, { value: 2, count: 1 }]) // 1.5
+ * medianOfHistogram([]) // null
+ */
+export function medianOfHistogram(bins: readonly HistogramBin[]): number | null {
+  const used = bins.filter((b) => b.count > 0);
+  for (const b of used) {
+    if (!Number.isFinite(b.value) || b.value < 0) throw new RangeError("durations must be finite and >= 0");
+    if (!Number.isSafeInteger(b.count)) throw new RangeError("counts must be integers");
+  }
+  const total = used.reduce((s, b) => s + b.count, 0);
+  if (total === 0) return null;
+  const sorted = [...used].sort((a, b) => a.value - b.value);
+  const at = (index: number): number => {
+    let seen = 0;
+    for (const b of sorted) {
+      seen += b.count;
+      if (index < seen) return b.value;
+    }
+    return (sorted[sorted.length - 1] as HistogramBin).value;
+  };
+  const mid = Math.floor(total / 2);
+  const value = total % 2 === 1 ? at(mid) : (at(mid - 1) + at(mid)) / 2;
+  return roundTo(value, 1);
+}
