@@ -333,7 +333,6 @@ export const en: Dict = {
       },
       chartMetric: "Reports received",
       caption: "Data table: {title}. “Suppressed” marks a group with fewer than {k} reports or hidden to protect one.",
-      scrollLabel: "Data table {title} (scrolls sideways if needed)",
       summary:
         "{title}: bar chart of reports received. Highest: {max}. {hidden} groups hidden. The data table follows.",
       summaryEmpty: "{title}: no group has figures to draw yet. See the data table that follows.",

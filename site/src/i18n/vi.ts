@@ -348,7 +348,6 @@ export const vi = {
       },
       chartMetric: "Số phản ánh tiếp nhận",
       caption: "Bảng số liệu: {title}. Ô “Ẩn” là nhóm có ít hơn {k} phản ánh hoặc được ẩn bổ sung.",
-      scrollLabel: "Bảng số liệu {title} (cuộn ngang nếu cần)",
       summary:
         "{title}: biểu đồ cột số phản ánh tiếp nhận. Cao nhất: {max}. {hidden} nhóm bị ẩn. Số liệu chi tiết ở bảng ngay sau.",
       summaryEmpty: "{title}: chưa có nhóm nào đủ số liệu để vẽ. Xem bảng ngay sau.",

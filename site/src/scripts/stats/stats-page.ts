@@ -113,7 +113,8 @@ function drawChart({ groupBy, data }: Drawn): void {
   const chart = block.querySelector<HTMLElement>("[data-chart]");
   const note = block.querySelector<HTMLElement>("[data-note]");
   const scroll = block.querySelector<HTMLElement>("[data-table]");
-  if (!chart || !note || !scroll) return;
+  const caption = block.querySelector<HTMLElement>("[data-caption]");
+  if (!chart || !note || !scroll || !caption) return;
   const chartTitle = t.charts[groupBy];
   const k = data.minCell;
   const suppressedText = fill(t.suppressedCell, { k });
@@ -178,10 +179,12 @@ function drawChart({ groupBy, data }: Drawn): void {
   chart.dataset.width = String(width);
   note.textContent = noteText;
 
+  const captionText = fill(t.caption, { title: chartTitle, k });
+  caption.textContent = captionText;
   const table = dataTable(
     rows,
     {
-      caption: fill(t.caption, { title: chartTitle, k }),
+      caption: captionText,
       groupColumn: t.columns[groupBy],
       columns: t.columns,
       suppressed: suppressedText,
@@ -192,7 +195,6 @@ function drawChart({ groupBy, data }: Drawn): void {
     `table-${groupBy}`,
   );
   scroll.replaceChildren(table);
-  scroll.setAttribute("aria-label", fill(t.scrollLabel, { title: chartTitle }));
 }
 
 let drawn: Drawn[] = [];
@@ -216,6 +218,9 @@ async function load(filters: StatsFilters): Promise<void> {
   status.textContent = t.loading;
   results.setAttribute("aria-busy", "true");
   updateLanguageSwitch(pageSearch(filters));
+  byId<HTMLAnchorElement>("stats-reset").href = filters.unit
+    ? `${routes.page}?id=${encodeURIComponent(filters.unit)}`
+    : routes.page;
   try {
     if (mode === "unit") {
       if (!filters.unit) {

@@ -59,7 +59,7 @@ function figure(group: StatsGroup, measure: TableMeasure, format: StatsFormat, t
 /**
  * The data table of a chart: every group, suppressed ones included (no unit
  * is ever left out), with a caption and header cells scoped to their column
- * or row. The caption's id names the scrolling region around the table.
+ * or row.
  */
 export function dataTable(
   rows: readonly TableRow[],
@@ -71,6 +71,8 @@ export function dataTable(
   table.className = "data-table";
   const caption = document.createElement("caption");
   caption.id = `${id}-caption`;
+  // The scrolling region shows the same text above the table: a caption is as wide as its table and would scroll away.
+  caption.className = "visually-hidden";
   caption.textContent = text.caption;
   table.append(caption);
 
