@@ -69,7 +69,7 @@ async function loaded(p) {
     const error = document.getElementById("stats-error")?.textContent ?? "";
     return /\d{2}\/\d{2}\/\d{4}/.test(status) || (unit && !unit.hidden) || error !== "";
   });
-  assert.equal(await p.locator("#stats-error").textContent(), "", `no error on ${url}`);
+  assert.equal(await p.locator("#stats-error").textContent(), "", `no error on ${p.url()}`);
 }
 
 async function getJson(ctx, path) {
