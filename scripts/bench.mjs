@@ -1,18 +1,28 @@
 // `npm run bench` (not part of `npm test`): measures the local Worker under
-// `wrangler dev` with autocannon, on 127.0.0.1 only, for a bounded time:
-//   GET /api/health, GET /api/leads (the queue, as the demo supervisor) with
-//   the seeded sample, POST /api/reports (challenge solved), GET /api/units?q=xay,
-//   then GET /api/leads again after a large data set (BENCH_LARGE_REPORTS,
-//   default 100 000 reports and their leads) is bulk-inserted.
-// It prints requests/s, p50 and p99 for each, the submit/health,
-// units/health and large/small queue ratios and how long the bulk seeding
-// took, and saves the figures in .bench/ (gitignored).
+// `wrangler dev` with autocannon, on 127.0.0.1 only, for a bounded time, at
+// two sizes of the same database:
+//   1. small: the local sample (npm start's) topped up to BENCH_SMALL_REPORTS
+//      (default 1 000) reports by the bulk path;
+//   2. large: topped up to BENCH_REPORTS (default 1 000 000) reports by the
+//      bulk path (scripts/seed/bulk.mjs: leads, dismissals with reason codes,
+//      inspections of every type, findings and corrective measures), timed.
+// At each size it measures GET /api/health (the baseline), GET
+// /api/public/stats for each groupBy over the last 12 Hanoi months, and the
+// leads queue (GET /api/leads as the demo supervisor), twice for the
+// statistics: as configured (Cache API on, STATS_CACHE_SECONDS default) and
+// with the cache off (`--var STATS_CACHE_SECONDS:0`, every request runs the
+// queries). The small size also measures POST /api/reports (challenge
+// solved) and GET /api/units?q=xay, after the other routes (the submissions
+// add reports).
+// It prints requests/s, p50 and p99 for each, the ratio of each route to
+// /api/health in the same server run, the large/small ratios, PASS/FAIL of
+// the target (uncached statistics p50 at the large size within 2x of the
+// small size) and how long seeding took; the figures go to .bench/ (gitignored).
 //
-// The server gets a fresh local D1 in a temporary directory with the full
-// local sample (npm start's), a low ALTCHA cost (the browser's proof of work
-// is not what is measured here, the server's verification is) and a rate
-// limit high enough not to answer 429.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+// The server gets a fresh local D1 in a temporary directory, a low ALTCHA cost
+// (the browser's proof of work is not what is measured here, the server's
+// verification is) and a rate limit high enough not to answer 429.
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { solveChallenge } from "altcha-lib";
@@ -20,17 +30,29 @@ import { deriveKey } from "altcha-lib/algorithms/pbkdf2";
 import autocannon from "autocannon";
 import { generateSecrets } from "./lib/dev-vars.mjs";
 import { loadDomain } from "./lib/domain.mjs";
-import { applyMigrations, executeFile, freePort, ROOT, startDevServer, waitForHealth } from "./lib/wrangler.mjs";
+import {
+  applyMigrations,
+  executeFileAsync,
+  freePort,
+  query,
+  ROOT,
+  startDevServer,
+  waitForHealth,
+} from "./lib/wrangler.mjs";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./seed/accounts.mjs";
-import { writeBulkSql } from "./seed/bulk.mjs";
+import { bulkSqlFiles } from "./seed/bulk.mjs";
 import { seedLocal } from "./seed-local.mjs";
 
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 /** Solved challenges available to the submit run; it stops early if they run out. */
 const POOL_SIZE = Number(process.env.BENCH_POOL ?? 1000);
-/** Reports in the large data set for the second queue run. */
-const LARGE_REPORTS = Number(process.env.BENCH_LARGE_REPORTS ?? 100_000);
+/** Reports in the database at the small and the large size. */
+const SMALL_REPORTS = Number(process.env.BENCH_SMALL_REPORTS ?? 1000);
+const LARGE_REPORTS = Number(process.env.BENCH_REPORTS ?? process.env.BENCH_LARGE_REPORTS ?? 1_000_000);
+/** The target: uncached statistics p50 at the large size at most this many times the small size's. */
+const TARGET_RATIO = 2;
+const GROUP_BYS = ["month", "category", "sector", "unit"];
 
 const REPORT = {
   track: "anonymous",
@@ -94,15 +116,15 @@ async function supervisorCookie(baseUrl) {
   return (response.headers.get("set-cookie") ?? "").split(";")[0];
 }
 
-function summary(name, result) {
-  const ok = result["2xx"];
+function summary(name, result, extra = {}) {
   return {
     name,
+    ...extra,
     requestsPerSecond: Math.round(result.requests.average * 10) / 10,
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
     requests: result.requests.total,
-    ok,
+    ok: result["2xx"],
     non2xx: result.non2xx,
     errors: result.errors,
     timeouts: result.timeouts,
@@ -111,148 +133,282 @@ function summary(name, result) {
 }
 
 const seconds = (since) => Math.round((Date.now() - since) / 100) / 10;
+const ratio = (a, b) => (b > 0 ? Math.round((a / b) * 100) / 100 : null);
+
+/** The last 12 whole Hanoi months, as the public page's default period. */
+function lastTwelveMonths(now = new Date()) {
+  const hanoi = new Date(now.getTime() + 7 * 3_600_000);
+  const y = hanoi.getUTCFullYear();
+  const m = hanoi.getUTCMonth();
+  const from = new Date(Date.UTC(y, m - 11, 1)).toISOString().slice(0, 10);
+  const to = new Date(Date.UTC(y, m + 1, 0)).toISOString().slice(0, 10);
+  return { from, to };
+}
+
+const PERIOD = lastTwelveMonths();
+const statsPath = (groupBy) => `/api/public/stats?from=${PERIOD.from}&to=${PERIOD.to}&groupBy=${groupBy}`;
+
+function reportCount(persistTo) {
+  return Number(query("SELECT COUNT(*) AS n FROM reports", { persistTo })[0]?.n ?? 0);
+}
+
+/**
+ * Adds `reports` reports (and their leads, inspections, findings, measures)
+ * by the bulk path: SQL files applied one after another by `wrangler d1
+ * execute --local --file`, the next file generated while the last is applied.
+ */
+async function bulkSeed({ work, persistTo, reports, batch }) {
+  const t0 = Date.now();
+  const dir = join(work, `bulk-${batch}`);
+  mkdirSync(dir);
+  const files = bulkSqlFiles(await loadDomain(), { dir, reports, batch });
+  let applying = Promise.resolve();
+  let megabytes = 0;
+  let step = files.next();
+  while (!step.done) {
+    const file = step.value;
+    megabytes += statSync(file).size / 1e6;
+    await applying;
+    applying = executeFileAsync(file, { persistTo }).then(() => rmSync(file));
+    step = files.next();
+  }
+  await applying;
+  rmSync(dir, { recursive: true, force: true });
+  return { ...step.value, megabytes: Math.round(megabytes), seconds: seconds(t0) };
+}
+
+/**
+ * One `wrangler dev` on the database: warms it up, then runs `routes` (name,
+ * path, options) one after the other, each with its ratio to /api/health
+ * measured first in the same server run.
+ */
+async function measure({ persistTo, vars, label, size, routes, log }) {
+  const server = startDevServer({ port: await freePort(), persistTo, vars });
+  try {
+    await waitForHealth(server, 120_000);
+    const url = server.url;
+    const cookie = await supervisorCookie(url);
+    // The first seconds of a fresh workerd are slower (compilation, caches): not measured.
+    await run({ url: `${url}/api/health`, duration: Math.min(3, DURATION_S) });
+    const results = [];
+    for (const route of routes) {
+      const headers = route.auth ? { cookie } : undefined;
+      // Warm-up, and a check that the route answers at all.
+      let status = 0;
+      let cache = null;
+      for (let i = 0; i < 20; i++) {
+        const response = await fetch(`${url}${route.path}`, { headers });
+        status = response.status;
+        cache = response.headers.get("x-stats-cache") ?? cache;
+        await response.arrayBuffer();
+      }
+      if (status !== 200) {
+        log(`bench: ${route.name} answered ${status}; not measured`);
+        results.push({ name: route.name, size, label, status, missing: true });
+        continue;
+      }
+      log(`bench: [${size}, ${label}] ${route.name} for ${DURATION_S} s${cache ? ` (X-Stats-Cache: ${cache})` : ""}…`);
+      const result = await run({
+        url: `${url}${route.path}`,
+        headers,
+        ...(route.connections ? { connections: route.connections } : {}),
+      });
+      results.push(summary(route.name, result, { size, label, cache }));
+    }
+    const health = results.find((r) => r.name === "GET /api/health");
+    for (const r of results) if (!r.missing && health) r.p50ToHealth = ratio(r.p50Ms, health.p50Ms);
+    return { results, server };
+  } catch (error) {
+    console.error(server.log().slice(-8000));
+    await server.stop();
+    throw error;
+  }
+}
+
+/** Routes measured at each size on the server as configured, then with the statistics cache off. */
+function routesFor() {
+  const stats = GROUP_BYS.map((g) => ({ name: `GET /api/public/stats?groupBy=${g}`, path: statsPath(g) }));
+  return {
+    cached: [
+      { name: "GET /api/health", path: "/api/health" },
+      ...stats,
+      { name: "GET /api/leads", path: "/api/leads", auth: true },
+      { name: "GET /api/leads (1 conn)", path: "/api/leads", auth: true, connections: 1 },
+    ],
+    uncached: [{ name: "GET /api/health", path: "/api/health" }, ...stats],
+  };
+}
+
+async function measureSize({ persistTo, vars, size, log, extra }) {
+  const routes = routesFor();
+  const cached = await measure({ persistTo, vars, label: "cache on", size, routes: routes.cached, log });
+  await cached.server.stop();
+  const uncachedVars = { ...vars, STATS_CACHE_SECONDS: "0" };
+  const uncached = await measure({
+    persistTo,
+    vars: uncachedVars,
+    label: "cache off",
+    size,
+    routes: routes.uncached,
+    log,
+  });
+  const results = [...cached.results, ...uncached.results];
+  if (extra) {
+    const health = uncached.results.find((r) => r.name === "GET /api/health");
+    for (const r of await extra(uncached.server)) {
+      results.push({
+        ...r,
+        p50ToHealth: ratio(r.p50Ms, health?.p50Ms ?? 0),
+        rpsToHealth: ratio(r.requestsPerSecond, health?.requestsPerSecond ?? 0),
+      });
+    }
+  }
+  await uncached.server.stop();
+  return results;
+}
+
+/** POST /api/reports and GET /api/units?q=xay on a running server (small size only). */
+async function submitAndSearch(server, log) {
+  const url = server.url;
+  log(`bench: solving ${POOL_SIZE} ALTCHA challenges for the submit run…`);
+  const t0 = Date.now();
+  const payloads = await solvedPayloads(url, POOL_SIZE);
+  log(`bench: solved in ${seconds(t0)} s`);
+  const results = [];
+  log(`bench: POST /api/reports for up to ${DURATION_S} s or ${payloads.length} requests…`);
+  let next = 0;
+  const submit = await run({
+    url,
+    amount: payloads.length,
+    requests: [
+      {
+        method: "POST",
+        path: "/api/reports",
+        headers: { "content-type": "application/json", "accept-language": "vi" },
+        setupRequest: (request) => ({
+          ...request,
+          body: JSON.stringify({ ...REPORT, altcha: payloads[next++ % payloads.length] }),
+        }),
+      },
+    ],
+  });
+  results.push(summary("POST /api/reports", submit, { size: "small", label: "-" }));
+  if (submit.non2xx > 0 || submit.errors > 0) {
+    log("warning: some submissions were not accepted; see the wrangler log below.");
+    log(server.log().slice(-4000));
+  }
+  log(`bench: GET /api/units?q=xay for ${DURATION_S} s…`);
+  results.push(
+    summary("GET /api/units?q=xay", await run({ url: `${url}/api/units?q=xay` }), { size: "small", label: "-" }),
+  );
+  return results;
+}
+
+function printTable(small, large, data) {
+  const names = [...new Set([...small, ...large].map((r) => `${r.label}|${r.name}`))];
+  const find = (list, key) => list.find((r) => `${r.label}|${r.name}` === key && !r.missing);
+  const col = (v, w = 9) => String(v ?? "–").padStart(w);
+  const short = (n) =>
+    n >= 1e6 && n % 1e5 === 0 ? `${n / 1e6}M` : n >= 1e3 && n % 100 === 0 ? `${n / 1e3}k` : String(n);
+  const [s, l] = [short(data.small.reports), short(data.large.reports)];
+  const head = `${"route".padEnd(44)}${"cache".padEnd(10)}${col(`${s} p50`)}${col(`${s} p99`)}${col(`${s} rps`)}${col(`${l} p50`)}${col(`${l} p99`)}${col(`${l} rps`)}${col("p50 ×", 8)}${col("÷health", 12)}`;
+  const lines = [
+    "",
+    `small: ${data.small.reports} reports, ${data.small.leads} leads; large: ${data.large.reports} reports, ${data.large.leads} leads; ${CONNECTIONS} connections (unless noted), ${DURATION_S} s per route, times in ms`,
+    head,
+  ];
+  for (const key of names) {
+    const [label, name] = key.split("|");
+    const a = find(small, key);
+    const b = find(large, key);
+    lines.push(
+      `${name.padEnd(44)}${label.padEnd(10)}${col(a?.p50Ms)}${col(a?.p99Ms)}${col(a?.requestsPerSecond)}${col(b?.p50Ms)}${col(b?.p99Ms)}${col(b?.requestsPerSecond)}${col(a && b ? ratio(b.p50Ms, a.p50Ms) : null, 8)}${col(a?.p50ToHealth != null || b?.p50ToHealth != null ? `${a?.p50ToHealth ?? "–"}/${b?.p50ToHealth ?? "–"}` : null, 12)}`,
+    );
+  }
+  lines.push(
+    "(p50 × = large p50 / small p50; ÷health = p50 / GET /api/health p50 in the same server run, small/large)",
+  );
+  return lines;
+}
 
 async function main() {
   const work = mkdtempSync(join(tmpdir(), "pacv-bench-"));
   const persistTo = join(work, "state");
   const vars = { ...generateSecrets(), ALTCHA_COST: "1", REPORTS_PER_CLIENT_PER_HOUR: "1000000" };
-  const start = async () => {
-    const started = startDevServer({ port: await freePort(), persistTo, vars });
-    await waitForHealth(started, 60_000);
-    return started;
-  };
-  let server;
+  const log = (line) => console.log(line);
   try {
-    console.log("bench: preparing a fresh local D1 (migrations + the local sample)…");
+    if (LARGE_REPORTS <= SMALL_REPORTS) throw new Error("BENCH_REPORTS must be larger than BENCH_SMALL_REPORTS");
+    log("bench: preparing a fresh local D1 (migrations + the local sample)…");
     let t0 = Date.now();
     applyMigrations({ persistTo });
     const sample = await seedLocal({ persistTo, contactKey: vars.CONTACT_KEY });
     const sampleSeconds = seconds(t0);
-    console.log(`bench: ${sample.reports} sample reports in ${sample.leads} leads, seeded in ${sampleSeconds} s`);
-    server = await start();
-    const url = server.url;
-    let cookie = await supervisorCookie(url);
-
-    // Warm up the isolate and the database before measuring.
-    for (let i = 0; i < 50; i++) {
-      await fetch(`${url}/api/units?q=xay`).then((r) => r.arrayBuffer());
-      await fetch(`${url}/api/leads`, { headers: { cookie } }).then((r) => r.arrayBuffer());
-    }
-
-    console.log(`bench: solving ${POOL_SIZE} ALTCHA challenges for the submit run…`);
+    log(`bench: ${sample.reports} sample reports in ${sample.leads} leads, seeded in ${sampleSeconds} s`);
     t0 = Date.now();
-    const payloads = await solvedPayloads(url, POOL_SIZE);
-    console.log(`bench: solved in ${seconds(t0)} s`);
+    const topUp = SMALL_REPORTS - reportCount(persistTo);
+    const smallBulk = topUp > 0 ? await bulkSeed({ work, persistTo, reports: topUp, batch: 0 }) : null;
+    const small = { reports: reportCount(persistTo), leads: null, bulk: smallBulk };
+    small.leads = Number(query("SELECT COUNT(*) AS n FROM leads", { persistTo })[0]?.n ?? 0);
+    log(`bench: small size: ${small.reports} reports, ${small.leads} leads (top-up in ${seconds(t0)} s)`);
 
-    const results = [];
-    console.log(`bench: GET /api/health for ${DURATION_S} s…`);
-    results.push(summary("GET /api/health", await run({ url: `${url}/api/health` })));
-
-    // Before the submit run, which adds its reports to the queue.
-    console.log(`bench: GET /api/leads (${sample.leads} leads) for ${DURATION_S} s, then one connection…`);
-    results.push(summary("GET /api/leads (sample)", await run({ url: `${url}/api/leads`, headers: { cookie } })));
-    results.push(
-      summary(
-        "GET /api/leads (sample, 1 conn)",
-        await run({ url: `${url}/api/leads`, headers: { cookie }, connections: 1 }),
-      ),
-    );
-
-    console.log(`bench: POST /api/reports for up to ${DURATION_S} s or ${payloads.length} requests…`);
-    let next = 0;
-    const submit = await run({
-      url,
-      amount: payloads.length,
-      requests: [
-        {
-          method: "POST",
-          path: "/api/reports",
-          headers: { "content-type": "application/json", "accept-language": "vi" },
-          setupRequest: (request) => ({
-            ...request,
-            body: JSON.stringify({ ...REPORT, altcha: payloads[next++ % payloads.length] }),
-          }),
-        },
-      ],
+    const smallResults = await measureSize({
+      persistTo,
+      vars,
+      size: "small",
+      log,
+      extra: (server) => submitAndSearch(server, log),
     });
-    results.push(summary("POST /api/reports", submit));
-    const submitLog = submit.non2xx > 0 || submit.errors > 0 ? server.log().slice(-4000) : "";
 
-    console.log(`bench: GET /api/units?q=xay for ${DURATION_S} s…`);
-    results.push(summary("GET /api/units?q=xay", await run({ url: `${url}/api/units?q=xay` })));
-
-    // The large data set goes in with the server stopped: one writer on the local database.
-    await server.stop();
-    console.log(`bench: bulk-inserting ${LARGE_REPORTS} reports and their leads…`);
-    t0 = Date.now();
-    const bulkDir = join(work, "bulk");
-    mkdirSync(bulkDir);
-    const bulk = writeBulkSql(await loadDomain(), { dir: bulkDir, reports: LARGE_REPORTS });
-    const generateSeconds = seconds(t0);
-    for (const file of bulk.files) executeFile(file, { persistTo });
-    const large = { reports: bulk.reports, leads: bulk.leads, generateSeconds, totalSeconds: seconds(t0) };
-    console.log(
-      `bench: ${large.reports} reports in ${large.leads} leads: SQL generated in ${large.generateSeconds} s, seeded in ${large.totalSeconds} s in all (${bulk.files.length} files)`,
+    const before = reportCount(persistTo);
+    const adding = LARGE_REPORTS - before;
+    log(
+      `bench: bulk-seeding ${adding} reports (to ${LARGE_REPORTS}) with their leads, inspections, findings and measures…`,
     );
-    server = await start();
-    cookie = await supervisorCookie(server.url);
-    for (let i = 0; i < 200; i++)
-      await fetch(`${server.url}/api/leads`, { headers: { cookie } }).then((r) => r.arrayBuffer());
-    console.log(`bench: GET /api/leads (+${large.leads} leads) for ${DURATION_S} s, then one connection…`);
-    results.push(summary("GET /api/leads (large)", await run({ url: `${server.url}/api/leads`, headers: { cookie } })));
-    results.push(
-      summary(
-        "GET /api/leads (large, 1 conn)",
-        await run({ url: `${server.url}/api/leads`, headers: { cookie }, connections: 1 }),
-      ),
-    );
-    console.log(`bench: GET /api/leads?overdue=true (large) for ${DURATION_S} s…`);
-    results.push(
-      summary(
-        "GET /api/leads?overdue (large)",
-        await run({ url: `${server.url}/api/leads?overdue=true`, headers: { cookie } }),
-      ),
-    );
-
-    const byName = (name) => results.find((r) => r.name === name);
-    const health = byName("GET /api/health");
-    const reports = byName("POST /api/reports");
-    const units = byName("GET /api/units?q=xay");
-    const leadsSmall = byName("GET /api/leads (sample)");
-    const leadsLarge = byName("GET /api/leads (large)");
-    const serialSmall = byName("GET /api/leads (sample, 1 conn)");
-    const serialLarge = byName("GET /api/leads (large, 1 conn)");
-    const ratio = (a, b) => Math.round((a / b) * 1000) / 1000;
-    const ratios = {
-      submitToHealth: ratio(reports.requestsPerSecond, health.requestsPerSecond),
-      unitsToHealth: ratio(units.requestsPerSecond, health.requestsPerSecond),
-      leadsLargeToSmallP50: ratio(leadsLarge.p50Ms, leadsSmall.p50Ms),
-      leadsLargeToSmallP99: ratio(leadsLarge.p99Ms, leadsSmall.p99Ms),
-      leadsLargeToSmallRps: ratio(leadsLarge.requestsPerSecond, leadsSmall.requestsPerSecond),
-      leadsLargeToSmallP50OneConnection: ratio(serialLarge.p50Ms, serialSmall.p50Ms),
-      leadsLargeToSmallP99OneConnection: ratio(serialLarge.p99Ms, serialSmall.p99Ms),
+    const largeBulk = await bulkSeed({ work, persistTo, reports: adding, batch: 1 });
+    const large = {
+      reports: reportCount(persistTo),
+      leads: Number(query("SELECT COUNT(*) AS n FROM leads", { persistTo })[0]?.n ?? 0),
+      bulk: largeBulk,
     };
-
-    console.log("");
-    console.log(
-      `${"route".padEnd(32)}${"req/s".padStart(10)}${"p50 ms".padStart(10)}${"p99 ms".padStart(10)}${"2xx".padStart(9)}${"non-2xx".padStart(9)}`,
+    log(
+      `bench: seeded ${largeBulk.reports} reports, ${largeBulk.leads} leads, ${largeBulk.inspections} inspections, ${largeBulk.findings} findings, ${largeBulk.measures} measures in ${largeBulk.seconds} s (${largeBulk.files} SQL files, ${largeBulk.megabytes} MB); the database holds ${large.reports} reports and ${large.leads} leads`,
     );
-    for (const r of results) {
-      console.log(
-        `${r.name.padEnd(32)}${String(r.requestsPerSecond).padStart(10)}${String(r.p50Ms).padStart(10)}${String(r.p99Ms).padStart(10)}${String(r.ok).padStart(9)}${String(r.non2xx).padStart(9)}`,
+    const largeResults = await measureSize({ persistTo, vars, size: "large", log });
+
+    const lines = printTable(smallResults, largeResults, { small, large });
+    const verdicts = [];
+    for (const label of ["cache off", "cache on"]) {
+      for (const g of GROUP_BYS) {
+        const name = `GET /api/public/stats?groupBy=${g}`;
+        const a = smallResults.find((r) => r.name === name && r.label === label && !r.missing);
+        const b = largeResults.find((r) => r.name === name && r.label === label && !r.missing);
+        const x = a && b ? ratio(b.p50Ms, a.p50Ms) : null;
+        verdicts.push({
+          groupBy: g,
+          label,
+          smallP50Ms: a?.p50Ms ?? null,
+          largeP50Ms: b?.p50Ms ?? null,
+          ratio: x,
+          pass: x === null ? null : x <= TARGET_RATIO,
+        });
+      }
+    }
+    lines.push(
+      "",
+      `target: statistics p50 at ${large.reports} reports within ${TARGET_RATIO}× of the p50 at ${small.reports}`,
+    );
+    for (const v of verdicts) {
+      const verdict = v.pass === null ? "NOT MEASURED" : v.pass ? "PASS" : "FAIL";
+      const honest = v.label === "cache off" ? "query path (the target)" : "as configured, Cache API";
+      lines.push(
+        `  groupBy=${v.groupBy.padEnd(9)} ${v.label.padEnd(9)} ${String(v.smallP50Ms).padStart(5)} ms → ${String(v.largeP50Ms).padStart(5)} ms  ×${v.ratio}  ${verdict}  (${honest})`,
       );
     }
-    console.log(`\nsubmit / health: ${ratios.submitToHealth}   units / health: ${ratios.unitsToHealth}`);
-    console.log(
-      `queue large / sample: ${CONNECTIONS} connections p50 ×${ratios.leadsLargeToSmallP50}, p99 ×${ratios.leadsLargeToSmallP99}, req/s ×${ratios.leadsLargeToSmallRps}; one connection p50 ×${ratios.leadsLargeToSmallP50OneConnection}, p99 ×${ratios.leadsLargeToSmallP99OneConnection}`,
+    lines.push(
+      "",
+      `seeding: sample ${sample.reports} reports in ${sampleSeconds} s; top-up to ${small.reports} in ${smallBulk?.seconds ?? 0} s; bulk +${largeBulk.reports} reports / +${largeBulk.leads} leads / +${largeBulk.inspections} inspections / +${largeBulk.findings} findings / +${largeBulk.measures} measures in ${largeBulk.seconds} s (${Math.round(largeBulk.reports / largeBulk.seconds)} reports/s)`,
     );
-    console.log(
-      `data: sample ${sample.reports} reports / ${sample.leads} leads (seeded in ${sampleSeconds} s); large +${large.reports} reports / +${large.leads} leads (seeded in ${large.totalSeconds} s)`,
-    );
-    if (submitLog) {
-      console.log("warning: some submissions were not accepted; see the wrangler log below.");
-      console.log(submitLog);
-    }
+    for (const line of lines) console.log(line);
 
     const record = {
       at: new Date().toISOString(),
@@ -260,22 +416,22 @@ async function main() {
       cpus: cpus().length,
       durationSeconds: DURATION_S,
       connections: CONNECTIONS,
-      data: { sample: { reports: sample.reports, leads: sample.leads, seedSeconds: sampleSeconds }, large },
-      results,
-      ratios,
+      period: PERIOD,
+      data: { sample: { reports: sample.reports, leads: sample.leads, seedSeconds: sampleSeconds }, small, large },
+      results: { small: smallResults, large: largeResults },
+      target: { ratio: TARGET_RATIO, verdicts },
     };
     const dir = join(ROOT, ".bench");
     mkdirSync(dir, { recursive: true });
     const body = `${JSON.stringify(record, null, 2)}\n`;
     writeFileSync(join(dir, `bench-${record.at.replace(/[:.]/g, "-")}.json`), body);
     writeFileSync(join(dir, "latest.json"), body);
-    console.log("bench: saved to .bench/latest.json");
+    writeFileSync(join(dir, "latest.txt"), `${lines.join("\n")}\n`);
+    log("bench: saved to .bench/latest.json (and the table to .bench/latest.txt)");
   } catch (error) {
     console.error(`bench failed: ${error instanceof Error ? error.message : error}`);
-    if (server) console.error(server.log().slice(-8000));
     process.exitCode = 1;
   } finally {
-    await server?.stop();
     rmSync(work, { recursive: true, force: true });
   }
 }

@@ -56,6 +56,29 @@ export function executeFile(file, { persistTo } = {}) {
   wrangler(["d1", "execute", "DB", "--local", ...persistArgs(persistTo), "--file", file]);
 }
 
+/**
+ * Runs a SQL file against the local D1 in the background: the promise settles
+ * when wrangler exits, so the caller can prepare the next file meanwhile.
+ */
+export function executeFileAsync(file, { persistTo } = {}) {
+  const args = [WRANGLER_JS, "d1", "execute", "DB", "--local", ...persistArgs(persistTo), "--file", file];
+  return new Promise((resolveRun, reject) => {
+    const child = spawn(process.execPath, args, { cwd: ROOT, env: wranglerEnv({ CI: "true" }) });
+    let output = "";
+    const keep = (chunk) => {
+      output = (output + chunk.toString()).slice(-20_000);
+    };
+    child.stdout.on("data", keep);
+    child.stderr.on("data", keep);
+    child.on("error", reject);
+    child.on("exit", (code) =>
+      code === 0
+        ? resolveRun()
+        : reject(new Error(`wrangler d1 execute --file ${file} failed (exit ${code})\n${output}`)),
+    );
+  });
+}
+
 /** Rows returned by one SQL query against the local D1. */
 export function query(sql, { persistTo } = {}) {
   const out = wrangler(["d1", "execute", "DB", "--local", ...persistArgs(persistTo), "--json", "--command", sql]);

@@ -1,21 +1,40 @@
-// BENCHMARK DATA, local only: a large synthetic case load (by default 100 000
-// reports and their leads over two years) for `npm run bench`, written as SQL
-// files of multi-row INSERTs and applied with `wrangler d1 execute --local
-// --file`. The shape is meant to be realistic rather than exact: units drawn
-// with a long tail (a few busy one-stop shops and departments, many quiet
-// communes), most leads of one report and a few large clusters, old leads
-// mostly decided and recent ones in the queue, some overdue. Priorities come
-// from the Worker's own `rescore`, deadlines from its working-day calendar.
+// BENCHMARK DATA, local only: a large synthetic case load for `npm run bench`
+// (by default the bench asks for 1 000 000 reports over two years), written
+// as SQL files of multi-row INSERTs and applied with `wrangler d1 execute
+// --local --file`. The shape is meant to be realistic rather than exact:
+// units drawn with a long tail (a few busy one-stop shops and departments,
+// many quiet communes), most leads of one report and a few large clusters,
+// old leads mostly decided (dismissals with their reason codes) and recent
+// ones in the queue, some overdue; referred leads taken up by inspections of
+// the three types, which start the month after the referral, conclude with a
+// finding per lead and corrective measures verified on time, late, or left
+// overdue. Priorities come from the Worker's own `rescore`, deadlines from its
+// working-day calendar. The statistics rollups are filled by the database's
+// own triggers (migration 0008) as the rows go in, as in production.
+//
+// The demo accounts must exist (the bench seeds the local sample first): they
+// review, propose, record findings and verify measures here.
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { DEMO_ACCOUNTS } from "./accounts.mjs";
+import { CONCLUSION, MEASURES, PUBLIC_SUMMARY, REASONING, RESPONSES, SCOPES } from "./inspections.mjs";
+import { DISMISSALS } from "./leads.mjs";
 import { TEMPLATES } from "./report-templates.mjs";
+import { SCRIPTED_ONLY_UNITS } from "./reports.mjs";
 import { createRng, sqlValue } from "./sql.mjs";
 import { UNITS } from "./units.mjs";
 
 const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
+const HANOI_MS = 7 * HOUR_MS;
 const CODE_ALPHABET = "ACDEFGHJKMNPQRTUVWXY34679";
-/** Rows per INSERT statement and statements per file: small statements, few wrangler runs. */
-const ROWS_PER_INSERT = 100;
+/** Rows handed to one insertMany call, which splits them into statements of at most MAX_STATEMENT bytes. */
+const ROWS_PER_INSERT = 500;
+const MAX_STATEMENT = 90_000;
+/** Characters of SQL in one file of inspections, findings and measures. */
+const MAX_FILE = 60_000_000;
+
+const { supervisor, inspector } = DEMO_ACCOUNTS;
 
 /** Distinct tracking codes from a counter, in the `PA-XXXX-XXXX` shape, prefixed so they never meet the sample's. */
 function trackingCode(n) {
@@ -24,9 +43,9 @@ function trackingCode(n) {
   return `PA-Z${digits.slice(0, 3)}-${digits.slice(3)}`;
 }
 
-function hexId(prefix, n) {
-  const hex = n.toString(16).padStart(12, "0");
-  return `${prefix}-0000-4000-a000-${hex}`;
+/** A UUID-shaped id from a kind digit, the batch and a counter. */
+function hexId(kind, batch, n) {
+  return `b${kind}${batch}00000-0000-4000-a000-${n.toString(16).padStart(12, "0")}`;
 }
 
 /** Report count of a lead: mostly one, a tail of clusters up to 12. */
@@ -55,79 +74,192 @@ const REPORTER_STATUS = {
   referred: "referred",
   dismissal_proposed: "in_review",
   dismissed: "not_actionable",
+  concluded: "concluded",
 };
 
-/** `INSERT INTO table (cols) VALUES (…), (…);` for a batch of row objects. */
-function insertMany(table, rows) {
-  const columns = Object.keys(rows[0]);
-  const values = rows.map((row) => `(${columns.map((c) => sqlValue(row[c])).join(",")})`).join(",\n");
-  return `INSERT INTO ${table} (${columns.join(",")}) VALUES\n${values};`;
-}
+const DISMISSAL_WEIGHTS = {
+  not_public_service: 3,
+  insufficient_information: 4,
+  duplicate: 2,
+  outside_jurisdiction: 2,
+  handled_elsewhere: 1.5,
+  unfounded: 3,
+};
+const DISMISSAL_TEXT = Object.fromEntries(DISMISSALS);
+const OUTCOME_WEIGHTS = { substantiated: 3, partly_substantiated: 2.5, not_substantiated: 3, could_not_verify: 1.5 };
+/** Share of referred leads an inspection takes up, by inspection type. */
+const TAKEN_UP = 0.75;
+const TYPE_WEIGHTS = { scheduled: 6, surprise: 2.5, verification: 1.5 };
 
 /**
- * Writes the large data set as SQL files in `dir` and returns their paths
- * (apply them in order) with the row counts. `domain` is scripts/lib/domain.mjs.
+ * `INSERT INTO table (cols) VALUES (…), (…);` statements for `rows`, each
+ * kept under MAX_STATEMENT characters (D1 refuses statements over 100 KB).
  */
-export function writeBulkSql(domain, { dir, reports = 100_000, now = new Date(), seed = 424242, filesOf = 20_000 }) {
-  const rng = createRng(seed);
+function insertMany(table, rows) {
+  const columns = Object.keys(rows[0]);
+  const head = `INSERT INTO ${table} (${columns.join(",")}) VALUES\n`;
+  const statements = [];
+  let values = [];
+  let length = head.length;
+  for (const row of rows) {
+    const tuple = `(${columns.map((c) => sqlValue(row[c])).join(",")})`;
+    const bytes = Buffer.byteLength(tuple) + 2;
+    if (values.length && length + bytes > MAX_STATEMENT) {
+      statements.push(`${head}${values.join(",\n")};`);
+      values = [];
+      length = head.length;
+    }
+    values.push(tuple);
+    length += bytes;
+  }
+  if (values.length) statements.push(`${head}${values.join(",\n")};`);
+  return statements;
+}
+
+/** The Hanoi month (0-based count from year 0) of an instant, and the instant that month starts. */
+const hanoiMonth = (ms) => {
+  const d = new Date(ms + HANOI_MS);
+  return d.getUTCFullYear() * 12 + d.getUTCMonth();
+};
+const monthStartMs = (month) => Date.UTC(Math.floor(month / 12), month % 12, 1) - HANOI_MS;
+const iso = (ms) => new Date(ms).toISOString();
+
+/**
+ * Generates the large data set as SQL files in `dir`, yielding each file's
+ * path as soon as it is written (apply them in order; the next one is
+ * generated while the caller applies the last). Returns the row counts.
+ * `domain` is scripts/lib/domain.mjs. `batch` (0-9) keeps the ids and
+ * tracking codes of several calls on one database apart.
+ *
+ * @example
+ * const files = bulkSqlFiles(await loadDomain(), { dir, reports: 100_000 });
+ * let step = files.next();
+ * while (!step.done) { executeFile(step.value); step = files.next(); }
+ * console.log(step.value); // { reports, leads, inspections, findings, measures, files }
+ */
+export function* bulkSqlFiles(
+  domain,
+  { dir, reports = 100_000, now = new Date(), seed = 424242, batch = 0, reportsPerFile = 100_000 },
+) {
+  const rng = createRng(seed + batch);
   const { rescore } = domain.plan;
-  const { workingDeadline, DEFAULT_CALENDAR, ACK_WORKING_DAYS, TRIAGE_WORKING_DAYS } = domain.calendar;
+  const { workingDeadline, addWorkingDays, hanoiDate, DEFAULT_CALENDAR, ACK_WORKING_DAYS, TRIAGE_WORKING_DAYS } =
+    domain.calendar;
+  const { deadlineEnd } = domain.inspections;
   const severityOf = { bribery: 4, harassment: 3, shirking: 2, delay: 2, neglect: 2, conduct: 1, other: 1 };
   // Long tail: unit i is drawn with weight 1 / (i + 1).
-  const units = UNITS.filter((u) => !u.validTo);
+  const units = UNITS.filter((u) => !u.validTo && !SCRIPTED_ONLY_UNITS.has(u.id));
   const order = [...units].sort(() => rng.next() - 0.5);
   const weights = Object.fromEntries(order.map((u, i) => [u.id, 1 / (i + 1)]));
   const nowMs = now.getTime();
+  const codeBase = (batch + 1) * 100_000_000;
 
-  const files = [];
-  let leadRows = [];
-  const reportRows = [];
+  let fileCount = 0;
   let statements = [];
-  let rowsInFile = 0;
-  let leadCount = 0;
-  let reportCount = 0;
-
-  const flush = (force = false) => {
-    if (leadRows.length >= ROWS_PER_INSERT || (force && leadRows.length)) {
-      statements.push(insertMany("leads", leadRows));
-      leadRows = [];
-    }
-    while (reportRows.length >= ROWS_PER_INSERT || (force && reportRows.length)) {
-      statements.push(insertMany("reports", reportRows.splice(0, ROWS_PER_INSERT)));
-    }
-    if (rowsInFile >= filesOf || (force && statements.length)) {
-      const file = join(dir, `bulk-${String(files.length).padStart(3, "0")}.sql`);
-      writeFileSync(file, `${statements.join("\n")}\n`);
-      files.push(file);
-      statements = [];
-      rowsInFile = 0;
+  const counts = { reports: 0, leads: 0, inspections: 0, findings: 0, measures: 0, files: 0 };
+  const rows = { leads: [], reports: [] };
+  const write = () => {
+    const file = join(dir, `bulk-${batch}-${String(fileCount++).padStart(3, "0")}.sql`);
+    writeFileSync(file, `${statements.join("\n")}\n`);
+    statements = [];
+    counts.files = fileCount;
+    return file;
+  };
+  const flush = (table, force = false) => {
+    const pending = rows[table];
+    while (pending.length >= ROWS_PER_INSERT || (force && pending.length)) {
+      statements.push(...insertMany(table, pending.splice(0, ROWS_PER_INSERT)));
     }
   };
 
-  while (reportCount < reports) {
+  /** Inspections by unit, start month and type; each takes the leads referred the month before. */
+  const inspections = new Map();
+  const inspectionFor = (unitId, decidedMs) => {
+    const type = rng.weighted(TYPE_WEIGHTS);
+    const month = hanoiMonth(decidedMs) + 1;
+    const key = `${unitId}|${month}|${type}`;
+    let insp = inspections.get(key);
+    if (!insp) {
+      const startDay = rng.int(1, 20);
+      const start = hanoiDate(new Date(monthStartMs(month) + startDay * DAY_MS));
+      const plannedStart = addWorkingDays(start, 0, DEFAULT_CALENDAR);
+      const plannedEnd = addWorkingDays(plannedStart, type === "surprise" ? 1 : 4, DEFAULT_CALENDAR);
+      const startedMs = Date.parse(`${plannedStart}T00:00:00Z`) - HANOI_MS + 8.5 * HOUR_MS + rng.int(0, 60) * 60_000;
+      const concludeDate = addWorkingDays(plannedEnd, type === "surprise" ? 5 : 10, DEFAULT_CALENDAR);
+      const concludedMs = Date.parse(`${concludeDate}T00:00:00Z`) - HANOI_MS + 10 * HOUR_MS;
+      const status = startedMs > nowMs ? "planned" : concludedMs > nowMs ? "in_progress" : "concluded";
+      insp = {
+        id: hexId(2, batch, counts.inspections++),
+        type,
+        unitId,
+        plannedStart,
+        plannedEnd,
+        createdMs: Math.min(decidedMs + rng.int(2, 72) * HOUR_MS, startedMs - DAY_MS),
+        startedMs,
+        concludedMs,
+        status,
+        leads: [],
+        findings: [],
+      };
+      inspections.set(key, insp);
+    }
+    return insp;
+  };
+
+  while (counts.reports < reports) {
     const template = rng.pick(TEMPLATES);
     const unitId = rng.weighted(weights);
     // A third of the load in the last six weeks, the rest over two years.
     const ageDays = rng.chance(0.3) ? rng.next() * 45 : rng.next() * 729;
     const openedMs = nowMs - ageDays * DAY_MS;
-    const size = Math.min(clusterSize(rng), reports - reportCount);
-    const status = fate(rng, ageDays);
-    const id = hexId("b0000000", leadCount++);
-    const openedAt = new Date(openedMs).toISOString();
+    const size = Math.min(clusterSize(rng), reports - counts.reports);
+    let status = fate(rng, ageDays);
+    const id = hexId(0, batch, counts.leads++);
+    const openedAt = iso(openedMs);
     const dueAt = workingDeadline(openedAt, TRIAGE_WORKING_DAYS, DEFAULT_CALENDAR);
     const ackDueAt = workingDeadline(openedAt, ACK_WORKING_DAYS, DEFAULT_CALENDAR);
+    // Most leads are acknowledged within a day or two, some after the deadline.
+    const ackMs =
+      status === "new"
+        ? null
+        : Math.min(nowMs - HOUR_MS, openedMs + (rng.chance(0.85) ? rng.int(1, 40) : rng.int(41, 200)) * HOUR_MS);
     const decided = status === "referred" || status === "dismissed";
-    const decidedMs = decided ? Math.min(nowMs - 3_600_000, openedMs + rng.int(1, 20) * DAY_MS) : null;
+    const decidedMs = decided ? Math.min(nowMs - HOUR_MS, Math.max(ackMs, openedMs + rng.int(1, 20) * DAY_MS)) : null;
+    const proposing = status === "dismissed" || status === "dismissal_proposed";
+    const reasonCode = proposing ? rng.weighted(DISMISSAL_WEIGHTS) : null;
+    let outcome = null;
+    let settledMs = decidedMs;
+    if (status === "referred" && rng.chance(TAKEN_UP)) {
+      const insp = inspectionFor(unitId, decidedMs);
+      insp.leads.push(id);
+      if (insp.status === "concluded") {
+        outcome = rng.weighted(OUTCOME_WEIGHTS);
+        status = "concluded";
+        settledMs = insp.concludedMs;
+        insp.findings.push({
+          id: hexId(3, batch, counts.findings++),
+          inspection_id: insp.id,
+          lead_id: id,
+          unit_id: unitId,
+          outcome,
+          reasoning: REASONING[outcome],
+          public_summary: PUBLIC_SUMMARY[outcome],
+          position: null,
+          recorded_by: inspector.id,
+          recorded_at: iso(insp.concludedMs - rng.int(2, 96) * HOUR_MS),
+        });
+      }
+    }
     let lastMs = openedMs;
     const severity = Math.min(5, severityOf[template.category] + (rng.chance(0.4) ? 1 : 0));
     const businessHarm = template.kind === "business" || rng.chance(0.05);
     for (let k = 0; k < size; k++) {
       const receivedMs = k === 0 ? openedMs : Math.min(nowMs - 60_000, lastMs + rng.next() * 20 * DAY_MS);
       lastMs = Math.max(lastMs, receivedMs);
-      const n = reportCount++;
-      reportRows.push({
-        id: hexId("b1000000", n),
-        tracking_code: trackingCode(n),
+      const n = counts.reports++;
+      rows.reports.push({
+        id: hexId(1, batch, n),
+        tracking_code: trackingCode(codeBase + n),
         secret_hash: "0".repeat(64),
         track: "anonymous",
         unit_id: unitId,
@@ -135,11 +267,12 @@ export function writeBulkSql(domain, { dir, reports = 100_000, now = new Date(),
         description: template.text(rng),
         reporter_kind: template.kind ?? "citizen",
         status: REPORTER_STATUS[status],
+        outcome,
         lead_id: id,
         severity,
         eligible: rng.chance(0.3),
-        received_at: new Date(receivedMs).toISOString(),
-        updated_at: new Date(decidedMs ?? receivedMs).toISOString(),
+        received_at: iso(receivedMs),
+        updated_at: iso(Math.max(settledMs ?? 0, receivedMs)),
         is_sample: 1,
       });
     }
@@ -152,8 +285,10 @@ export function writeBulkSql(domain, { dir, reports = 100_000, now = new Date(),
       dueAt,
     };
     const score = rescore(lead, 0, new Date(decidedMs ?? nowMs));
-    const overdue = !decided && (Date.parse(dueAt) < nowMs || (status === "new" && Date.parse(ackDueAt) < nowMs));
-    leadRows.push({
+    const stillOpen = !decided;
+    const ackOverdue = ackMs === null ? Date.parse(ackDueAt) < nowMs : ackMs > Date.parse(ackDueAt);
+    const overdue = stillOpen && (Date.parse(dueAt) < nowMs || (ackMs === null && ackOverdue));
+    rows.leads.push({
       id,
       unit_id: unitId,
       category_code: template.category,
@@ -166,17 +301,149 @@ export function writeBulkSql(domain, { dir, reports = 100_000, now = new Date(),
       business_harm: businessHarm,
       eligible: rng.chance(0.3),
       opened_at: openedAt,
-      last_report_at: new Date(lastMs).toISOString(),
+      last_report_at: iso(lastMs),
       ack_due_at: ackDueAt,
-      acknowledged_at: status === "new" ? null : new Date(openedMs + DAY_MS).toISOString(),
+      acknowledged_at: ackMs === null ? null : iso(ackMs),
       due_at: dueAt,
-      decided_at: decidedMs ? new Date(decidedMs).toISOString() : null,
-      overdue_since: overdue ? (status === "new" && Date.parse(ackDueAt) < Date.parse(dueAt) ? ackDueAt : dueAt) : null,
-      updated_at: new Date(decidedMs ?? lastMs).toISOString(),
+      decided_at: decidedMs ? iso(decidedMs) : null,
+      overdue_since: overdue ? (ackMs === null && ackDueAt < dueAt ? ackDueAt : dueAt) : null,
+      proposed_by: proposing ? inspector.id : null,
+      dismissal_reason: reasonCode ? DISMISSAL_TEXT[reasonCode] : null,
+      dismissal_reason_code: reasonCode,
+      updated_at: iso(Math.max(settledMs ?? 0, lastMs)),
     });
-    rowsInFile += size + 1;
-    flush();
+    flush("leads");
+    flush("reports");
+    if (counts.reports < reports && counts.reports >= (fileCount + 1) * reportsPerFile) yield write();
   }
-  flush(true);
-  return { files, leads: leadCount, reports: reportCount };
+  flush("leads", true);
+  flush("reports", true);
+
+  // The inspections, their leads and members, findings and measures, after the leads they point to.
+  const tables = { inspections: [], inspection_members: [], inspection_leads: [], findings: [], measures: [] };
+  for (const insp of inspections.values()) {
+    const started = insp.status !== "planned";
+    const concluded = insp.status === "concluded";
+    const measures = [];
+    if (concluded) {
+      const substantiated = insp.findings.some(
+        (f) => f.outcome === "substantiated" || f.outcome === "partly_substantiated",
+      );
+      const wanted = substantiated ? rng.int(1, 3) : rng.chance(0.3) ? 1 : 0;
+      const concludedDate = hanoiDate(new Date(insp.concludedMs));
+      for (let k = 0; k < wanted; k++) {
+        const deadline = addWorkingDays(concludedDate, [20, 30, 45][k], DEFAULT_CALENDAR);
+        const dueMs = Date.parse(deadlineEnd(deadline));
+        const createdMs = insp.concludedMs;
+        const past = dueMs < nowMs;
+        const fateOf = past
+          ? rng.weighted({ verified_on_time: 5, verified_late: 2, overdue: 2, overdue_responded: 1 })
+          : rng.weighted({ open: 3, responded: 2, verified_on_time: 2 });
+        const clamp = (t) => Math.min(t, nowMs - HOUR_MS);
+        const row = {
+          id: hexId(4, batch, counts.measures++),
+          inspection_id: insp.id,
+          responsible_unit_id: insp.unitId,
+          description: MEASURES[k % MEASURES.length],
+          deadline,
+          status: "open",
+          response: null,
+          responded_at: null,
+          verified_at: null,
+          verified_by: null,
+          verified_on_time: null,
+          overdue_since: null,
+          last_escalated_at: null,
+          created_at: iso(createdMs),
+          updated_at: iso(createdMs),
+        };
+        if (fateOf === "verified_on_time" || fateOf === "responded") {
+          const respondedMs = clamp(createdMs + (dueMs - createdMs) * (0.3 + rng.next() * 0.5));
+          Object.assign(row, {
+            status: "responded",
+            response: RESPONSES[k % RESPONSES.length],
+            responded_at: iso(respondedMs),
+          });
+          if (fateOf === "verified_on_time") {
+            const verifiedMs = clamp(respondedMs + rng.int(1, 4) * DAY_MS);
+            Object.assign(row, {
+              status: "verified",
+              verified_at: iso(verifiedMs),
+              verified_by: supervisor.id,
+              verified_on_time: 1,
+            });
+          }
+        } else if (fateOf !== "open") {
+          const overdueMs = dueMs + 5 * 60_000;
+          Object.assign(row, { status: "overdue", overdue_since: iso(overdueMs), last_escalated_at: iso(overdueMs) });
+          if (fateOf !== "overdue") {
+            const respondedMs = clamp(dueMs + rng.int(3, 25) * DAY_MS);
+            Object.assign(row, {
+              status: "responded",
+              response: RESPONSES[k % RESPONSES.length],
+              responded_at: iso(respondedMs),
+            });
+            if (fateOf === "verified_late") {
+              const verifiedMs = clamp(respondedMs + rng.int(1, 5) * DAY_MS);
+              Object.assign(row, {
+                status: "verified",
+                verified_at: iso(verifiedMs),
+                verified_by: supervisor.id,
+                verified_on_time: 0,
+              });
+            }
+          }
+        }
+        row.updated_at = row.verified_at ?? row.responded_at ?? row.overdue_since ?? row.created_at;
+        measures.push(row);
+      }
+    }
+    const closedMs =
+      concluded && measures.every((m) => m.status === "verified")
+        ? Math.max(insp.concludedMs, ...measures.map((m) => Date.parse(m.verified_at)))
+        : null;
+    tables.inspections.push({
+      id: insp.id,
+      type: insp.type,
+      unit_id: insp.unitId,
+      status: closedMs ? "closed" : insp.status,
+      year: Number(insp.plannedStart.slice(0, 4)),
+      planned_start: insp.plannedStart,
+      planned_end: insp.plannedEnd,
+      scope: SCOPES[insp.type],
+      created_by: supervisor.id,
+      created_at: iso(insp.createdMs),
+      updated_at: iso(closedMs ?? (concluded ? insp.concludedMs : started ? insp.startedMs : insp.createdMs)),
+      started_at: started ? iso(insp.startedMs) : null,
+      conclusion: concluded ? CONCLUSION.text : null,
+      recommendations: concluded ? CONCLUSION.recommendations : null,
+      guidance: concluded ? CONCLUSION.guidance : null,
+      concluded_at: concluded ? iso(insp.concludedMs) : null,
+      concluded_by: concluded ? supervisor.id : null,
+      closed_at: closedMs ? iso(closedMs) : null,
+    });
+    tables.inspection_members.push(
+      { inspection_id: insp.id, user_id: supervisor.id, role: "head" },
+      { inspection_id: insp.id, user_id: inspector.id, role: "member" },
+    );
+    for (const leadId of insp.leads) tables.inspection_leads.push({ inspection_id: insp.id, lead_id: leadId });
+    tables.findings.push(...insp.findings);
+    tables.measures.push(...measures);
+  }
+  // In files of about the size of a reports file, so no single run holds them all.
+  let bytes = 0;
+  for (const [table, list] of Object.entries(tables)) {
+    for (let i = 0; i < list.length; i += ROWS_PER_INSERT) {
+      for (const statement of insertMany(table, list.slice(i, i + ROWS_PER_INSERT))) {
+        statements.push(statement);
+        bytes += statement.length;
+      }
+      if (bytes > MAX_FILE) {
+        yield write();
+        bytes = 0;
+      }
+    }
+  }
+  if (statements.length) yield write();
+  return counts;
 }

@@ -47,7 +47,7 @@ const NOTES = [
 ];
 
 /** [reason code, reason] pairs for dismissals, as an inspector would write them. */
-const DISMISSALS = [
+export const DISMISSALS = [
   [
     "insufficient_information",
     "Phản ánh không nêu thời gian, bộ phận cụ thể; đã hỏi người phản ánh qua trang theo dõi nhưng không nhận được trả lời.",
