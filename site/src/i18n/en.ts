@@ -306,7 +306,6 @@ export const en: Dict = {
       categoryNote:
         "Filtered by category. Inspections and corrective measures are not tied to a single category, so those figures are not split by category.",
       days: "{n} working days",
-      count: "{n}",
       suppressedCell: "Suppressed (< {k})",
       suppressedBar: "hidden",
       rank: "Rank",
@@ -331,7 +330,6 @@ export const en: Dict = {
         sector: "By sector",
         unit: "Units ranked by reports",
       },
-      chartMetric: "Reports received",
       caption: "Data table: {title}. “Suppressed” marks a group with fewer than {k} reports or hidden to protect one.",
       summary:
         "{title}: bar chart of reports received. Highest: {max}. {hidden} groups hidden. The data table follows.",
@@ -341,7 +339,6 @@ export const en: Dict = {
         "The chart only draws units with at least {n} reports ({ranked} units); units with the same number share a rank. The other {unranked} units, hidden ones included, are still rows of the table: no unit is ever left out.",
       noRanked:
         "No unit has {n} or more reports in this period, so there are no ranking bars yet. Every unit is in the table.",
-      unitLink: "{name}",
       dismissedUnspecified: "No reason recorded",
       noneInPeriod: "None in the period.",
       csv: "CSV",

@@ -321,7 +321,6 @@ export const vi = {
       categoryNote:
         "Đang lọc theo một nhóm hành vi. Cuộc kiểm tra và biện pháp chấn chỉnh không gắn với một nhóm hành vi, nên các số đó không chia theo nhóm.",
       days: "{n} ngày làm việc",
-      count: "{n}",
       suppressedCell: "Ẩn (< {k})",
       suppressedBar: "ẩn",
       rank: "Hạng",
@@ -346,7 +345,6 @@ export const vi = {
         sector: "Theo lĩnh vực",
         unit: "Xếp hạng đơn vị theo số phản ánh",
       },
-      chartMetric: "Số phản ánh tiếp nhận",
       caption: "Bảng số liệu: {title}. Ô “Ẩn” là nhóm có ít hơn {k} phản ánh hoặc được ẩn bổ sung.",
       summary:
         "{title}: biểu đồ cột số phản ánh tiếp nhận. Cao nhất: {max}. {hidden} nhóm bị ẩn. Số liệu chi tiết ở bảng ngay sau.",
@@ -356,7 +354,6 @@ export const vi = {
         "Biểu đồ chỉ vẽ đơn vị có từ {n} phản ánh trở lên ({ranked} đơn vị); đơn vị có cùng số phản ánh cùng hạng. {unranked} đơn vị còn lại, kể cả đơn vị bị ẩn, vẫn có trong bảng: không đơn vị nào bị loại.",
       noRanked:
         "Trong kỳ này chưa đơn vị nào có từ {n} phản ánh trở lên, nên chưa có cột xếp hạng. Mọi đơn vị có trong bảng.",
-      unitLink: "{name}",
       dismissedUnspecified: "Không ghi lý do",
       noneInPeriod: "Không có trong kỳ.",
       csv: "CSV",

@@ -39,15 +39,30 @@ const baseTitle = document.title;
 const known = { categories: Object.keys(labels.categories), sectors: Object.keys(labels.sectors) };
 
 class StatsError extends Error {
-  constructor(readonly status: number) {
+  /** The API's own sentence for a 422 (for example a period that ends before it starts). */
+  constructor(
+    readonly status: number,
+    readonly detail: string | null = null,
+  ) {
     super(`stats request failed: ${status}`);
+  }
+}
+
+async function problemDetail(response: Response): Promise<string | null> {
+  try {
+    const problem = (await response.json()) as { errors?: { message?: string }[]; detail?: string };
+    return problem.errors?.[0]?.message ?? problem.detail ?? null;
+  } catch {
+    return null;
   }
 }
 
 /** Fetches one response and checks the parts the page relies on. */
 async function fetchStats(path: string): Promise<StatsResponse> {
   const response = await fetch(path, { headers: { Accept: "application/json" }, credentials: "same-origin" });
-  if (!response.ok) throw new StatsError(response.status);
+  if (!response.ok) {
+    throw new StatsError(response.status, response.status === 422 ? await problemDetail(response) : null);
+  }
   const data = (await response.json()) as Partial<StatsResponse> | null;
   if (!data || !Array.isArray(data.groups) || typeof data.totals !== "object" || typeof data.minCell !== "number") {
     throw new StatsError(0);
@@ -253,7 +268,7 @@ async function load(filters: StatsFilters): Promise<void> {
     status.textContent = fill(t.loaded, { from: formatIsoDate(first.from), to: formatIsoDate(first.to) });
   } catch (error) {
     if (count !== loadCount) return;
-    showError(t.error);
+    showError(error instanceof StatsError && error.detail ? error.detail : t.error);
     if (!(error instanceof StatsError)) console.error(error);
   } finally {
     if (count === loadCount) results.removeAttribute("aria-busy");
