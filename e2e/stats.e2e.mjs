@@ -272,6 +272,11 @@ export const tests = [
       );
       assert.notEqual(bribery.reports, before);
       assert.equal(await p.locator("#stats-category-note").isVisible(), true, "explains inspections are not split");
+      assert.equal(await figure(p, "inspections"), null, "no false zero for inspections under a category");
+      assert.match(
+        (await p.locator('[data-figure="inspections"] .figure-note').textContent()) ?? "",
+        /Không chia theo nhóm hành vi/,
+      );
       const csvHref = await p.locator('a[data-download="month"][data-format="csv"]').getAttribute("href");
       assert.match(csvHref ?? "", /categoryCode=bribery/, "the download follows the filters");
 
@@ -370,7 +375,7 @@ export const tests = [
     },
   },
   {
-    name: "the English dashboard works, with en-GB numbers and English labels",
+    name: "the English dashboard works (en-GB numbers, English labels), the language switch keeps the unit, and the English pages pass axe-core",
     async run(ctx) {
       const p = await statsPage(ctx);
       await open(p, `${ctx.baseUrl}/en/statistics/`);
@@ -391,6 +396,23 @@ export const tests = [
       assert.match(unitHref ?? "", /^\/en\/statistics\/unit\/\?id=[a-z0-9-]+$/);
       await assertNoSideScroll(p, "/en/statistics/");
       await assertAccessible(p, "/en/statistics/");
+
+      // The language switch keeps the unit.
+      await open(p, `${ctx.baseUrl}/thong-ke/don-vi/?id=so-y-te`);
+      await p.locator("a.lang-switch").click();
+      await p.waitForURL(/\/en\/statistics\/unit\/\?id=so-y-te$/);
+      await loaded(p);
+      assert.equal(await p.locator("h1").textContent(), "Statistics: Sở Y tế");
+      for (const path of [
+        "/en/statistics/unit/?id=so-y-te",
+        "/en/statistics/methodology/",
+        "/en/statistics/open-data/",
+      ]) {
+        await p.goto(`${ctx.baseUrl}${path}`);
+        if (path.includes("/unit/")) await loaded(p);
+        await assertNoSideScroll(p, path);
+        await assertAccessible(p, path);
+      }
     },
   },
   {

@@ -301,6 +301,7 @@ export const en: Dict = {
       none: "—",
       noData: "No data in the period yet.",
       hiddenShort: "Hidden to protect reporters.",
+      notByCategory: "Not split by category.",
       suppressedNotice:
         "The figures for this selection are hidden to protect reporters: there are fewer than {k} reports, or more had to be hidden so that a small group cannot be worked out from the other figures.",
       categoryNote:
@@ -335,6 +336,8 @@ export const en: Dict = {
         "{title}: bar chart of reports received. Highest: {max}. {hidden} groups hidden. The data table follows.",
       summaryEmpty: "{title}: no group has figures to draw yet. See the data table that follows.",
       gapLegend: "Hatched: a month hidden to protect reporters (fewer than {k} reports, or hidden to protect one).",
+      categoryTableNote:
+        "The “Inspections” column is 0 for every category: inspections are not tied to a category, so they only appear in the totals and in the tables by month, sector and unit.",
       rankingNote:
         "The chart only draws units with at least {n} reports ({ranked} units); units with the same number share a rank. The other {unranked} units, hidden ones included, are still rows of the table: no unit is ever left out.",
       noRanked:

@@ -316,6 +316,7 @@ export const vi = {
       none: "—",
       noData: "Chưa có dữ liệu trong kỳ.",
       hiddenShort: "Ẩn để bảo vệ người phản ánh.",
+      notByCategory: "Không chia theo nhóm hành vi.",
       suppressedNotice:
         "Số liệu của lựa chọn này được ẩn để bảo vệ người phản ánh: có ít hơn {k} phản ánh, hoặc phải ẩn thêm để không ai suy ra được một nhóm nhỏ từ các số khác.",
       categoryNote:
@@ -350,6 +351,8 @@ export const vi = {
         "{title}: biểu đồ cột số phản ánh tiếp nhận. Cao nhất: {max}. {hidden} nhóm bị ẩn. Số liệu chi tiết ở bảng ngay sau.",
       summaryEmpty: "{title}: chưa có nhóm nào đủ số liệu để vẽ. Xem bảng ngay sau.",
       gapLegend: "Ô gạch chéo: tháng được ẩn (ít hơn {k} phản ánh hoặc ẩn bổ sung).",
+      categoryTableNote:
+        "Cột “Kiểm tra” là 0 ở mọi nhóm hành vi: cuộc kiểm tra không gắn với một nhóm, nên chỉ có trong tổng và trong các bảng theo tháng, lĩnh vực, đơn vị.",
       rankingNote:
         "Biểu đồ chỉ vẽ đơn vị có từ {n} phản ánh trở lên ({ranked} đơn vị); đơn vị có cùng số phản ánh cùng hạng. {unranked} đơn vị còn lại, kể cả đơn vị bị ẩn, vẫn có trong bảng: không đơn vị nào bị loại.",
       noRanked:

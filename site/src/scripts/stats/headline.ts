@@ -14,6 +14,8 @@ interface Figure {
   key: FigureKey;
   value: string | null;
   note?: string;
+  /** Why the value is missing, when not the page-wide reason. */
+  missing?: string;
   breakdown?: Breakdown;
 }
 
@@ -30,7 +32,7 @@ function item(figure: Figure, t: StatsText, missing: string): HTMLLIElement {
   value.setAttribute("aria-describedby", label.id);
   value.textContent = figure.value ?? t.none;
   li.append(label, value);
-  const note = figure.value === null ? missing : figure.note;
+  const note = figure.value === null ? (figure.missing ?? missing) : figure.note;
   if (note) {
     const p = document.createElement("p");
     p.className = "figure-note";
@@ -66,9 +68,17 @@ function item(figure: Figure, t: StatsText, missing: string): HTMLLIElement {
 /**
  * The headline figures of a response. A figure the API leaves empty shows
  * "—" with the reason: hidden to protect reporters when the selection is
- * suppressed, otherwise no data in the period yet.
+ * suppressed, otherwise no data in the period yet. With a category filter,
+ * inspections and measures (not tied to a category, so the API counts none)
+ * show "—" and say they are not split by category rather than a false zero.
  */
-export function renderHeadline(list: HTMLElement, data: StatsResponse, t: StatsText, format: StatsFormat): void {
+export function renderHeadline(
+  list: HTMLElement,
+  data: StatsResponse,
+  t: StatsText,
+  format: StatsFormat,
+  byCategory: boolean,
+): void {
   const { totals, headline } = data;
   const n = (value: number | null | undefined) => (value == null ? null : format.number(value));
   const rate = (value: number | null | undefined) => (value == null ? null : format.percent(value));
@@ -128,6 +138,14 @@ export function renderHeadline(list: HTMLElement, data: StatsResponse, t: StatsT
     { key: "medianDaysToConclusion", value: days(headline?.medianDaysToConclusion) },
   ];
 
+  if (byCategory && !data.totalsSuppressed) {
+    for (const figure of figures) {
+      if (figure.key === "inspections" || figure.key === "measuresVerified" || figure.key === "measuresOnTimeRate") {
+        figure.value = null;
+        figure.missing = t.notByCategory;
+      }
+    }
+  }
   const missing = data.totalsSuppressed ? t.hiddenShort : t.noData;
   list.replaceChildren(...figures.map((figure) => item(figure, t, missing)));
 }

@@ -170,6 +170,7 @@ function drawChart({ groupBy, data }: Drawn): void {
     }));
     rows = groups.map((group) => ({ group }));
     if (groupBy === "month") noteText = fill(t.gapLegend, { k });
+    if (groupBy === "category") noteText = t.categoryTableNote;
   }
 
   const shown = bars.filter((bar): bar is Bar & { value: number } => bar.value !== null);
@@ -295,7 +296,7 @@ function render(data: StatsResponse, filters: StatsFilters): void {
   const categoryNote = byId("stats-category-note");
   categoryNote.hidden = !filters.categoryCode;
   categoryNote.textContent = filters.categoryCode ? t.categoryNote : "";
-  renderHeadline(byId("stats-headline"), data, t, format);
+  renderHeadline(byId("stats-headline"), data, t, format, Boolean(filters.categoryCode));
   for (const chart of drawn) drawChart(chart);
   updateDownloads(filters);
 }
