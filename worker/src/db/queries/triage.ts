@@ -1,10 +1,11 @@
-import { and, asc, eq, gte, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, lte, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { CategoryCode } from "../../contracts/categories";
 import type { LeadStatus } from "../../contracts/leads";
 import type { ReportStatus } from "../../contracts/reports";
 import { type WorkingCalendar, workingCalendar } from "../../domain/calendar";
 import { joinLead, type LeadState, openLead, type PlacedReport, rescore } from "../../domain/lead-plan";
+import { monthKey } from "../../domain/stats";
 import {
   assessSpecificity,
   CLUSTER_WINDOW_DAYS,
@@ -15,7 +16,7 @@ import {
 } from "../../domain/triage";
 import { reporterStatusFor } from "../../domain/workflow";
 import type { Db } from "../client";
-import { attachments, holidays, leads, reports } from "../schema";
+import { attachments, holidays, leads, reports, statsCells } from "../schema";
 import { auditInsert } from "./audit";
 
 /** The working-day calendar from the `holidays` table. */
@@ -28,12 +29,21 @@ export async function loadCalendar(db: Db): Promise<WorkingCalendar> {
 }
 
 /**
- * Substantiated findings about a unit in the 12 months before `now`, for the
- * "repeat unit" factor. Findings are recorded by inspections (the next
- * milestone); until that table exists no unit has any, so this is 0.
+ * Substantiated findings (in full or in part) about a unit in the last twelve
+ * Hanoi months up to `now`'s month, for the "repeat unit" factor. Read from
+ * the statistics rollup, which triggers keep in step with `findings`, so the
+ * count is one primary-key range read.
  */
-export async function unitFindingsLast12Months(_db: Db, _unitId: string, _now: Date): Promise<number> {
-  return 0;
+export async function unitFindingsLast12Months(db: Db, unitId: string, now: Date): Promise<number> {
+  const to = monthKey(now);
+  const [y, m] = to.split("-").map(Number) as [number, number];
+  const first = y * 12 + (m - 1) - 11;
+  const start = `${String(Math.floor(first / 12)).padStart(4, "0")}-${String((first % 12) + 1).padStart(2, "0")}`;
+  const [row] = await db
+    .select({ n: sql<number>`COALESCE(SUM(${statsCells.findingsSubstantiated} + ${statsCells.findingsPartly}), 0)` })
+    .from(statsCells)
+    .where(and(gte(statsCells.month, start), lte(statsCells.month, to), eq(statsCells.unitId, unitId)));
+  return Math.max(0, row?.n ?? 0);
 }
 
 /** Open leads about `unitId` whose last report is recent enough to be joined, with their reports' texts and keys. */
