@@ -9,6 +9,7 @@ import { accountRoutes, authApp } from "./routes/auth.index";
 import { categoriesApp } from "./routes/categories.index";
 import { challengeApp } from "./routes/challenge.index";
 import { contestsApp } from "./routes/contests.index";
+import { docsApp } from "./routes/docs.index";
 import { exportsApp } from "./routes/exports.index";
 import { healthApp } from "./routes/health.index";
 import { inspectionDocumentsApp } from "./routes/inspections.documents";
@@ -45,7 +46,8 @@ export function buildApp() {
     .route("/", exportsApp)
     .route("/", staffApp)
     .route("/", contestsApp)
-    .route("/", publicStatsApp);
+    .route("/", publicStatsApp)
+    .route("/", docsApp);
 
   api.doc31("/openapi.json", {
     openapi: "3.1.0",
