@@ -3,5 +3,5 @@ export * from "./accounts";
 export * from "./audit";
 export * from "./inspections";
 export * from "./reporting";
-export * from "./triage";
 export * from "./stats";
+export * from "./triage";
