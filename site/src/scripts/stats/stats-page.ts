@@ -231,6 +231,7 @@ async function load(filters: StatsFilters): Promise<void> {
   const count = ++loadCount;
   errorBox.textContent = "";
   unitMessage.hidden = true;
+  status.classList.remove("visually-hidden");
   status.textContent = t.loading;
   results.setAttribute("aria-busy", "true");
   updateLanguageSwitch(pageSearch(filters));
@@ -266,6 +267,8 @@ async function load(filters: StatsFilters): Promise<void> {
     if (!first) return;
     drawn = groupBys.map((groupBy, i) => ({ groupBy, data: responses[i] as StatsResponse }));
     render(first, filters);
+    // Announced to screen readers; the period line below already shows it on screen.
+    status.classList.add("visually-hidden");
     status.textContent = fill(t.loaded, { from: formatIsoDate(first.from), to: formatIsoDate(first.to) });
   } catch (error) {
     if (count !== loadCount) return;
