@@ -198,6 +198,7 @@ export function renderDocs(doc: OpenApiDocument): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
 <title>Tài liệu API / API reference — ${esc(doc.info?.title ?? "API")}</title>
+<link rel="stylesheet" href="/api-docs.css">
 </head>
 <body>
 <a href="#noi-dung">Bỏ qua đến nội dung / Skip to content</a>
@@ -230,7 +231,9 @@ export const docsApp = createApp().get("/docs", async (c) => {
   const { app } = await import("../app");
   const doc = (await (await app.request("/api/openapi.json", {}, c.env)).json()) as OpenApiDocument;
   return c.html(renderDocs(doc), 200, {
-    "Content-Security-Policy": "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+    // Only our own stylesheet (a static asset); no script at all.
+    "Content-Security-Policy":
+      "default-src 'none'; style-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
     "Cache-Control": "public, max-age=300",
   });
 });
