@@ -22,6 +22,11 @@
 // The server gets a fresh local D1 in a temporary directory, a low ALTCHA cost
 // (the browser's proof of work is not what is measured here, the server's
 // verification is) and a rate limit high enough not to answer 429.
+//
+// BENCH_REPORTS, BENCH_SMALL_REPORTS, BENCH_DURATION (s per route, 10),
+// BENCH_CONNECTIONS (10) and BENCH_POOL (1000 challenges) change the
+// defaults; BENCH_KEEP=1 keeps the database (for EXPLAIN QUERY PLAN) and
+// prints where it is.
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
@@ -432,7 +437,8 @@ async function main() {
     console.error(`bench failed: ${error instanceof Error ? error.message : error}`);
     process.exitCode = 1;
   } finally {
-    rmSync(work, { recursive: true, force: true });
+    if (process.env.BENCH_KEEP) console.log(`bench: the database is kept in ${persistTo} (BENCH_KEEP)`);
+    else rmSync(work, { recursive: true, force: true });
   }
 }
 
