@@ -17,7 +17,7 @@ import { accountsSql, DEMO_ACCOUNTS, DEMO_PASSWORD, RECUSED_WARD_ID } from "./se
 import { concludedDemo, inspectionStats, inspectionsSql, planInspections } from "./seed/inspections.mjs";
 import { calendarFrom, leadsSql, placeReports } from "./seed/leads.mjs";
 import { sampleReports } from "./seed/reports.mjs";
-import { sqlValue } from "./seed/sql.mjs";
+import { mergeInserts, sqlValue } from "./seed/sql.mjs";
 import { unitById, unitsSql } from "./seed/units.mjs";
 
 /** The settings key that marks a database as seeded. */
@@ -33,7 +33,7 @@ function applyStatements(statements, { persistTo }) {
   const dir = mkdtempSync(join(tmpdir(), "pacv-seed-"));
   const file = join(dir, "seed.sql");
   try {
-    writeFileSync(file, `${statements.join("\n")}\n`);
+    writeFileSync(file, `${mergeInserts(statements).join("\n")}\n`);
     executeFile(file, { persistTo });
   } finally {
     rmSync(dir, { recursive: true, force: true });
