@@ -15,11 +15,15 @@ import {
   DEFAULT_MIN_RANKED_CASES,
   type HistogramBin,
   MEASURES,
+  matrixNodeKey,
   medianOfHistogram,
   monthKey,
   monthRange,
+  publishWith,
+  type RowPart,
   type StatsGroupInput,
   suppress,
+  suppressMatrix,
 } from "../../domain/stats";
 import type { Lang } from "../../env";
 import { ApiError } from "../../http/errors";
@@ -280,10 +284,17 @@ function numberSetting(value: string | undefined, fallback: number, min: number)
  *
  * - Groups with fewer than K reports (setting `stats.min_cell`, default 5)
  *   and their complements are suppressed (domain `suppress`): every figure null.
+ * - The unit, category and sector tables of one period share cells: unit X
+ *   in category c is a group of X's table by category and of c's table by
+ *   unit; X's total is a group of the unit table and the total of X's page.
+ *   Their suppression is one pattern (domain `suppressMatrix`, from one extra
+ *   grouped read of the period's unit × category matrix): a cell hidden in
+ *   one of them is hidden in all, and each is protected with those cells
+ *   forced hidden. Month tables are suppressed on their own.
  * - Totals are true totals. With a filter, the filtered population is a cell
- *   of the table grouped by the filter's dimension; when that cell is
- *   suppressed there, the totals, the headline and every group are withheld
- *   (`totalsSuppressed`), so a unit's page never shows what the unit table hides.
+ *   of that pattern; when it is hidden, the totals, the headline and every
+ *   group are withheld (`totalsSuppressed`), so a unit's page never shows
+ *   what the unit table hides.
  * - When even suppressing every group leaves a small cell derivable
  *   (`residualRisk`), every group is withheld; a filtered query withholds its
  *   totals too, the unfiltered city-wide query keeps its true totals.
@@ -303,18 +314,15 @@ export async function publicStats(d1: D1Database, query: StatsQuery, lang: Lang,
   const range = [period.fromMonth, period.toMonth];
   const cells = { unit: true, category: true };
 
-  const cellQuery = (dimension: Dimension, except: Dimension | null) => {
-    const f = filterSql(filters, except, cells);
+  const cellQuery = (dimension: Dimension) => {
+    const f = filterSql(filters, null, cells);
     const where = ["month BETWEEN ? AND ?", ...f.where].join(" AND ");
     return d1
       .prepare(`SELECT ${keySql(dimension)} AS k, ${SUMS_SQL} FROM stats_cells WHERE ${where} GROUP BY k`)
       .bind(...range, ...f.binds);
   };
 
-  const parents: Dimension[] = [];
-  if (filters.categoryCode !== undefined) parents.push("category");
-  if (filters.sector !== undefined) parents.push("sector");
-  if (filters.unit !== undefined) parents.push("unit");
+  const filtered = filters.categoryCode !== undefined || filters.sector !== undefined || filters.unit !== undefined;
 
   const dismissalFilter = filterSql(filters, null, cells);
   const durations = durationTable(groupBy, filters);
@@ -349,9 +357,21 @@ export async function publicStats(d1: D1Database, query: StatsQuery, lang: Lang,
         `SELECT '' AS k, metric, days, SUM(count) AS n FROM ${durations.table} WHERE ${durationWhere(2)} GROUP BY metric, days HAVING SUM(count) > 0`,
       )
       .bind("first_response", "conclusion", ...range, ...durationFilter.binds),
-    cellQuery(groupBy, null),
-    ...parents.map((dimension) => cellQuery(dimension, dimension)),
+    cellQuery(groupBy),
   ];
+  // The unit × category matrix of the period, unfiltered: the linked
+  // suppression pattern of every unit, category and sector table (and of the
+  // filter's own cell) comes from it, so a cell has one status everywhere.
+  const linked = groupBy !== "month" || filtered;
+  if (linked) {
+    statements.push(
+      d1
+        .prepare(
+          `SELECT unit_id AS u, category_code AS c, ${MATRIX_SQL} FROM stats_cells WHERE month BETWEEN ? AND ? GROUP BY unit_id, category_code`,
+        )
+        .bind(...range),
+    );
+  }
   const results = await d1.batch(statements);
   const rowsOf = <T>(i: number): T[] => (results[i]?.results ?? []) as T[];
 
@@ -370,19 +390,46 @@ export async function publicStats(d1: D1Database, query: StatsQuery, lang: Lang,
   const headlineDurationRows = rowsOf<HistogramRow>(5);
   const mainRows = rowsOf<CellRow>(6);
 
-  // A filter's population must be publishable in the table grouped by the filter's dimension.
   let totalsSuppressed = false;
-  parents.forEach((dimension, i) => {
-    const rows = rowsOf<CellRow>(7 + i);
-    const table = buildTable(dimension, filters, rows, period, dirs, lang, minCell, null);
-    const own =
-      dimension === "category" ? filters.categoryCode : dimension === "sector" ? filters.sector : filters.unit;
-    const cell = table.result.groups.find((g) => g.key === own);
-    if (!cell || cell.suppressed) totalsSuppressed = true;
-  });
+  let statusOf: ((key: string) => boolean) | null = null;
+  let matrixUnits: string[] = [];
+  if (linked) {
+    const matrix = rowsOf<MatrixRow>(7);
+    matrixUnits = matrix.map((r) => r.u);
+    const pattern = linkedPattern(matrix, period, dirs, lang, minCell);
+    // The population the filters leave: one unit, one sector or all, in one category or all.
+    const unitSector = filters.unit !== undefined ? dirs.units.get(filters.unit)?.sector : undefined;
+    const rowPart: RowPart =
+      filters.unit !== undefined
+        ? { row: filters.unit }
+        : filters.sector !== undefined
+          ? { group: filters.sector }
+          : { all: true };
+    const column = filters.categoryCode ?? null;
+    const hiddenNode = (part: RowPart, col: string | null) => {
+      const key = matrixNodeKey(part, col);
+      return !pattern.nodes.has(key) || pattern.hidden.has(key);
+    };
+    // A filter's population is published only when it is visible in every table showing it.
+    if (filtered) {
+      if (filters.unit !== undefined && filters.sector !== undefined && unitSector !== filters.sector) {
+        totalsSuppressed = true;
+      } else if (hiddenNode(rowPart, column)) totalsSuppressed = true;
+    }
+    if (groupBy !== "month") {
+      statusOf = (key) =>
+        groupBy === "unit"
+          ? hiddenNode({ row: key }, column)
+          : groupBy === "category"
+            ? hiddenNode(rowPart, key)
+            : hiddenNode("row" in rowPart ? rowPart : { group: key }, column);
+    }
+  }
 
-  const main = buildTable(groupBy, filters, mainRows, period, dirs, lang, minCell, firstResponseRows);
-  const filtered = parents.length > 0;
+  const main = buildTable(groupBy, filters, mainRows, period, dirs, lang, minCell, firstResponseRows, {
+    statusOf,
+    units: linked ? matrixUnits : null,
+  });
   if (main.result.residualRisk && filtered) totalsSuppressed = true;
 
   const totalCounts = countsOf(main.total);
@@ -423,16 +470,12 @@ function buildTable(
   lang: Lang,
   minCell: number,
   firstResponse: readonly HistogramRow[] | null,
+  linked: { statusOf: ((key: string) => boolean) | null; units: readonly string[] | null },
 ) {
   const sums = sumIntoGroups(dimension, rows, dirs);
-  const defs = groupSet(
-    dimension,
-    filters,
-    period,
-    dirs,
-    rows.map((r) => r.k),
-    lang,
-  );
+  // Linked tables list the units of the unfiltered matrix, so that every
+  // table shows the same units as the pattern was computed for.
+  const defs = groupSet(dimension, filters, period, dirs, linked.units ?? rows.map((r) => r.k), lang);
   const histograms = new Map<string, HistogramBin[]>();
   for (const row of firstResponse ?? []) {
     const key = dimension === "sector" ? (dirs.units.get(row.k)?.sector ?? "local") : row.k;
@@ -451,7 +494,83 @@ function buildTable(
     };
   });
   const total = totalOf(rows);
-  return { inputs, total, result: suppress(inputs, countsOf(total), minCell) };
+  const { statusOf } = linked;
+  const result = statusOf
+    ? publishWith(inputs, new Set(inputs.filter((g) => statusOf(g.key)).map((g) => g.key)))
+    : suppress(inputs, countsOf(total), minCell);
+  return { inputs, total, result };
+}
+
+/** A cell of the unit × category matrix: the six published counts. */
+type MatrixRow = Counts & { u: string; c: string };
+
+const MATRIX_SQL = [
+  "COALESCE(SUM(reports), 0) AS reports",
+  "COALESCE(SUM(leads), 0) AS leads",
+  "COALESCE(SUM(referred), 0) AS referred",
+  "COALESCE(SUM(dismissed), 0) AS dismissed",
+  "COALESCE(SUM(inspections_surprise + inspections_scheduled + inspections_verification), 0) AS inspections",
+  "COALESCE(SUM(findings_substantiated + findings_partly), 0) AS substantiated",
+].join(", ");
+
+/**
+ * The linked suppression pattern of the period (domain `suppressMatrix`):
+ * units (the same set every unit table lists) × the seven categories, units
+ * nested in sectors. Figures not tied to a category (inspections, verified
+ * measures) and units outside the directory are known remainders of the margins.
+ */
+function linkedPattern(
+  matrix: readonly MatrixRow[],
+  period: StatsPeriod,
+  dirs: Directories,
+  lang: Lang,
+  minCell: number,
+) {
+  const zero = (): Counts => Object.fromEntries(MEASURES.map((m) => [m, 0])) as Counts;
+  const add = (into: Counts, c: Counts) => {
+    for (const m of MEASURES) into[m] += c[m];
+  };
+  const rows = groupSet(
+    "unit",
+    {},
+    period,
+    dirs,
+    matrix.map((r) => r.u),
+    lang,
+  ).map((g) => g.key);
+  const categories = new Set<string>(CATEGORY_CODES);
+  const cells = new Map<string, Map<string, Counts>>();
+  const rowMargins = new Map(rows.map((r) => [r, zero()]));
+  const columnMargins = new Map(CATEGORY_CODES.map((c) => [c as string, zero()]));
+  const total = zero();
+  for (const r of matrix) {
+    add(total, r);
+    const margin = rowMargins.get(r.u);
+    if (margin) add(margin, r);
+    if (!categories.has(r.c)) continue;
+    add(columnMargins.get(r.c) as Counts, r);
+    if (!rowMargins.has(r.u)) continue;
+    let row = cells.get(r.u);
+    if (!row) {
+      row = new Map();
+      cells.set(r.u, row);
+    }
+    const into = row.get(r.c) ?? zero();
+    add(into, r);
+    row.set(r.c, into);
+  }
+  return suppressMatrix(
+    {
+      rows,
+      columns: CATEGORY_CODES,
+      cells,
+      rowMargins,
+      columnMargins,
+      total,
+      rowGroups: new Map(rows.map((r) => [r, dirs.units.get(r)?.sector ?? "local"])),
+    },
+    minCell,
+  );
 }
 
 /** The headline figures of a population from its summed cells, dismissals and duration histograms. */

@@ -6,4 +6,5 @@
 export * from "./csv";
 export * from "./figures";
 export * from "./free-text";
+export * from "./linked";
 export * from "./suppression";

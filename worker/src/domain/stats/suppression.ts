@@ -52,13 +52,23 @@
  *    also the case of a total below K spread over two or more groups: all of
  *    them are primary and protected only because there are at least two.
  *
- * What this module cannot see, and the query layer must handle: the same
- * figures published in several tables. A unit's own page repeats its row of
- * the by-unit table, so a unit below K needs its totals suppressed there
- * ({@link totalsBelowMinCell}); two periods that differ by one day differ by
- * that day's reports, so periods should be whole months or be checked the
- * same way. The margin of rule 3 reduces, but does not remove, what an
- * attacker learns by re-running this algorithm: a stated residual.
+ * What one table cannot see: the same figures published in several tables.
+ * For one period, the tables by unit, category and sector (filtered or not)
+ * share their cells, and `suppressLinked` / `suppressMatrix` (linked.ts) give
+ * them one pattern: it runs this function with the cells already hidden
+ * elsewhere passed as `forced` (hidden, and protected like primary cells,
+ * known to the attacker only as "at least K"), until no table adds a cell.
+ * What remains, stated as residual risks:
+ * - each period is suppressed on its own: two periods that differ by one
+ *   month differ by that month's reports (periods are whole months, which
+ *   limits this, not removes it);
+ * - tables by month are not linked with the others (a unit's monthly trend
+ *   crossed with a one-month unit table);
+ * - each linked table is tested against its own total; the equations of
+ *   several tables solved together (rows and columns at once) are not
+ *   audited;
+ * - the margin of rule 3 reduces, but does not remove, what an attacker
+ *   learns by re-running this algorithm.
  */
 
 /** The six counts published per group and in the totals, in contract order. */
@@ -91,6 +101,19 @@ export type PublishedGroup = { key: string; label: string } & { [M in Measure]: 
   medianDaysToFirstResponse: number | null;
   suppressed: boolean;
 };
+
+/** Options of {@link suppress}. */
+export interface SuppressOptions {
+  /**
+   * Keys of cells already hidden for another table's sake (linked tables,
+   * see `suppressLinked`). They are suppressed whatever their counts, and
+   * the table is then protected for them as for its primary cells: the
+   * attacker model knows a forced cell with K or more reports only as "at
+   * least K", and no forced cell may be pinned in any measure either, since
+   * its value would open the table it protects.
+   */
+  forced?: ReadonlySet<string>;
+}
 
 /** What {@link suppress} returns. */
 export interface SuppressionResult {
@@ -165,20 +188,32 @@ export function primaryRanges(
   complementary: readonly StatsGroupInput[],
   visible: readonly StatsGroupInput[],
   k: number,
+  forced: readonly StatsGroupInput[] = [],
 ): Map<string, Record<Measure, CellRange>> {
-  const hidden = [...primary, ...complementary];
+  const hidden = [...primary, ...forced, ...complementary];
   const sums = Object.fromEntries(MEASURES.map((m) => [m, hidden.reduce((s, g) => s + g[m], 0)])) as Counts;
   const smallestVisible = [...visible].sort(byReportsThenKey)[0];
   const { lo, hi } = complementaryBounds(complementary, smallestVisible, k);
-  const compMin = lo.reduce((s, v) => s + v, 0);
-  const compMax = hi.reduce((s, v) => s + v, 0);
+  // Bounds on every hidden cell's reports: primary [0, K-1], forced [K, ∞)
+  // (hidden for another table's sake, in no order this table can show),
+  // complementary by the order they were taken in.
+  const cellLo = [...primary.map(() => 0), ...forced.map(() => k), ...lo];
+  const cellHi = [...primary.map(() => k - 1), ...forced.map(() => Number.POSITIVE_INFINITY), ...hi];
+  const allLo = cellLo.reduce((s, v) => s + v, 0);
+  // Sum of the finite upper bounds and how many are unbounded (∞ − ∞ is not a number).
+  const finiteHi = cellHi.reduce((s, v) => (v === Number.POSITIVE_INFINITY ? s : s + v), 0);
+  const unbounded = cellHi.filter((v) => v === Number.POSITIVE_INFINITY).length;
   const ranges = new Map<string, Record<Measure, CellRange>>();
-  for (const cell of primary) {
-    const othersMin = compMin;
-    const othersMax = (primary.length - 1) * (k - 1) + compMax;
+  [...primary, ...forced].forEach((cell, i) => {
+    const ownLo = cellLo[i] as number;
+    const ownHi = cellHi[i] as number;
+    const othersMin = allLo - ownLo;
+    const ownUnbounded = ownHi === Number.POSITIVE_INFINITY;
+    const othersMax =
+      unbounded - (ownUnbounded ? 1 : 0) > 0 ? Number.POSITIVE_INFINITY : finiteHi - (ownUnbounded ? 0 : ownHi);
     const reports: CellRange = {
-      min: Math.max(0, sums.reports - othersMax),
-      max: Math.min(k - 1, sums.reports - othersMin),
+      min: Math.max(ownLo, sums.reports - othersMax),
+      max: Math.min(ownHi, sums.reports - othersMin),
     };
     const range = { reports } as Record<Measure, CellRange>;
     for (const m of MEASURES) {
@@ -186,7 +221,7 @@ export function primaryRanges(
       range[m] = hidden.length >= 2 ? { min: 0, max: sums[m] } : { min: cell[m], max: cell[m] };
     }
     ranges.set(cell.key, range);
-  }
+  });
   return ranges;
 }
 
@@ -236,7 +271,30 @@ export function suppress(
   groups: readonly StatsGroupInput[],
   totals: Counts,
   k: number = DEFAULT_MIN_CELL,
+  options: SuppressOptions = {},
 ): SuppressionResult {
+  const { hidden, residualRisk } = suppressionPattern(groups, totals, k, options);
+  return {
+    groups: groups.map((g) => publish(g, hidden.has(g.key))),
+    suppressedGroups: hidden.size,
+    residualRisk,
+  };
+}
+
+/**
+ * The keys {@link suppress} would suppress, and its residual risk, without
+ * building the published groups (linked suppression runs it many times).
+ *
+ * @throws RangeError as {@link suppress} does.
+ * @example
+ * suppressionPattern([a3, b12, c40], totals, 5).hidden // Set { "a", "b" }
+ */
+export function suppressionPattern(
+  groups: readonly StatsGroupInput[],
+  totals: Counts,
+  k: number = DEFAULT_MIN_CELL,
+  options: SuppressOptions = {},
+): { hidden: Set<string>; residualRisk: boolean } {
   if (!Number.isSafeInteger(k) || k < 1) throw new RangeError("k must be a positive integer");
   const keys = new Set<string>();
   for (const g of groups) {
@@ -252,18 +310,18 @@ export function suppress(
     if (sum === 0) revealedByTotals.add(m);
   }
 
+  const isForced = (g: StatsGroupInput) => options.forced?.has(g.key) ?? false;
   const primary = groups.filter((g) => g.reports < k);
-  if (primary.length === 0) {
-    return { groups: groups.map((g) => publish(g, false)), suppressedGroups: 0, residualRisk: false };
-  }
-  const candidates = groups.filter((g) => g.reports >= k).sort(byReportsThenKey);
+  const forced = groups.filter((g) => g.reports >= k && isForced(g));
+  if (primary.length === 0 && forced.length === 0) return { hidden: new Set(), residualRisk: false };
+  const candidates = groups.filter((g) => g.reports >= k && !isForced(g)).sort(byReportsThenKey);
   let taken = 0;
   let residualRisk = false;
   let failedWithTwo = false;
   for (;;) {
-    const ranges = primaryRanges(primary, candidates.slice(0, taken), candidates.slice(taken), k);
+    const ranges = primaryRanges(primary, candidates.slice(0, taken), candidates.slice(taken), k, forced);
     if (isProtected(ranges, revealedByTotals)) break;
-    if (primary.length + taken >= 2) failedWithTwo = true;
+    if (primary.length + forced.length + taken >= 2) failedWithTwo = true;
     if (taken === candidates.length) {
       residualRisk = true;
       break;
@@ -275,12 +333,21 @@ export function suppress(
   // that, and it only happens at extreme values (rule 3). A single cell is
   // unsafe whatever its value, so passing it teaches nothing.
   if (failedWithTwo && taken < candidates.length) taken++;
-  const hidden = new Set([...primary, ...candidates.slice(0, taken)].map((g) => g.key));
-  return {
-    groups: groups.map((g) => publish(g, hidden.has(g.key))),
-    suppressedGroups: hidden.size,
-    residualRisk,
-  };
+  const hidden = new Set([...primary, ...forced, ...candidates.slice(0, taken)].map((g) => g.key));
+  return { hidden, residualRisk };
+}
+
+/**
+ * Publishes groups with a suppression pattern decided elsewhere (linked
+ * tables, see `suppressMatrix`): the groups whose keys are in `hidden` are
+ * nulled, the others published as given.
+ *
+ * @example
+ * publishWith([a, b, c], new Set(["a", "b"])).suppressedGroups // 2
+ */
+export function publishWith(groups: readonly StatsGroupInput[], hidden: ReadonlySet<string>): SuppressionResult {
+  const published = groups.map((g) => publish(g, hidden.has(g.key)));
+  return { groups: published, suppressedGroups: published.filter((g) => g.suppressed).length, residualRisk: false };
 }
 
 /**
