@@ -231,7 +231,6 @@ async function recount() {
   const calendar = await loadCalendar(createDb(env.DB));
   const days = (a: string, b: string) => Math.max(0, workingDaysBetween(a, b, calendar));
   const cells: Table = {};
-  const dismissals: Table = {};
   const durations: Table = {};
   const cell = (at: string, unit: string, category: string) => `${monthKey(at)}|${unit}|${category}`;
   const duration = (metric: string, at: string, unit: string, category: string, d: number) =>
@@ -260,11 +259,10 @@ async function recount() {
     }
     if (l.decided_at !== null && l.status === "dismissed") {
       add(cells, cell(l.decided_at, l.unit_id, l.category_code), "dismissed");
-      add(
-        dismissals,
-        `${cell(l.decided_at, l.unit_id, l.category_code)}|${l.dismissal_reason_code ?? "unspecified"}`,
-        "count",
-      );
+      const reason = (DISMISSAL_REASON_CODES as readonly (string | null)[]).includes(l.dismissal_reason_code)
+        ? l.dismissal_reason_code
+        : "unspecified";
+      add(cells, cell(l.decided_at, l.unit_id, l.category_code), `dismissed_${reason}`);
       duration("conclusion", l.decided_at, l.unit_id, l.category_code, days(l.opened_at, l.decided_at));
     }
   }
@@ -313,7 +311,6 @@ async function recount() {
   }
   return {
     stats_cells: nonZero(cells),
-    stats_dismissals: nonZero(dismissals),
     stats_durations: nonZero(durations),
     stats_durations_unit: nonZero(byUnit),
     stats_durations_category: nonZero(byCategory),
@@ -334,12 +331,6 @@ async function rollups() {
   };
   return {
     stats_cells: await keyed("SELECT * FROM stats_cells", ["month", "unit_id", "category_code"]),
-    stats_dismissals: await keyed("SELECT * FROM stats_dismissals", [
-      "month",
-      "unit_id",
-      "category_code",
-      "reason_code",
-    ]),
     stats_durations: await keyed("SELECT * FROM stats_durations", [
       "metric",
       "month",

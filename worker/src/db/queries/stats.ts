@@ -4,7 +4,6 @@ import {
   SECTOR_CODES,
   SECTOR_LABELS,
   type SectorCode,
-  type StatsGroupBy,
   type StatsHeadline,
   type StatsQuery,
   type StatsResponse,
@@ -31,7 +30,7 @@ import { DISMISSAL_REASON_LABELS, monthLabel, STATS_MESSAGES } from "../../i18n/
 
 /**
  * The query layer of the public statistics (issue 5). It reads only the
- * rollups (`stats_cells`, `stats_dismissals`, `stats_durations*`) and the
+ * rollups (`stats_cells`, `stats_durations*`) and the
  * directories (`units`, `categories`, `settings`), never the raw tables, in
  * one D1 round trip; and it suppresses small cells here, so no endpoint built
  * on it can publish one.
@@ -103,6 +102,13 @@ const CELL_COLUMNS = [
   "measures_verified",
   "measures_on_time",
   "measures_late",
+  "dismissed_not_public_service",
+  "dismissed_insufficient_information",
+  "dismissed_duplicate",
+  "dismissed_outside_jurisdiction",
+  "dismissed_handled_elsewhere",
+  "dismissed_unfounded",
+  "dismissed_unspecified",
 ] as const;
 type CellColumn = (typeof CELL_COLUMNS)[number];
 type CellSums = Record<CellColumn, number>;
@@ -263,11 +269,13 @@ interface HistogramRow {
 /**
  * The duration rollup that has the dimensions a query needs: the per-category
  * sum without units, the per-unit sum without categories, or the full table.
+ * The smaller the table, the fewer rows a period reads (at a million reports
+ * the per-unit table holds about ten times the rows of the per-category one).
  */
-function durationTable(groupBy: StatsGroupBy, filters: Filters): { table: string; unit: boolean; category: boolean } {
-  const needsUnit =
-    groupBy === "unit" || groupBy === "sector" || filters.unit !== undefined || filters.sector !== undefined;
-  const needsCategory = groupBy === "category" || filters.categoryCode !== undefined;
+function durationTable(
+  needsUnit: boolean,
+  needsCategory: boolean,
+): { table: string; unit: boolean; category: boolean } {
   if (!needsUnit) return { table: "stats_durations_category", unit: false, category: true };
   if (!needsCategory) return { table: "stats_durations_unit", unit: true, category: false };
   return { table: "stats_durations", unit: true, category: true };
@@ -324,13 +332,32 @@ export async function publicStats(d1: D1Database, query: StatsQuery, lang: Lang,
 
   const filtered = filters.categoryCode !== undefined || filters.sector !== undefined || filters.unit !== undefined;
 
-  const dismissalFilter = filterSql(filters, null, cells);
-  const durations = durationTable(groupBy, filters);
-  const durationFilter = filterSql(filters, null, durations);
-  const durationWhere = (metrics: number) =>
-    [`metric IN (${Array(metrics).fill("?").join(", ")})`, "month BETWEEN ? AND ?", ...durationFilter.where].join(
+  // Per-group first responses need the grouping's dimension; the headline's
+  // medians only the filters' (so an unfiltered unit table reads its city-wide
+  // medians from the small per-category histogram).
+  const unitFilter = filters.unit !== undefined || filters.sector !== undefined;
+  const categoryFilter = filters.categoryCode !== undefined;
+  const groupDurations = durationTable(
+    groupBy === "unit" || groupBy === "sector" || unitFilter,
+    groupBy === "category" || categoryFilter,
+  );
+  const totalDurations = durationTable(unitFilter, categoryFilter);
+  const durationQuery = (
+    table: { table: string; unit: boolean; category: boolean },
+    select: string,
+    metrics: string[],
+    groupByKey: string,
+  ) => {
+    const f = filterSql(filters, null, table);
+    const where = [`metric IN (${metrics.map(() => "?").join(", ")})`, "month BETWEEN ? AND ?", ...f.where].join(
       " AND ",
     );
+    return d1
+      .prepare(
+        `SELECT ${select}, metric, days, SUM(count) AS n FROM ${table.table} WHERE ${where} GROUP BY ${groupByKey}, days HAVING SUM(count) > 0`,
+      )
+      .bind(...metrics, ...range, ...f.binds);
+  };
   const durationKey = groupBy === "month" ? "month" : groupBy === "category" ? "category_code" : "unit_id";
 
   const statements = [
@@ -339,24 +366,8 @@ export async function publicStats(d1: D1Database, query: StatsQuery, lang: Lang,
       "SELECT id, name, COALESCE(sector, 'local') AS sector, (valid_to IS NULL) AS current FROM units ORDER BY id",
     ),
     d1.prepare("SELECT code, name_vi AS nameVi, name_en AS nameEn FROM categories ORDER BY sort_order"),
-    d1
-      .prepare(
-        `SELECT reason_code AS k, COALESCE(SUM(count), 0) AS n FROM stats_dismissals WHERE ${[
-          "month BETWEEN ? AND ?",
-          ...dismissalFilter.where,
-        ].join(" AND ")} GROUP BY reason_code`,
-      )
-      .bind(...range, ...dismissalFilter.binds),
-    d1
-      .prepare(
-        `SELECT ${durationKey} AS k, metric, days, SUM(count) AS n FROM ${durations.table} WHERE ${durationWhere(1)} GROUP BY k, days HAVING SUM(count) > 0`,
-      )
-      .bind("first_response", ...range, ...durationFilter.binds),
-    d1
-      .prepare(
-        `SELECT '' AS k, metric, days, SUM(count) AS n FROM ${durations.table} WHERE ${durationWhere(2)} GROUP BY metric, days HAVING SUM(count) > 0`,
-      )
-      .bind("first_response", "conclusion", ...range, ...durationFilter.binds),
+    durationQuery(groupDurations, `${durationKey} AS k`, ["first_response"], "k"),
+    durationQuery(totalDurations, "'' AS k", ["first_response", "conclusion"], "metric"),
     cellQuery(groupBy),
   ];
   // The unit × category matrix of the period, unfiltered: the linked
@@ -385,16 +396,15 @@ export async function publicStats(d1: D1Database, query: StatsQuery, lang: Lang,
   if (filters.unit !== undefined && !dirs.units.has(filters.unit)) {
     throw new ApiError("not_found", { detail: STATS_MESSAGES.unknown_unit[lang] });
   }
-  const dismissalRows = rowsOf<{ k: string; n: number }>(3);
-  const firstResponseRows = rowsOf<HistogramRow>(4);
-  const headlineDurationRows = rowsOf<HistogramRow>(5);
-  const mainRows = rowsOf<CellRow>(6);
+  const firstResponseRows = rowsOf<HistogramRow>(3);
+  const headlineDurationRows = rowsOf<HistogramRow>(4);
+  const mainRows = rowsOf<CellRow>(5);
 
   let totalsSuppressed = false;
   let statusOf: ((key: string) => boolean) | null = null;
   let matrixUnits: string[] = [];
   if (linked) {
-    const matrix = rowsOf<MatrixRow>(7);
+    const matrix = rowsOf<MatrixRow>(6);
     matrixUnits = matrix.map((r) => r.u);
     const pattern = linkedPattern(matrix, period, dirs, lang, minCell);
     // The population the filters leave: one unit, one sector or all, in one category or all.
@@ -454,7 +464,7 @@ export async function publicStats(d1: D1Database, query: StatsQuery, lang: Lang,
     generatedAt: now.toISOString(),
     totals: totalsSuppressed ? nullCounts : totalCounts,
     totalsSuppressed,
-    headline: totalsSuppressed ? null : headlineOf(main.total, dismissalRows, headlineDurationRows, lang),
+    headline: totalsSuppressed ? null : headlineOf(main.total, headlineDurationRows, lang),
     groups,
     suppressedGroups: groups.filter((g) => g.suppressed).length,
   };
@@ -574,14 +584,8 @@ function linkedPattern(
 }
 
 /** The headline figures of a population from its summed cells, dismissals and duration histograms. */
-function headlineOf(
-  total: CellSums,
-  dismissals: readonly { k: string; n: number }[],
-  durations: readonly HistogramRow[],
-  lang: Lang,
-): StatsHeadline {
-  const byReason = new Map(dismissals.map((d) => [d.k, d.n]));
-  const unspecified = byReason.get("unspecified") ?? 0;
+function headlineOf(total: CellSums, durations: readonly HistogramRow[], lang: Lang): StatsHeadline {
+  const unspecified = total.dismissed_unspecified;
   const bins = (metric: string) =>
     durations.filter((d) => d.metric === metric).map((d) => ({ value: d.days, count: d.n }));
   return {
@@ -600,7 +604,7 @@ function headlineOf(
       ...DISMISSAL_REASON_CODES.map((code) => ({
         code,
         label: DISMISSAL_REASON_LABELS[code][lang],
-        count: Math.max(0, byReason.get(code) ?? 0),
+        count: Math.max(0, total[`dismissed_${code}`]),
       })),
       ...(unspecified > 0
         ? [{ code: "unspecified" as const, label: DISMISSAL_REASON_LABELS.unspecified[lang], count: unspecified }]

@@ -28,6 +28,18 @@ export const statsCells = sqliteTable(
     referred: integer("referred").notNull().default(0),
     /** Leads dismissed (month of `decided_at`). */
     dismissed: integer("dismissed").notNull().default(0),
+    /**
+     * Leads dismissed by reason code (month of `decided_at`): one column per
+     * code, so the headline's reasons come from the rows already read for the
+     * totals; `unspecified` when a lead has no (known) code.
+     */
+    dismissedNotPublicService: integer("dismissed_not_public_service").notNull().default(0),
+    dismissedInsufficientInformation: integer("dismissed_insufficient_information").notNull().default(0),
+    dismissedDuplicate: integer("dismissed_duplicate").notNull().default(0),
+    dismissedOutsideJurisdiction: integer("dismissed_outside_jurisdiction").notNull().default(0),
+    dismissedHandledElsewhere: integer("dismissed_handled_elsewhere").notNull().default(0),
+    dismissedUnfounded: integer("dismissed_unfounded").notNull().default(0),
+    dismissedUnspecified: integer("dismissed_unspecified").notNull().default(0),
     /** Leads acknowledged by their deadline (month of `opened_at`). */
     ackOnTime: integer("ack_on_time").notNull().default(0),
     /** Leads acknowledged late, or still unacknowledged and marked overdue (month of `opened_at`). */
@@ -52,19 +64,6 @@ export const statsCells = sqliteTable(
     primaryKey({ columns: [t.month, t.unitId, t.categoryCode] }),
     index("stats_cells_category_idx").on(t.categoryCode, t.month),
   ],
-);
-
-/** Dismissed leads by reason code (month of `decided_at`); `unspecified` when a lead has no code. */
-export const statsDismissals = sqliteTable(
-  "stats_dismissals",
-  {
-    month: text("month").notNull(),
-    unitId: text("unit_id").notNull(),
-    categoryCode: text("category_code").notNull(),
-    reasonCode: text("reason_code").notNull(),
-    count: integer("count").notNull().default(0),
-  },
-  (t) => [primaryKey({ columns: [t.month, t.unitId, t.categoryCode, t.reasonCode] })],
 );
 
 /**
@@ -98,7 +97,11 @@ export const statsDurationsUnit = sqliteTable(
     days: integer("days").notNull(),
     count: integer("count").notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.metric, t.month, t.unitId, t.days] })],
+  (t) => [
+    primaryKey({ columns: [t.metric, t.month, t.unitId, t.days] }),
+    // A unit's page and a sector's units read one unit's months, not every unit's.
+    index("stats_durations_unit_unit_idx").on(t.metric, t.unitId, t.month),
+  ],
 );
 
 /** {@link statsDurations} summed over units (kept by a trigger on it): city-wide and category tables read this. */
