@@ -368,21 +368,23 @@ export async function publicStats(d1: D1Database, query: StatsQuery, lang: Lang,
     d1.prepare("SELECT code, name_vi AS nameVi, name_en AS nameEn FROM categories ORDER BY sort_order"),
     durationQuery(groupDurations, `${durationKey} AS k`, ["first_response"], "k"),
     durationQuery(totalDurations, "'' AS k", ["first_response", "conclusion"], "metric"),
-    cellQuery(groupBy),
   ];
   // The unit × category matrix of the period, unfiltered: the linked
   // suppression pattern of every unit, category and sector table (and of the
   // filter's own cell) comes from it, so a cell has one status everywhere.
+  // It carries every column, so a unit, category or sector table is summed
+  // from it here instead of reading the same rollup rows a second time.
   const linked = groupBy !== "month" || filtered;
-  if (linked) {
-    statements.push(
-      d1
-        .prepare(
-          `SELECT unit_id AS u, category_code AS c, ${MATRIX_SQL} FROM stats_cells WHERE month BETWEEN ? AND ? GROUP BY unit_id, category_code`,
-        )
-        .bind(...range),
-    );
-  }
+  statements.push(
+    linked
+      ? d1
+          .prepare(
+            `SELECT unit_id AS u, category_code AS c, ${SUMS_SQL} FROM stats_cells WHERE month BETWEEN ? AND ? GROUP BY unit_id, category_code`,
+          )
+          .bind(...range)
+      : cellQuery(groupBy),
+  );
+  if (linked && groupBy === "month") statements.push(cellQuery(groupBy));
   const results = await d1.batch(statements);
   const rowsOf = <T>(i: number): T[] => (results[i]?.results ?? []) as T[];
 
@@ -398,13 +400,18 @@ export async function publicStats(d1: D1Database, query: StatsQuery, lang: Lang,
   }
   const firstResponseRows = rowsOf<HistogramRow>(3);
   const headlineDurationRows = rowsOf<HistogramRow>(4);
-  const mainRows = rowsOf<CellRow>(5);
+  const unitCategory = linked ? rowsOf<CellSums & { u: string; c: string }>(5) : [];
+  const mainRows: CellRow[] = !linked
+    ? rowsOf<CellRow>(5)
+    : groupBy === "month"
+      ? rowsOf<CellRow>(6)
+      : tableFromMatrix(unitCategory, groupBy === "category" ? "c" : "u", filters, dirs);
 
   let totalsSuppressed = false;
   let statusOf: ((key: string) => boolean) | null = null;
   let matrixUnits: string[] = [];
   if (linked) {
-    const matrix = rowsOf<MatrixRow>(6);
+    const matrix: MatrixRow[] = unitCategory.map((r) => ({ u: r.u, c: r.c, ...countsOf(r) }));
     matrixUnits = matrix.map((r) => r.u);
     const pattern = linkedPattern(matrix, period, dirs, lang, minCell);
     // The population the filters leave: one unit, one sector or all, in one category or all.
@@ -514,14 +521,32 @@ function buildTable(
 /** A cell of the unit × category matrix: the six published counts. */
 type MatrixRow = Counts & { u: string; c: string };
 
-const MATRIX_SQL = [
-  "COALESCE(SUM(reports), 0) AS reports",
-  "COALESCE(SUM(leads), 0) AS leads",
-  "COALESCE(SUM(referred), 0) AS referred",
-  "COALESCE(SUM(dismissed), 0) AS dismissed",
-  "COALESCE(SUM(inspections_surprise + inspections_scheduled + inspections_verification), 0) AS inspections",
-  "COALESCE(SUM(findings_substantiated + findings_partly), 0) AS substantiated",
-].join(", ");
+/**
+ * The rows a unit, category or sector table would read from `stats_cells`
+ * (keyed by unit or by category, the filters applied), summed from the
+ * period's unit × category rows already fetched for the linked pattern.
+ */
+function tableFromMatrix(
+  rows: readonly (CellSums & { u: string; c: string })[],
+  key: "u" | "c",
+  filters: Filters,
+  dirs: Directories,
+): CellRow[] {
+  const out = new Map<string, CellRow>();
+  for (const r of rows) {
+    if (filters.categoryCode !== undefined && r.c !== filters.categoryCode) continue;
+    if (filters.unit !== undefined && r.u !== filters.unit) continue;
+    if (filters.sector !== undefined && dirs.units.get(r.u)?.sector !== filters.sector) continue;
+    const k = r[key];
+    let sums = out.get(k);
+    if (!sums) {
+      sums = { k, ...zeroSums() };
+      out.set(k, sums);
+    }
+    addSums(sums, r);
+  }
+  return [...out.values()];
+}
 
 /**
  * The linked suppression pattern of the period (domain `suppressMatrix`):
