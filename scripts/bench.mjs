@@ -245,6 +245,8 @@ function routesFor() {
 }
 
 async function measureSize({ persistTo, vars, size, log, extra }) {
+  // Migrations that landed while the data was being seeded (the server bundles the current Worker).
+  applyMigrations({ persistTo });
   const routes = routesFor();
   const cached = await measure({ persistTo, vars, label: "cache on", size, routes: routes.cached, log });
   await cached.server.stop();
