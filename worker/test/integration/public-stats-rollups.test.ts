@@ -304,16 +304,24 @@ async function recount() {
 
   const byUnit: Table = {};
   const byCategory: Table = {};
+  const byMonth: Table = {};
   for (const [key, row] of Object.entries(durations)) {
     const [metric, month, unit, category, d] = key.split("|");
     add(byUnit, `${metric}|${month}|${unit}|${d}`, "count", row.count);
     add(byCategory, `${metric}|${month}|${category}|${d}`, "count", row.count);
+    add(byMonth, `${metric}|${month}|${d}`, "count", row.count);
+  }
+  const months: Table = {};
+  for (const [key, row] of Object.entries(cells)) {
+    for (const [column, value] of Object.entries(row)) add(months, key.split("|")[0] as string, column, value);
   }
   return {
     stats_cells: nonZero(cells),
     stats_durations: nonZero(durations),
     stats_durations_unit: nonZero(byUnit),
     stats_durations_category: nonZero(byCategory),
+    stats_months: nonZero(months),
+    stats_durations_month: nonZero(byMonth),
   };
 }
 
@@ -345,5 +353,7 @@ async function rollups() {
       "category_code",
       "days",
     ]),
+    stats_months: await keyed("SELECT * FROM stats_months", ["month"]),
+    stats_durations_month: await keyed("SELECT * FROM stats_durations_month", ["metric", "month", "days"]),
   };
 }

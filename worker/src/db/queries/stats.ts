@@ -30,7 +30,7 @@ import { DISMISSAL_REASON_LABELS, monthLabel, STATS_MESSAGES } from "../../i18n/
 
 /**
  * The query layer of the public statistics (issue 5). It reads only the
- * rollups (`stats_cells`, `stats_durations*`) and the
+ * rollups (`stats_cells`, `stats_months`, `stats_durations*`) and the
  * directories (`units`, `categories`, `settings`), never the raw tables, in
  * one D1 round trip; and it suppresses small cells here, so no endpoint built
  * on it can publish one.
@@ -267,8 +267,9 @@ interface HistogramRow {
 }
 
 /**
- * The duration rollup that has the dimensions a query needs: the per-category
- * sum without units, the per-unit sum without categories, or the full table.
+ * The duration rollup that has the dimensions a query needs: the city-wide
+ * sum by month, the per-category sum without units, the per-unit sum without
+ * categories, or the full table.
  * The smaller the table, the fewer rows a period reads (at a million reports
  * the per-unit table holds about ten times the rows of the per-category one).
  */
@@ -276,6 +277,7 @@ function durationTable(
   needsUnit: boolean,
   needsCategory: boolean,
 ): { table: string; unit: boolean; category: boolean } {
+  if (!needsUnit && !needsCategory) return { table: "stats_durations_month", unit: false, category: false };
   if (!needsUnit) return { table: "stats_durations_category", unit: false, category: true };
   if (!needsCategory) return { table: "stats_durations_unit", unit: true, category: false };
   return { table: "stats_durations", unit: true, category: true };
@@ -322,15 +324,16 @@ export async function publicStats(d1: D1Database, query: StatsQuery, lang: Lang,
   const range = [period.fromMonth, period.toMonth];
   const cells = { unit: true, category: true };
 
+  const filtered = filters.categoryCode !== undefined || filters.sector !== undefined || filters.unit !== undefined;
   const cellQuery = (dimension: Dimension) => {
     const f = filterSql(filters, null, cells);
     const where = ["month BETWEEN ? AND ?", ...f.where].join(" AND ");
+    // The city-wide monthly table reads the per-month rollup: a dozen rows.
+    const table = dimension === "month" && !filtered ? "stats_months" : "stats_cells";
     return d1
-      .prepare(`SELECT ${keySql(dimension)} AS k, ${SUMS_SQL} FROM stats_cells WHERE ${where} GROUP BY k`)
+      .prepare(`SELECT ${keySql(dimension)} AS k, ${SUMS_SQL} FROM ${table} WHERE ${where} GROUP BY k`)
       .bind(...range, ...f.binds);
   };
-
-  const filtered = filters.categoryCode !== undefined || filters.sector !== undefined || filters.unit !== undefined;
 
   // Per-group first responses need the grouping's dimension; the headline's
   // medians only the filters' (so an unfiltered unit table reads its city-wide

@@ -118,6 +118,50 @@ export const statsDurationsCategory = sqliteTable(
 );
 
 /**
+ * {@link statsCells} summed over units and categories, one row per month
+ * (kept by triggers on it): the city-wide monthly trend and totals read a
+ * dozen rows instead of every unit and category of the period.
+ */
+export const statsMonths = sqliteTable("stats_months", {
+  month: text("month").primaryKey(),
+  reports: integer("reports").notNull().default(0),
+  leads: integer("leads").notNull().default(0),
+  referred: integer("referred").notNull().default(0),
+  dismissed: integer("dismissed").notNull().default(0),
+  dismissedNotPublicService: integer("dismissed_not_public_service").notNull().default(0),
+  dismissedInsufficientInformation: integer("dismissed_insufficient_information").notNull().default(0),
+  dismissedDuplicate: integer("dismissed_duplicate").notNull().default(0),
+  dismissedOutsideJurisdiction: integer("dismissed_outside_jurisdiction").notNull().default(0),
+  dismissedHandledElsewhere: integer("dismissed_handled_elsewhere").notNull().default(0),
+  dismissedUnfounded: integer("dismissed_unfounded").notNull().default(0),
+  dismissedUnspecified: integer("dismissed_unspecified").notNull().default(0),
+  ackOnTime: integer("ack_on_time").notNull().default(0),
+  ackLate: integer("ack_late").notNull().default(0),
+  inspectionsSurprise: integer("inspections_surprise").notNull().default(0),
+  inspectionsScheduled: integer("inspections_scheduled").notNull().default(0),
+  inspectionsVerification: integer("inspections_verification").notNull().default(0),
+  findingsSubstantiated: integer("findings_substantiated").notNull().default(0),
+  findingsPartly: integer("findings_partly").notNull().default(0),
+  findingsNotSubstantiated: integer("findings_not_substantiated").notNull().default(0),
+  findingsCouldNotVerify: integer("findings_could_not_verify").notNull().default(0),
+  measuresVerified: integer("measures_verified").notNull().default(0),
+  measuresOnTime: integer("measures_on_time").notNull().default(0),
+  measuresLate: integer("measures_late").notNull().default(0),
+});
+
+/** {@link statsDurations} summed over units and categories (kept by a trigger on it): city-wide medians. */
+export const statsDurationsMonth = sqliteTable(
+  "stats_durations_month",
+  {
+    metric: text("metric", { enum: ["first_response", "conclusion"] }).notNull(),
+    month: text("month").notNull(),
+    days: integer("days").notNull(),
+    count: integer("count").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.metric, t.month, t.days] })],
+);
+
+/**
  * One row per date from 2015 to 2040: whether it is a working day and `n`,
  * the number of working days from the start up to and including it, so that
  * the working days `d` with a < d ≤ b (the domain's `workingDaysBetween`) are
