@@ -8,6 +8,7 @@
 //   measure verified, which closes the inspection;
 // - in Chromium, as the reporter: the follow page, opened with the receipt,
 //   shows the status "concluded" with the outcome and the public summary.
+// A planned visit is then cancelled from its page with a reason.
 // The seeded plan, inspections and measures are checked through the API too.
 import assert from "node:assert/strict";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../scripts/seed/accounts.mjs";
@@ -216,6 +217,41 @@ export const tests = [
       assert.equal(api1.body.status, "concluded");
       assert.equal(api1.body.outcome, "substantiated");
       await p.close();
+    },
+  },
+  {
+    name: "console: the supervisor cancels a planned visit, refused without a proper reason, then with one",
+    async run(ctx) {
+      const { unitId } = ctx.state.inspection;
+      const created = await api(ctx, "/api/inspections", {
+        method: "POST",
+        cookie: ctx.state.inspectionCookie,
+        body: {
+          type: "verification",
+          unitId,
+          plannedStart: hanoiDate(30),
+          plannedEnd: hanoiDate(32),
+          scope: "Xác minh việc khắc phục sau kết luận kiểm tra.",
+          leadIds: [],
+          team: [],
+        },
+      });
+      assert.equal(created.status, 201, JSON.stringify(created.body));
+      const p = await supervisorPage(ctx);
+      await p.goto(`${ctx.baseUrl}/kiem-tra/cuoc-kiem-tra/?id=${created.body.id}`);
+      await p.locator("#inspection-detail:not([hidden])").waitFor();
+      await p.locator(".cancel-inspection summary").click();
+      await p.fill("#inspection-cancel-reason", "vì");
+      await p.click("#inspection-cancel");
+      await p.waitForFunction(() =>
+        (document.getElementById("inspection-alert")?.textContent ?? "").includes("10 ký tự"),
+      );
+      await p.fill("#inspection-cancel-reason", "Đơn vị đã khắc phục xong, không cần xác minh tại chỗ.");
+      await p.click("#inspection-cancel");
+      await p.locator("#inspection-facts .badge.i-cancelled").waitFor();
+      assert.equal(await p.locator("#inspection-cancel").count(), 0, "a cancelled visit offers no cancel button");
+      const detail = await api(ctx, `/api/inspections/${created.body.id}`, { cookie: ctx.state.inspectionCookie });
+      assert.equal(detail.body.status, "cancelled");
     },
   },
 ];

@@ -958,6 +958,12 @@ export const en: Dict = {
         createdBy: "Created by",
         actions: "Actions",
         start: "Start the inspection",
+        cancel: "Cancel the inspection",
+        cancelReason: "Reason for cancelling",
+        cancelHint:
+          "Required, at least 10 characters; kept with the inspection and in the audit log. Its leads go back to the referred pool.",
+        cancelSubmit: "Confirm cancellation",
+        cancelled: "Inspection cancelled.",
         team: "Team",
         leads: "Leads inspected",
         noLeads: "No lead is attached to this inspection (a planned visit).",

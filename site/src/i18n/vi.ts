@@ -972,6 +972,12 @@ export const vi = {
         createdBy: "Người tạo",
         actions: "Thao tác",
         start: "Bắt đầu kiểm tra",
+        cancel: "Hủy cuộc kiểm tra",
+        cancelReason: "Lý do hủy",
+        cancelHint:
+          "Bắt buộc, ít nhất 10 ký tự; được lưu cùng cuộc kiểm tra và trong nhật ký. Các đầu mối trở lại danh sách chờ kiểm tra.",
+        cancelSubmit: "Xác nhận hủy",
+        cancelled: "Đã hủy cuộc kiểm tra.",
         team: "Đoàn kiểm tra",
         leads: "Đầu mối được kiểm tra",
         noLeads: "Cuộc kiểm tra này không gắn đầu mối nào (kiểm tra theo kế hoạch).",

@@ -118,6 +118,49 @@ function renderFacts(d: InspectionDetail): void {
     });
     actions.append(button);
   }
+  // Cancelling is a supervisor's, like moving the visit, and only while it is planned.
+  if (d.status === "planned" && can(d, "move")) actions.append(cancelForm());
+}
+
+/** A disclosed form to cancel the planned visit with a reason (`POST /api/inspections/{id}/cancel`). */
+function cancelForm(): HTMLElement {
+  const details = el("details", "cancel-inspection", "", el("summary", "", pt.cancel));
+  const form = el("form", "stack");
+  form.noValidate = true;
+  const reason = el("textarea");
+  reason.id = "inspection-cancel-reason";
+  reason.name = "reason";
+  reason.rows = 3;
+  reason.required = true;
+  reason.minLength = 10;
+  reason.maxLength = 2000;
+  reason.setAttribute("aria-describedby", "inspection-cancel-hint");
+  const label = el("label", "", pt.cancelReason);
+  label.htmlFor = reason.id;
+  const hint = el("p", "hint", pt.cancelHint);
+  hint.id = "inspection-cancel-hint";
+  const submit = el("button", "secondary", pt.cancelSubmit);
+  submit.type = "submit";
+  submit.id = "inspection-cancel";
+  form.append(label, hint, reason, submit);
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    if (!ctx) return;
+    submit.disabled = true;
+    const result = await consoleApi<InspectionDetail>(`${apiBase}/cancel`, {
+      method: "POST",
+      body: { reason: reason.value },
+    });
+    submit.disabled = false;
+    if (!result.ok) {
+      alertBox.textContent = problemText(result.failure, ctx.t);
+      reason.focus();
+      return;
+    }
+    update(result.data, pt.cancelled, "inspection-heading");
+  });
+  details.append(form);
+  return details;
 }
 
 function renderTeam(d: InspectionDetail): void {
