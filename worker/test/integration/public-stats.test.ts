@@ -444,3 +444,18 @@ describe("OpenAPI", () => {
     }
   });
 });
+
+describe("a unit merged away", () => {
+  it("keeps its own page: the unit filter names it in a one-row table, hidden since it has no reports", async () => {
+    const id = `t-merged-${crypto.randomUUID().slice(0, 8)}`;
+    await env.DB.prepare(
+      "INSERT INTO units (id, name, name_folded, kind, parent_id, valid_to) VALUES (?, 'Sở Cũ Đã Sáp Nhập', 'so cu da sap nhap', 'department', 'ha-noi', '2025-03-01')",
+    )
+      .bind(id)
+      .run();
+    expect((await stats("groupBy=unit")).groups.some((g) => g.key === id)).toBe(false);
+    const own = await stats(`groupBy=unit&unit=${id}`);
+    expect(own.groups).toEqual([expect.objectContaining({ key: id, label: "Sở Cũ Đã Sáp Nhập", suppressed: true })]);
+    expect(own.totalsSuppressed).toBe(true);
+  });
+});

@@ -221,10 +221,16 @@ function showError(message: string): void {
   status.textContent = "";
 }
 
-/** The unit's name from the unit table (every current unit is a row), or null for an unknown id. */
+/** The unit's name from its own one-row unit table (any unit in the directory, merged ones too), or null for an unknown id. */
 async function unitName(filters: StatsFilters): Promise<string | null> {
-  const list = await fetchStats(apiPath({ ...filters, unit: "", categoryCode: "", sector: "" }, "unit", lang));
-  return list.groups.find((group) => group.key === filters.unit)?.label ?? null;
+  if (!/^[a-z0-9-]{1,64}$/.test(filters.unit)) return null;
+  try {
+    const own = await fetchStats(apiPath({ ...filters, categoryCode: "", sector: "" }, "unit", lang));
+    return own.groups.find((group) => group.key === filters.unit)?.label ?? null;
+  } catch (error) {
+    if (error instanceof StatsError && error.status === 404) return null;
+    throw error;
+  }
 }
 
 async function load(filters: StatsFilters): Promise<void> {

@@ -228,6 +228,8 @@ function groupSet(
   const ids = new Set<string>();
   for (const u of dirs.units.values()) if (u.current) ids.add(u.id);
   for (const id of withData) if (dirs.units.has(id)) ids.add(id);
+  // A unit's own page works for a unit merged away too, with or without data in the period.
+  if (filters.unit !== undefined && dirs.units.has(filters.unit)) ids.add(filters.unit);
   const groups: GroupDef[] = [];
   for (const id of ids) {
     const unit = dirs.units.get(id) as UnitRow;
