@@ -225,12 +225,17 @@ ${sections.join("\n")}
 </html>`;
 }
 
+/** The rendered reference: the OpenAPI document is fixed for a deployment, so one isolate renders it once. */
+let rendered: string | undefined;
+
 /** `GET /api/docs`: the HTML reference, built from `/api/openapi.json` of this very app. */
 export const docsApp = createApp().get("/docs", async (c) => {
-  // Imported lazily: the app mounts this route, so a static import would be circular.
-  const { app } = await import("../app");
-  const doc = (await (await app.request("/api/openapi.json", {}, c.env)).json()) as OpenApiDocument;
-  return c.html(renderDocs(doc), 200, {
+  if (rendered === undefined) {
+    // Imported lazily: the app mounts this route, so a static import would be circular.
+    const { app } = await import("../app");
+    rendered = renderDocs((await (await app.request("/api/openapi.json", {}, c.env)).json()) as OpenApiDocument);
+  }
+  return c.html(rendered, 200, {
     // Only our own stylesheet (a static asset); no script at all.
     "Content-Security-Policy":
       "default-src 'none'; style-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",

@@ -2,7 +2,7 @@ import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import { type StatsResponse, StatsResponseSchema } from "../contracts/stats";
 import { publicStats, statsPeriod } from "../db/queries/stats";
-import { type CsvValue, MEASURES, STATS_CSV_COLUMNS, TOTALS_ROW_KEY, toCsv } from "../domain/stats";
+import { statsCsv } from "../domain/stats";
 import type { AppEnv } from "../env";
 import { createApp } from "../http/create-app";
 import { type PublicStatsQuerySchema, publicStatsCsvRoute, publicStatsRoute } from "./public-stats.routes";
@@ -89,28 +89,16 @@ function withoutLang(query: PublicStatsQuery) {
   return rest;
 }
 
-/** The statistics as CSV rows: one per group, then the totals row. */
-export function statsResponseCsv(stats: StatsResponse): string {
-  const head = [stats.from, stats.to, stats.groupBy];
-  const rows: CsvValue[][] = stats.groups.map((g) => [
-    ...head,
-    g.key,
-    g.label,
-    ...MEASURES.map((m) => g[m]),
-    g.onTimeRate,
-    g.medianDaysToFirstResponse,
-    g.suppressed,
-  ]);
-  rows.push([
-    ...head,
-    TOTALS_ROW_KEY,
-    "Tổng cộng / Total",
-    ...MEASURES.map((m) => stats.totals[m]),
-    stats.headline?.ackOnTimeRate ?? null,
-    stats.headline?.medianDaysToFirstResponse ?? null,
-    stats.totalsSuppressed,
-  ]);
-  return toCsv(STATS_CSV_COLUMNS, rows);
+/** The statistics as CSV: one row per group, then the totals row with the headline's rates. */
+function statsResponseCsv(stats: StatsResponse): string {
+  return statsCsv({
+    ...stats,
+    totalsRow: {
+      onTimeRate: stats.headline?.ackOnTimeRate ?? null,
+      medianDaysToFirstResponse: stats.headline?.medianDaysToFirstResponse ?? null,
+      suppressed: stats.totalsSuppressed,
+    },
+  });
 }
 
 function csvFileName(stats: StatsResponse, query: PublicStatsQuery, lang: string): string {

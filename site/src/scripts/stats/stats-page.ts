@@ -1,8 +1,9 @@
 import type { StatsGroup, StatsGroupBy, StatsResponse } from "../../../../worker/src/contracts/stats";
 import { rankUnits } from "../../../../worker/src/domain/stats/figures";
+import { formatDate, formatDateTime } from "../../lib/format";
 import { byId, fill, pageLang } from "../../lib/strings";
 import { type Bar, horizontalBars, monthColumns } from "./charts";
-import { formatInstant, formatIsoDate, statsFormat } from "./format";
+import { statsFormat } from "./format";
 import { renderHeadline } from "./headline";
 import { apiPath, pageSearch, readFilters, type StatsFilters } from "./query";
 import { dataTable, type TableRow } from "./tables";
@@ -275,7 +276,7 @@ async function load(filters: StatsFilters): Promise<void> {
     render(first, filters);
     // Announced to screen readers; the period line below already shows it on screen.
     status.classList.add("visually-hidden");
-    status.textContent = fill(t.loaded, { from: formatIsoDate(first.from), to: formatIsoDate(first.to) });
+    status.textContent = fill(t.loaded, { from: formatDate(first.from), to: formatDate(first.to) });
   } catch (error) {
     if (count !== loadCount) return;
     showError(error instanceof StatsError && error.detail ? error.detail : t.error);
@@ -294,11 +295,11 @@ function monthsBetween(from: string, to: string): number {
 function render(data: StatsResponse, filters: StatsFilters): void {
   results.hidden = false;
   byId("stats-period").textContent = fill(t.period, {
-    from: formatIsoDate(data.from),
-    to: formatIsoDate(data.to),
+    from: formatDate(data.from),
+    to: formatDate(data.to),
     months: monthsBetween(data.from, data.to),
   });
-  byId("stats-generated").textContent = fill(t.generatedAt, { at: formatInstant(data.generatedAt) });
+  byId("stats-generated").textContent = fill(t.generatedAt, { at: formatDateTime(data.generatedAt) });
   const suppressed = byId("stats-suppressed");
   suppressed.hidden = !data.totalsSuppressed;
   suppressed.textContent = data.totalsSuppressed ? fill(t.suppressedNotice, { k: data.minCell }) : "";

@@ -1,25 +1,12 @@
 import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 
 /**
- * Rollups for the public statistics (issue 5). They are maintained by SQLite
- * triggers (migration 0007) in the same statement, hence the same D1 batch,
- * as the writes to reports, leads, findings, inspections and measures, so no
- * write path can forget them and the public figures are never stale. The
- * stats endpoint reads only these tables, `units` and `categories`: it never
- * scans `reports`.
- *
- * Keys: `month` is the Hanoi month (`YYYY-MM`, Asia/Ho_Chi_Minh) of the event
- * counted, which is not the same event for every column (see each column);
- * `categoryCode` is `''` for what is not tied to a behaviour category
- * (inspections and corrective measures). Columns are signed sums of row
- * contributions, so an update moves a count from one cell to another.
+ * The counts of a statistics cell, each a signed sum of row contributions
+ * (a fresh set of column builders per table). `month` is the Hanoi month of
+ * the event each column counts, which is not the same event for every column.
  */
-export const statsCells = sqliteTable(
-  "stats_cells",
-  {
-    month: text("month").notNull(),
-    unitId: text("unit_id").notNull(),
-    categoryCode: text("category_code").notNull(),
+function cellCounts() {
+  return {
     /** Reports received (month of `received_at`). */
     reports: integer("reports").notNull().default(0),
     /** Leads opened, not counting leads later merged into another (month of `opened_at`). */
@@ -59,6 +46,30 @@ export const statsCells = sqliteTable(
     measuresOnTime: integer("measures_on_time").notNull().default(0),
     /** Measures verified late, or not verified and marked overdue (month of `deadline`). */
     measuresLate: integer("measures_late").notNull().default(0),
+  };
+}
+
+/**
+ * Rollups for the public statistics (issue 5). They are maintained by SQLite
+ * triggers (migration 0007) in the same statement, hence the same D1 batch,
+ * as the writes to reports, leads, findings, inspections and measures, so no
+ * write path can forget them and the public figures are never stale. The
+ * stats endpoint reads only these tables, `units` and `categories`: it never
+ * scans `reports`.
+ *
+ * Keys: `month` is the Hanoi month (`YYYY-MM`, Asia/Ho_Chi_Minh) of the event
+ * counted, which is not the same event for every column (see each column);
+ * `categoryCode` is `''` for what is not tied to a behaviour category
+ * (inspections and corrective measures). Columns are signed sums of row
+ * contributions, so an update moves a count from one cell to another.
+ */
+export const statsCells = sqliteTable(
+  "stats_cells",
+  {
+    month: text("month").notNull(),
+    unitId: text("unit_id").notNull(),
+    categoryCode: text("category_code").notNull(),
+    ...cellCounts(),
   },
   (t) => [
     primaryKey({ columns: [t.month, t.unitId, t.categoryCode] }),
@@ -124,29 +135,7 @@ export const statsDurationsCategory = sqliteTable(
  */
 export const statsMonths = sqliteTable("stats_months", {
   month: text("month").primaryKey(),
-  reports: integer("reports").notNull().default(0),
-  leads: integer("leads").notNull().default(0),
-  referred: integer("referred").notNull().default(0),
-  dismissed: integer("dismissed").notNull().default(0),
-  dismissedNotPublicService: integer("dismissed_not_public_service").notNull().default(0),
-  dismissedInsufficientInformation: integer("dismissed_insufficient_information").notNull().default(0),
-  dismissedDuplicate: integer("dismissed_duplicate").notNull().default(0),
-  dismissedOutsideJurisdiction: integer("dismissed_outside_jurisdiction").notNull().default(0),
-  dismissedHandledElsewhere: integer("dismissed_handled_elsewhere").notNull().default(0),
-  dismissedUnfounded: integer("dismissed_unfounded").notNull().default(0),
-  dismissedUnspecified: integer("dismissed_unspecified").notNull().default(0),
-  ackOnTime: integer("ack_on_time").notNull().default(0),
-  ackLate: integer("ack_late").notNull().default(0),
-  inspectionsSurprise: integer("inspections_surprise").notNull().default(0),
-  inspectionsScheduled: integer("inspections_scheduled").notNull().default(0),
-  inspectionsVerification: integer("inspections_verification").notNull().default(0),
-  findingsSubstantiated: integer("findings_substantiated").notNull().default(0),
-  findingsPartly: integer("findings_partly").notNull().default(0),
-  findingsNotSubstantiated: integer("findings_not_substantiated").notNull().default(0),
-  findingsCouldNotVerify: integer("findings_could_not_verify").notNull().default(0),
-  measuresVerified: integer("measures_verified").notNull().default(0),
-  measuresOnTime: integer("measures_on_time").notNull().default(0),
-  measuresLate: integer("measures_late").notNull().default(0),
+  ...cellCounts(),
 });
 
 /** {@link statsDurations} summed over units and categories (kept by a trigger on it): city-wide medians. */

@@ -77,8 +77,11 @@ export interface StatsTable {
   from: string;
   to: string;
   groupBy: string;
-  totals: Record<(typeof MEASURES)[number], number>;
+  /** Null counts when the totals are withheld. */
+  totals: Record<(typeof MEASURES)[number], number | null>;
   groups: readonly PublishedGroup[];
+  /** The totals row's figures beyond the counts (default: none, not suppressed). */
+  totalsRow?: { onTimeRate: number | null; medianDaysToFirstResponse: number | null; suppressed: boolean };
 }
 
 /**
@@ -107,9 +110,9 @@ export function statsCsv(table: StatsTable, options: { bom?: boolean } = {}): st
     TOTALS_ROW_KEY,
     "Tổng cộng / Total",
     ...MEASURES.map((m) => table.totals[m]),
-    null,
-    null,
-    false,
+    table.totalsRow?.onTimeRate ?? null,
+    table.totalsRow?.medianDaysToFirstResponse ?? null,
+    table.totalsRow?.suppressed ?? false,
   ]);
   return toCsv(STATS_CSV_COLUMNS, rows, options);
 }
