@@ -1,9 +1,12 @@
 import { createApp } from "./http/create-app";
-import { ApiError } from "./http/errors";
+import { allowedMethods, unmatchedRoute } from "./http/method-not-allowed";
+import { RECEIPT_SECRET_SCHEME, STAFF_SESSION_SCHEME } from "./http/openapi";
 import { onError, onNotFound } from "./http/problem";
 import { originCheck } from "./middleware/csrf";
 import { requestContext } from "./middleware/request-context";
+import { urlLimit } from "./middleware/request-limits";
 import { securityHeaders } from "./middleware/security-headers";
+import { SESSION_COOKIE } from "./middleware/session";
 import { attachmentsApp } from "./routes/attachments.index";
 import { accountRoutes, authApp } from "./routes/auth.index";
 import { categoriesApp } from "./routes/categories.index";
@@ -49,8 +52,22 @@ export function buildApp() {
     .route("/", publicStatsApp)
     .route("/", docsApp);
 
+  api.openAPIRegistry.registerComponent("securitySchemes", STAFF_SESSION_SCHEME, {
+    type: "apiKey",
+    in: "cookie",
+    name: SESSION_COOKIE,
+    description:
+      "Staff session, set HttpOnly by `POST /auth/login`. Every write also needs an `Origin` header equal to the API's origin.",
+  });
+  api.openAPIRegistry.registerComponent("securitySchemes", RECEIPT_SECRET_SCHEME, {
+    type: "http",
+    scheme: "bearer",
+    description:
+      "The reporter's receipt secret, shown once when the report is filed, as `Authorization: Bearer <secret>`.",
+  });
   api.doc31("/openapi.json", {
     openapi: "3.1.0",
+    servers: [{ url: "/api", description: "Paths below are relative to /api on the portal's origin" }],
     info: {
       title: "Phản ánh Công vụ API",
       version: "1.0.0",
@@ -61,10 +78,11 @@ export function buildApp() {
 
   const app = createApp();
   app.use("*", requestContext, securityHeaders);
-  app.use("/api/*", originCheck);
+  app.use("/api/*", urlLimit, originCheck);
   app.route("/api", api);
-  app.all("/api/*", () => {
-    throw new ApiError("not_found");
+  const methodsOf = allowedMethods(api.routes, "/api");
+  app.all("/api/*", (c) => {
+    throw unmatchedRoute(methodsOf(c.req.path));
   });
   app.onError(onError);
   app.notFound(onNotFound);

@@ -56,6 +56,18 @@ export const SECTOR_LABELS: Readonly<Record<SectorCode, { vi: string; en: string
   local: { vi: "Chính quyền cấp xã, phường", en: "Ward and commune government" },
 };
 
+/** The first and last days a statistics period may touch: nothing was reported before, and a bound keeps every period cheap. */
+export const STATS_EARLIEST_DATE = "2000-01-01";
+export const STATS_LATEST_DATE = "2099-12-31";
+/** The longest period one request may ask for, in months (ten years). */
+export const STATS_MAX_MONTHS = 120;
+
+/** A date of a statistics period: a real `YYYY-MM-DD` between 2000 and 2099. */
+export const StatsDateSchema = IsoDateSchema.refine(
+  (value) => value >= STATS_EARLIEST_DATE && value <= STATS_LATEST_DATE,
+  { params: { key: "stats_date" } },
+);
+
 export const STATS_GROUP_BY = ["month", "category", "sector", "unit"] as const;
 export const StatsGroupBySchema = z.enum(STATS_GROUP_BY);
 export type StatsGroupBy = z.infer<typeof StatsGroupBySchema>;
@@ -68,8 +80,8 @@ export type StatsGroupBy = z.infer<typeof StatsGroupBySchema>;
  * the end of the current month. `unit` is the unit page's filter.
  */
 export const StatsQuerySchema = z.object({
-  from: IsoDateSchema.optional(),
-  to: IsoDateSchema.optional(),
+  from: StatsDateSchema.optional(),
+  to: StatsDateSchema.optional(),
   groupBy: StatsGroupBySchema.default("month"),
   categoryCode: CategoryCodeSchema.optional(),
   sector: SectorCodeSchema.optional(),

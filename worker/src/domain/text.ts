@@ -19,10 +19,3 @@ export function toNfc(text: string): string {
 export function fold(text: string): string {
   return text.normalize("NFD").replace(/\p{M}/gu, "").replace(/[đĐ]/g, "d").toLowerCase().replace(/\s+/g, " ").trim();
 }
-
-/**
- * Escapes `%`, `_` and the escape character for a SQL `LIKE … ESCAPE '\'`.
- */
-export function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
-}

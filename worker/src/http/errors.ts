@@ -38,12 +38,18 @@ export const ERROR_CODES = {
   },
   limit_reached: { status: 409, vi: "Đã đạt giới hạn", en: "Limit reached" },
   payload_too_large: { status: 413, vi: "Dữ liệu gửi lên quá lớn", en: "The request is too large" },
+  uri_too_long: { status: 414, vi: "Địa chỉ yêu cầu quá dài", en: "The request address is too long" },
   unsupported_media_type: { status: 415, vi: "Kiểu nội dung không được hỗ trợ", en: "Unsupported content type" },
   validation_failed: { status: 422, vi: "Dữ liệu chưa hợp lệ", en: "Some fields are not valid" },
   rate_limited: {
     status: 429,
     vi: "Quá nhiều yêu cầu, vui lòng thử lại sau",
     en: "Too many requests, try again later",
+  },
+  headers_too_large: {
+    status: 431,
+    vi: "Phần đầu (header) của yêu cầu quá lớn",
+    en: "The request headers are too large",
   },
   internal: { status: 500, vi: "Lỗi hệ thống, vui lòng thử lại sau", en: "Internal error, please try again later" },
 } as const satisfies Record<string, { status: number; vi: string; en: string }>;

@@ -26,3 +26,14 @@ export const sessionGuarded = { 401: problem("No session"), 403: problem("Role n
 
 /** `{id}` path parameter of a resource. */
 export const IdParams = z.object({ id: z.string().min(1).max(64) });
+
+/** Name of the staff session cookie in the OpenAPI document (see `SESSION_COOKIE`). */
+export const STAFF_SESSION_SCHEME = "staffSession";
+/** Name of the reporter's receipt secret scheme in the OpenAPI document. */
+export const RECEIPT_SECRET_SCHEME = "receiptSecret";
+
+/** `security` of a route behind a staff session (cookie set by `POST /auth/login`). */
+export const staffSession = [{ [STAFF_SESSION_SCHEME]: [] }];
+
+/** `security` of a reporter's route: the receipt's secret as `Authorization: Bearer`. */
+export const receiptSecret = [{ [RECEIPT_SECRET_SCHEME]: [] }];

@@ -50,5 +50,9 @@ export const STATS_MESSAGES = {
     vi: "Ngày kết thúc không được trước ngày bắt đầu",
     en: "The end date must not be before the start date",
   },
+  period_too_long: {
+    vi: "Khoảng thời gian tối đa là 10 năm (120 tháng)",
+    en: "A period can be at most 10 years (120 months)",
+  },
   unknown_unit: { vi: "Không có đơn vị này trong danh mục", en: "This unit is not in the directory" },
 } as const satisfies Record<string, Record<Lang, string>>;

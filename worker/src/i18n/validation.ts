@@ -19,6 +19,10 @@ export const CUSTOM_MESSAGES = {
   email: { vi: "Email không hợp lệ", en: "Not a valid email address" },
   phone: { vi: "Số điện thoại không hợp lệ", en: "Not a valid phone number" },
   date: { vi: "Ngày phải có dạng YYYY-MM-DD và có thật", en: "The date must be a real date as YYYY-MM-DD" },
+  stats_date: {
+    vi: "Ngày phải có dạng YYYY-MM-DD, từ năm 2000 đến năm 2099",
+    en: "The date must be YYYY-MM-DD, from 2000 to 2099",
+  },
   altcha: {
     vi: "Chưa vượt qua kiểm tra chống gửi tự động, vui lòng thử lại",
     en: "The anti-spam check failed, please try again",

@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { AttachmentSchema, EVIDENCE_MAX_BYTES, EVIDENCE_MAX_FILES, EVIDENCE_TYPES } from "../contracts/reports";
-import { problem } from "../http/openapi";
+import { problem, receiptSecret } from "../http/openapi";
 
 const AttachmentParamsSchema = z.object({
   trackingCode: z
@@ -14,6 +14,7 @@ export const uploadAttachmentRoute = createRoute({
   method: "post",
   path: "/reports/{trackingCode}/attachments",
   tags: ["reporting"],
+  security: receiptSecret,
   summary: "The reporter adds one evidence file (bearer secret)",
   description: [
     `Send \`Authorization: Bearer <secret>\` and one file in the multipart field \`file\`:`,

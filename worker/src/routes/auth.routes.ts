@@ -7,7 +7,7 @@ import {
   TotpCodeSchema,
   TotpSetupSchema,
 } from "../contracts/auth";
-import { json, problem } from "../http/openapi";
+import { json, problem, staffSession } from "../http/openapi";
 
 export const loginRoute = createRoute({
   method: "post",
@@ -27,7 +27,7 @@ export const logoutRoute = createRoute({
   method: "post",
   path: "/auth/logout",
   tags: ["accounts"],
-  summary: "Revoke the current session",
+  summary: "Revoke the current session, if any (always 204)",
   responses: { 204: { description: "Signed out" } },
 });
 
@@ -35,6 +35,7 @@ export const meRoute = createRoute({
   method: "get",
   path: "/auth/me",
   tags: ["accounts"],
+  security: staffSession,
   summary: "The signed-in account",
   responses: { 200: { description: "Account", content: json(MeSchema) }, 401: problem("No session") },
 });
@@ -43,36 +44,48 @@ export const passwordRoute = createRoute({
   method: "post",
   path: "/auth/password",
   tags: ["accounts"],
+  security: staffSession,
   summary: "Change one's password (other sessions are revoked)",
   request: { body: { content: json(PasswordChangeSchema), required: true } },
-  responses: { 204: { description: "Changed" }, 401: problem("Wrong current password"), 422: problem("Too short") },
+  responses: {
+    204: { description: "Changed" },
+    401: problem("No session, or wrong current password"),
+    422: problem("Too short"),
+  },
 });
 
 export const totpSetupRoute = createRoute({
   method: "post",
   path: "/auth/totp/setup",
   tags: ["accounts"],
+  security: staffSession,
   summary: "Start TOTP enrolment: a new key, active once confirmed",
-  responses: { 200: { description: "Key to add to an authenticator app", content: json(TotpSetupSchema) } },
+  responses: {
+    200: { description: "Key to add to an authenticator app", content: json(TotpSetupSchema) },
+    401: problem("No session"),
+  },
 });
 
 export const totpConfirmRoute = createRoute({
   method: "post",
   path: "/auth/totp/confirm",
   tags: ["accounts"],
+  security: staffSession,
   summary: "Confirm enrolment with a first code",
   request: { body: { content: json(TotpCodeSchema), required: true } },
-  responses: { 204: { description: "TOTP enabled" }, 422: problem("Wrong code") },
+  responses: { 204: { description: "TOTP enabled" }, 401: problem("No session"), 422: problem("Wrong code") },
 });
 
 export const totpDisableRoute = createRoute({
   method: "post",
   path: "/auth/totp/disable",
   tags: ["accounts"],
+  security: staffSession,
   summary: "Turn TOTP off (refused where the role requires it)",
   request: { body: { content: json(TotpCodeSchema), required: true } },
   responses: {
     204: { description: "TOTP disabled" },
+    401: problem("No session"),
     403: problem("Required for this role"),
     422: problem("Wrong code"),
   },

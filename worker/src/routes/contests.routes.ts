@@ -1,12 +1,13 @@
 import { createRoute } from "@hono/zod-openapi";
 import { ContestResolutionInputSchema } from "../contracts/contests";
 import { LeadDetailSchema } from "../contracts/leads";
-import { IdParams, json, problem, sessionGuarded } from "../http/openapi";
+import { IdParams, json, problem, sessionGuarded, staffSession } from "../http/openapi";
 
 export const resolveContestRoute = createRoute({
   method: "post",
   path: "/leads/{id}/contest-resolution",
   tags: ["triage"],
+  security: staffSession,
   summary:
     "Decide the reporters' contest of a concluded outcome (supervisor): uphold keeps it, reopen sends the lead back to in_review",
   request: { params: IdParams, body: { content: json(ContestResolutionInputSchema), required: true } },

@@ -1,11 +1,12 @@
 import { createRoute } from "@hono/zod-openapi";
 import { PersonnelExportQuerySchema } from "../contracts/inspections";
-import { problem } from "../http/openapi";
+import { problem, staffSession } from "../http/openapi";
 
 export const personnelExportRoute = createRoute({
   method: "get",
   path: "/exports/personnel.csv",
   tags: ["inspections"],
+  security: staffSession,
   summary: "Personnel export (công tác cán bộ): substantiated findings per unit and position, as CSV (supervisor)",
   description:
     "UTF-8 with BOM, Vietnamese headers, dates dd/mm/yyyy. Counts substantiated and partly substantiated findings recorded from `from` to `to` (inclusive, Hanoi days), one row per unit and position. Recused units are left out. Every export is audited.",

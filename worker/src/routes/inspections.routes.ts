@@ -12,7 +12,7 @@ import {
   InspectionQuerySchema,
   InspectionSplitSchema,
 } from "../contracts/inspections";
-import { IdParams, json, problem, sessionGuarded } from "../http/openapi";
+import { IdParams, json, problem, sessionGuarded, staffSession } from "../http/openapi";
 
 const tags = ["inspections"];
 
@@ -20,6 +20,7 @@ export const createInspectionRoute = createRoute({
   method: "post",
   path: "/inspections",
   tags,
+  security: staffSession,
   summary: "Create an inspection (supervisor), optionally from referred leads about the unit",
   description: [
     "Recused inspectors cannot be on the team (422, pointer `/team/<i>/userId`).",
@@ -41,6 +42,7 @@ export const listInspectionsRoute = createRoute({
   method: "get",
   path: "/inspections",
   tags,
+  security: staffSession,
   summary: "Inspections, newest planned first; recused units and other teams' surprise inspections are invisible",
   request: { query: InspectionQuerySchema },
   responses: {
@@ -54,6 +56,7 @@ export const getInspectionRoute = createRoute({
   method: "get",
   path: "/inspections/{id}",
   tags,
+  security: staffSession,
   summary: "An inspection: team, leads with their reports, findings, documents, conclusion, measures with history",
   request: { params: IdParams },
   responses: {
@@ -67,6 +70,7 @@ export const patchInspectionRoute = createRoute({
   method: "patch",
   path: "/inspections/{id}",
   tags,
+  security: staffSession,
   summary:
     "Move an inspection (dates, within its plan year), change its scope or team (supervisor, planned or in progress)",
   request: { params: IdParams, body: { content: json(InspectionPatchSchema), required: true } },
@@ -83,6 +87,7 @@ export const splitInspectionRoute = createRoute({
   method: "post",
   path: "/inspections/{id}/split",
   tags,
+  security: staffSession,
   summary: "Split a planned visit: a second visit of the same unit takes the given leads (supervisor)",
   request: { params: IdParams, body: { content: json(InspectionSplitSchema), required: true } },
   responses: {
@@ -98,6 +103,7 @@ export const startInspectionRoute = createRoute({
   method: "post",
   path: "/inspections/{id}/start",
   tags,
+  security: staffSession,
   summary: "Start a planned inspection (team member)",
   request: { params: IdParams },
   responses: {
@@ -112,6 +118,7 @@ export const cancelInspectionRoute = createRoute({
   method: "post",
   path: "/inspections/{id}/cancel",
   tags,
+  security: staffSession,
   summary: "Cancel a planned inspection, with a reason (supervisor)",
   description: [
     "Only a planned visit can be cancelled; one under way must be concluded.",
@@ -132,6 +139,7 @@ export const putFindingRoute = createRoute({
   method: "put",
   path: "/inspections/{id}/findings/{leadId}",
   tags,
+  security: staffSession,
   summary: "Record or replace the finding on one attached lead (team member, in progress)",
   request: {
     params: IdParams.extend({ leadId: z.string().min(1).max(64) }),
@@ -150,6 +158,7 @@ export const uploadDocumentRoute = createRoute({
   method: "post",
   path: "/inspections/{id}/documents",
   tags,
+  security: staffSession,
   summary: "Upload a PDF document (team member, before closing)",
   description: `One PDF in the multipart field \`file\` (type read from the content), at most ${INSPECTION_DOCUMENT_MAX_BYTES / (1024 * 1024)} MB, optional text field \`title\`. Stored in R2 as \`inspections/<id>/<docId>\`.`,
   request: {
@@ -183,6 +192,7 @@ export const downloadDocumentRoute = createRoute({
   method: "get",
   path: "/inspections/{id}/documents/{docId}",
   tags,
+  security: staffSession,
   summary: "Download an inspection document",
   request: { params: IdParams.extend({ docId: z.string().min(1).max(64) }) },
   responses: {
@@ -196,6 +206,7 @@ export const concludeInspectionRoute = createRoute({
   method: "post",
   path: "/inspections/{id}/conclusion",
   tags,
+  security: staffSession,
   summary: "Issue the conclusion with recommendations, guidance and corrective measures (supervisor on the team)",
   description: [
     "Requires a finding for every attached lead (422, pointers `/findings/<leadId>`), and at least one measure when a lead is (partly) substantiated (422 `/measures`); deadlines after today.",

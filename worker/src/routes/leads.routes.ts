@@ -8,12 +8,13 @@ import {
   TransitionSchema,
 } from "../contracts/leads";
 import { ContactSchema } from "../contracts/reports";
-import { IdParams, json, problem, sessionGuarded } from "../http/openapi";
+import { IdParams, json, problem, sessionGuarded, staffSession } from "../http/openapi";
 
 export const listLeadsRoute = createRoute({
   method: "get",
   path: "/leads",
   tags: ["triage"],
+  security: staffSession,
   summary: "The triage queue, highest priority first; recused units are invisible",
   request: { query: LeadQuerySchema },
   responses: {
@@ -27,6 +28,7 @@ export const getLeadRoute = createRoute({
   method: "get",
   path: "/leads/{id}",
   tags: ["triage"],
+  security: staffSession,
   summary: "A lead with its reports, score breakdown, timeline, messages and notes",
   request: { params: IdParams },
   responses: {
@@ -40,6 +42,7 @@ export const transitionLeadRoute = createRoute({
   method: "post",
   path: "/leads/{id}/transitions",
   tags: ["triage"],
+  security: staffSession,
   summary: "Move a lead through the workflow (review, ask, refer, propose/approve dismissal, merge, reopen)",
   request: { params: IdParams, body: { content: json(TransitionSchema), required: true } },
   responses: {
@@ -56,6 +59,7 @@ export const addNoteRoute = createRoute({
   method: "post",
   path: "/leads/{id}/notes",
   tags: ["triage"],
+  security: staffSession,
   summary: "Add an internal note (never shown to reporters)",
   request: { params: IdParams, body: { content: json(NoteCreateSchema), required: true } },
   responses: {
@@ -69,6 +73,7 @@ export const messageReportersRoute = createRoute({
   method: "post",
   path: "/leads/{id}/messages",
   tags: ["triage"],
+  security: staffSession,
   summary: "Message the reporter(s) of a lead; shown on their follow page",
   request: { params: IdParams, body: { content: json(LeadMessageCreateSchema), required: true } },
   responses: {
@@ -82,6 +87,7 @@ export const viewContactRoute = createRoute({
   method: "post",
   path: "/leads/{id}/reports/{trackingCode}/contact",
   tags: ["triage"],
+  security: staffSession,
   summary: "Decrypt a named reporter's contact details; every view is audited",
   request: { params: IdParams.extend({ trackingCode: z.string().min(1).max(20) }) },
   responses: {
@@ -95,6 +101,7 @@ export const downloadEvidenceRoute = createRoute({
   method: "get",
   path: "/leads/{id}/attachments/{attachmentId}",
   tags: ["triage"],
+  security: staffSession,
   summary: "Download a piece of evidence (metadata already stripped)",
   request: { params: IdParams.extend({ attachmentId: z.string().min(1).max(64) }) },
   responses: {

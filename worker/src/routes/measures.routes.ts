@@ -6,7 +6,7 @@ import {
   MeasureResponseInputSchema,
   MeasureSchema,
 } from "../contracts/inspections";
-import { IdParams, json, problem, sessionGuarded } from "../http/openapi";
+import { IdParams, json, problem, sessionGuarded, staffSession } from "../http/openapi";
 
 const tags = ["measures"];
 
@@ -14,6 +14,7 @@ export const listMeasuresRoute = createRoute({
   method: "get",
   path: "/measures",
   tags,
+  security: staffSession,
   summary: "Corrective measures, earliest deadline first, with their history; recusal applies",
   request: { query: MeasureQuerySchema },
   responses: {
@@ -27,6 +28,7 @@ export const respondMeasureRoute = createRoute({
   method: "post",
   path: "/measures/{id}/response",
   tags,
+  security: staffSession,
   summary: "Record the responsible unit's response (inspector or supervisor): open/overdue → responded",
   request: { params: IdParams, body: { content: json(MeasureResponseInputSchema), required: true } },
   responses: {
@@ -41,6 +43,7 @@ export const verifyMeasureRoute = createRoute({
   method: "post",
   path: "/measures/{id}/verify",
   tags,
+  security: staffSession,
   summary: "Verify a responded measure (team member): responded → verified; the inspection closes when all are",
   request: { params: IdParams },
   responses: {
@@ -55,6 +58,7 @@ export const rejectMeasureRoute = createRoute({
   method: "post",
   path: "/measures/{id}/reject",
   tags,
+  security: staffSession,
   summary: "Reject a response (team member): responded → open (or overdue past the deadline)",
   request: { params: IdParams, body: { content: json(MeasureRejectInputSchema), required: true } },
   responses: {

@@ -1,6 +1,6 @@
 import { createRoute } from "@hono/zod-openapi";
 import { PlanBuildResultSchema, PlanQuerySchema, PlanSchema, PlanYearParamsSchema } from "../contracts/inspections";
-import { json, problem } from "../http/openapi";
+import { json, problem, staffSession } from "../http/openapi";
 
 const tags = ["inspections"];
 
@@ -8,6 +8,7 @@ export const getPlanRoute = createRoute({
   method: "get",
   path: "/plan",
   tags,
+  security: staffSession,
   summary: "The framework plan of a year: units by months, units planned twice flagged, unattached referred leads",
   request: { query: PlanQuerySchema },
   responses: {
@@ -22,6 +23,7 @@ export const buildPlanRoute = createRoute({
   method: "post",
   path: "/plan/{year}/build",
   tags,
+  security: staffSession,
   summary: "Create one scheduled visit per unit with unattached referred leads, attaching them (supervisor)",
   description:
     "Units that already have a scheduled visit that year get their leads attached to it instead (while it is planned). Audited.",

@@ -173,24 +173,36 @@ async function storeReport(
 export const reportsApp = createApp()
   .openapi(createReportRoute, async (c) => {
     const db = createDb(c.env.DB);
-    await enforceRateLimit(c, db, reportsPolicy(c.env));
     const key = c.req.header("idempotency-key");
-    if (key !== undefined && !isValidIdempotencyKey(key)) throw new ApiError("bad_request");
-    const { value } = await readJsonBody(c, positiveInt(c.env.MAX_JSON_BODY_BYTES, DEFAULT_MAX_JSON_BYTES));
-    const input = parseWith(ReportCreateSchema, value, c);
+    const body = await readJsonBody(c, positiveInt(c.env.MAX_JSON_BODY_BYTES, DEFAULT_MAX_JSON_BYTES)).catch(
+      (error: unknown) => {
+        if (error instanceof ApiError) return error;
+        throw error;
+      },
+    );
 
-    // A retry carries a challenge that is already spent, so the remembered
-    // receipt must be found before the ALTCHA check.
-    const idempotency = key
-      ? {
-          keyHash: await idempotencyKeyHash(IDEMPOTENCY_SCOPE, key),
-          requestHash: await requestFingerprint(value, ["altcha"]),
-        }
+    // A lost answer is given back before anything else: before the rate
+    // limit, so a reporter retrying from a busy shared address gets the
+    // receipt whose secret is shown nowhere else, and before the ALTCHA
+    // check, since a retry carries a challenge that is already spent.
+    const idempotency =
+      key !== undefined && isValidIdempotencyKey(key) && !(body instanceof ApiError)
+        ? {
+            keyHash: await idempotencyKeyHash(IDEMPOTENCY_SCOPE, key),
+            requestHash: await requestFingerprint(body.value, ["altcha"]),
+          }
+        : undefined;
+    const stored = idempotency
+      ? await findStoredResponse(db, c.env.CONTACT_KEY, idempotency.keyHash, idempotency.requestHash)
       : undefined;
-    if (idempotency) {
-      const replay = await replayReceipt(c, db, idempotency);
-      if (replay) return c.json(replay, 201);
-    }
+    if (stored?.kind === "replay") return c.json(ReceiptSchema.parse(stored.body), 201);
+
+    // Everything else counts, invalid bodies too: the limit protects the server.
+    await enforceRateLimit(c, db, reportsPolicy(c.env));
+    if (key !== undefined && !isValidIdempotencyKey(key)) throw new ApiError("bad_request");
+    if (body instanceof ApiError) throw body;
+    if (stored?.kind === "conflict") throw new ApiError("idempotency_conflict");
+    const input = parseWith(ReportCreateSchema, body.value, c);
 
     if (!(await findCurrentUnit(db, input.unitId))) throw fieldError(c, "/unitId", "unknown_unit");
     const spent = await verifyAltcha(db, c.env, input.altcha);

@@ -8,7 +8,7 @@ import {
   ReportCreateSchema,
   ReportViewSchema,
 } from "../contracts/reports";
-import { problem } from "../http/openapi";
+import { problem, receiptSecret } from "../http/openapi";
 
 /**
  * The JSON bodies of these routes are read by hand (size limit, idempotency
@@ -56,6 +56,7 @@ export const getReportRoute = createRoute({
   method: "get",
   path: "/reports/{trackingCode}",
   tags: ["reporting"],
+  security: receiptSecret,
   summary: "Follow a report with its receipt secret as `Authorization: Bearer <secret>`",
   request: { params: TrackingCodeParamsSchema },
   responses: {
@@ -71,6 +72,7 @@ export const createMessageRoute = createRoute({
   method: "post",
   path: "/reports/{trackingCode}/messages",
   tags: ["reporting"],
+  security: receiptSecret,
   summary: "The reporter replies to the inspectors (bearer secret)",
   request: {
     params: TrackingCodeParamsSchema,
@@ -91,6 +93,7 @@ export const contestOutcomeRoute = createRoute({
   method: "post",
   path: "/reports/{trackingCode}/contest",
   tags: ["reporting"],
+  security: receiptSecret,
   summary: "The reporter contests a concluded outcome, once, with a reason (bearer secret)",
   description:
     "Allowed once the report is `concluded`, and only once. Review reopens with a supervisor: the lead goes back to the supervisors' queue and the contest appears on its timeline.",

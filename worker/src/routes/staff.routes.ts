@@ -1,11 +1,12 @@
 import { createRoute } from "@hono/zod-openapi";
 import { StaffListSchema, StaffQuerySchema } from "../contracts/staff";
-import { problem } from "../http/openapi";
+import { problem, staffSession } from "../http/openapi";
 
 export const listStaffRoute = createRoute({
   method: "get",
   path: "/staff",
   tags: ["inspections"],
+  security: staffSession,
   summary: "Active inspectors and supervisors, with whether each is recused from a unit (for team pickers)",
   request: { query: StaffQuerySchema },
   responses: {

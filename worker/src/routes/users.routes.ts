@@ -7,7 +7,7 @@ import {
   UserUpdateSchema,
   UserWithPasswordSchema,
 } from "../contracts/users";
-import { IdParams, json, problem } from "../http/openapi";
+import { IdParams, json, problem, staffSession } from "../http/openapi";
 
 const guarded = { 401: problem("No session"), 403: problem("Not an administrator") };
 
@@ -15,6 +15,7 @@ export const listUsersRoute = createRoute({
   method: "get",
   path: "/admin/users",
   tags: ["admin"],
+  security: staffSession,
   summary: "All staff accounts with their unit ties",
   responses: { 200: { description: "Accounts", content: json(UserListSchema) }, ...guarded },
 });
@@ -23,6 +24,7 @@ export const createUserRoute = createRoute({
   method: "post",
   path: "/admin/users",
   tags: ["admin"],
+  security: staffSession,
   summary: "Create an account; its one-time password is returned once",
   request: { body: { content: json(UserCreateSchema), required: true } },
   responses: {
@@ -37,6 +39,7 @@ export const updateUserRoute = createRoute({
   method: "patch",
   path: "/admin/users/{id}",
   tags: ["admin"],
+  security: staffSession,
   summary: "Change role, name, unit ties, or disable/enable an account",
   request: { params: IdParams, body: { content: json(UserUpdateSchema), required: true } },
   responses: {
@@ -52,6 +55,7 @@ export const resetUserRoute = createRoute({
   method: "post",
   path: "/admin/users/{id}/reset",
   tags: ["admin"],
+  security: staffSession,
   summary: "Reset password and TOTP; sessions revoked; one-time password returned once",
   request: { params: IdParams },
   responses: {
@@ -65,6 +69,7 @@ export const getSecurityRoute = createRoute({
   method: "get",
   path: "/admin/security",
   tags: ["admin"],
+  security: staffSession,
   summary: "Which roles must use TOTP",
   responses: { 200: { description: "Policy", content: json(SecurityPolicySchema) }, ...guarded },
 });
@@ -73,6 +78,7 @@ export const putSecurityRoute = createRoute({
   method: "put",
   path: "/admin/security",
   tags: ["admin"],
+  security: staffSession,
   summary: "Require TOTP per role",
   request: { body: { content: json(SecurityPolicySchema), required: true } },
   responses: { 200: { description: "Policy", content: json(SecurityPolicySchema) }, ...guarded },

@@ -4,6 +4,7 @@ import {
   SECTOR_CODES,
   SECTOR_LABELS,
   type SectorCode,
+  STATS_MAX_MONTHS,
   type StatsHeadline,
   type StatsQuery,
   type StatsResponse,
@@ -53,6 +54,12 @@ function lastDayOfMonth(month: string): string {
   return `${month}-${String(day).padStart(2, "0")}`;
 }
 
+/** Months from `from` to `to`, both included. */
+function monthsBetween(from: string, to: string): number {
+  const index = (month: string) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7));
+  return index(to) - index(from) + 1;
+}
+
 function shiftMonth(month: string, by: number): string {
   const [y, m] = month.split("-").map(Number) as [number, number];
   const index = y * 12 + (m - 1) + by;
@@ -79,6 +86,11 @@ export function statsPeriod(query: Pick<StatsQuery, "from" | "to">, lang: Lang, 
   if (toMonth < fromMonth) {
     throw new ApiError("validation_failed", {
       errors: [{ pointer: query.to ? "/to" : "/from", message: STATS_MESSAGES.to_before_from[lang] }],
+    });
+  }
+  if (monthsBetween(fromMonth, toMonth) > STATS_MAX_MONTHS) {
+    throw new ApiError("validation_failed", {
+      errors: [{ pointer: query.from ? "/from" : "/to", message: STATS_MESSAGES.period_too_long[lang] }],
     });
   }
   return { from: `${fromMonth}-01`, to: lastDayOfMonth(toMonth), fromMonth, toMonth };

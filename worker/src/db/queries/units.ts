@@ -1,12 +1,15 @@
-import { and, asc, eq, isNull, like, or, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, or, sql } from "drizzle-orm";
 import type { Unit } from "../../contracts/units";
-import { escapeLike, fold } from "../../domain/text";
+import { fold } from "../../domain/text";
 import type { Db } from "../client";
 import { unitAliases, units } from "../schema";
 
 /**
  * Current units whose name (or a former name) contains every word of `q`,
  * ignoring diacritics. Names that start with the query come first.
+ *
+ * Words are matched with `instr`, not `LIKE`: D1 refuses a LIKE pattern over
+ * 50 bytes, and a word needs no escaping this way.
  */
 export async function searchUnits(db: Db, q: string | undefined, limit: number): Promise<Unit[]> {
   const words = fold(q ?? "")
@@ -15,17 +18,13 @@ export async function searchUnits(db: Db, q: string | undefined, limit: number):
     .slice(0, 8);
   const folded = words.join(" ");
   const aliasMatch = (word: string) =>
-    sql`exists (select 1 from ${unitAliases} where ${unitAliases.unitId} = ${units.id} and ${unitAliases.nameFolded} like ${`%${escapeLike(word)}%`} escape '\\')`;
-  const wordMatch = (word: string) =>
-    or(like(units.nameFolded, sql`${`%${escapeLike(word)}%`} escape '\\'`), aliasMatch(word));
+    sql`exists (select 1 from ${unitAliases} where ${unitAliases.unitId} = ${units.id} and instr(${unitAliases.nameFolded}, ${word}) > 0)`;
+  const wordMatch = (word: string) => or(sql`instr(${units.nameFolded}, ${word}) > 0`, aliasMatch(word));
   const rows = await db
     .select({ id: units.id, name: units.name, kind: units.kind, parentId: units.parentId })
     .from(units)
     .where(and(isNull(units.validTo), ...words.map(wordMatch)))
-    .orderBy(
-      sql`case when ${units.nameFolded} like ${`${escapeLike(folded)}%`} escape '\\' then 0 else 1 end`,
-      asc(units.nameFolded),
-    )
+    .orderBy(sql`case when instr(${units.nameFolded}, ${folded}) = 1 then 0 else 1 end`, asc(units.nameFolded))
     .limit(limit);
   return rows;
 }
