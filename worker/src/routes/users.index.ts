@@ -1,7 +1,8 @@
-import { eq, inArray } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { UserSchema, UserWithPasswordSchema } from "../contracts/users";
 import { createDb, type Db } from "../db/client";
+import { inList } from "../db/in-list";
 import { findUserByEmail, totpRequiredRoles } from "../db/queries/accounts";
 import { auditInsert } from "../db/queries/audit";
 import { getUser, listUsers } from "../db/queries/users";
@@ -29,7 +30,7 @@ function temporaryPassword(): string {
 
 async function checkUnits(db: Db, ids: string[], lang: Lang): Promise<void> {
   if (ids.length === 0) return;
-  const found = await db.select({ id: units.id }).from(units).where(inArray(units.id, ids));
+  const found = await db.select({ id: units.id }).from(units).where(inList(units.id, ids));
   const missing = ids.filter((id) => !found.some((f) => f.id === id));
   if (missing.length) {
     throw new ApiError("validation_failed", {

@@ -1,10 +1,11 @@
-import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { ContestResolutionInput } from "../../contracts/contests";
 import { resolveContest as decide } from "../../domain/inspections/findings";
 import type { Lang } from "../../env";
 import { ApiError } from "../../http/errors";
 import type { Db } from "../client";
+import { inList } from "../in-list";
 import { leads, outcomeContests, reportEvents, reports } from "../schema";
 import type { Actor } from "./accounts";
 import { auditInsert } from "./audit";
@@ -58,7 +59,7 @@ export async function resolveLeadContest(
     ? await db
         .select({ reportId: outcomeContests.reportId, resolvedAt: outcomeContests.resolvedAt })
         .from(outcomeContests)
-        .where(inArray(outcomeContests.reportId, reportIds))
+        .where(inList(outcomeContests.reportId, reportIds))
     : [];
   if (contests.length === 0) throw new ApiError("not_found");
   const open = contests.filter((c) => c.resolvedAt === null);
@@ -77,7 +78,7 @@ export async function resolveLeadContest(
     db
       .update(outcomeContests)
       .set(result.contestPatch)
-      .where(and(inArray(outcomeContests.reportId, openIds), isNull(outcomeContests.resolvedAt))),
+      .where(and(inList(outcomeContests.reportId, openIds), isNull(outcomeContests.resolvedAt))),
     db
       .update(leads)
       .set({
@@ -111,7 +112,7 @@ export async function resolveLeadContest(
     await db.batch(
       guarded(
         db,
-        sql`select (select count(*) from ${leads} where ${leads.id} = ${lead.id} and ${leads.status} = 'concluded' and ${leads.updatedAt} = ${lead.updatedAt}) = 1 and (select count(*) from ${outcomeContests} where ${inArray(outcomeContests.reportId, openIds)} and ${outcomeContests.resolvedAt} is null) = ${openIds.length}`,
+        sql`select (select count(*) from ${leads} where ${leads.id} = ${lead.id} and ${leads.status} = 'concluded' and ${leads.updatedAt} = ${lead.updatedAt}) = 1 and (select count(*) from ${outcomeContests} where ${inList(outcomeContests.reportId, openIds)} and ${outcomeContests.resolvedAt} is null) = ${openIds.length}`,
         statements,
       ),
     );

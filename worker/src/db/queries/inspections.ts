@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, type SQL, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type {
   InspectionDetail,
@@ -19,6 +19,7 @@ import type { Lang } from "../../env";
 import { ApiError } from "../../http/errors";
 import { INSPECTION_MESSAGES, type InspectionMessageKey } from "../../i18n/inspections";
 import type { Db } from "../client";
+import { inList } from "../in-list";
 import {
   auditLog,
   findings,
@@ -161,7 +162,7 @@ export async function historyOf(db: Db, targetType: string, ids: string[]) {
     })
     .from(auditLog)
     .leftJoin(users, eq(users.id, auditLog.actorId))
-    .where(and(eq(auditLog.targetType, targetType), inArray(auditLog.targetId, ids)))
+    .where(and(eq(auditLog.targetType, targetType), inList(auditLog.targetId, ids)))
     .orderBy(asc(auditLog.at), asc(sql`"audit_log".rowid`));
   return rows.map((e) => ({
     targetId: e.targetId,
@@ -207,7 +208,7 @@ export async function inspectionDetail(db: Db, actor: Actor, row: InspectionRow)
           receivedAt: reports.receivedAt,
         })
         .from(reports)
-        .where(inArray(reports.leadId, leadIds))
+        .where(inList(reports.leadId, leadIds))
         .orderBy(asc(reports.receivedAt))
     : [];
   return {

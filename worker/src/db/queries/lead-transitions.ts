@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { LeadStatus, Transition } from "../../contracts/leads";
 import { laterOf, leadCategory, rescore } from "../../domain/lead-plan";
@@ -6,6 +6,7 @@ import { transition } from "../../domain/workflow";
 import type { Lang } from "../../env";
 import { ApiError } from "../../http/errors";
 import type { Db } from "../client";
+import { inList } from "../in-list";
 import { leads, reportEvents, reportMessages, reports } from "../schema";
 import type { Actor } from "./accounts";
 import { auditInsert } from "./audit";
@@ -107,7 +108,7 @@ export async function applyLeadTransition(
 
   if (result.patch.status === "merged" && target) {
     const ids = leadReports.map((r) => r.id);
-    if (ids.length) statements.push(db.update(reports).set({ leadId: target.id }).where(inArray(reports.id, ids)));
+    if (ids.length) statements.push(db.update(reports).set({ leadId: target.id }).where(inList(reports.id, ids)));
     const merged = {
       ...target,
       categoryCode: leadCategory(target.categoryCode as never, lead.categoryCode as never),

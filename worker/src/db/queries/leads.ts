@@ -1,7 +1,8 @@
-import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNotNull, isNull, lt, or, type SQL, sql } from "drizzle-orm";
 import type { LeadDetail, LeadQuery, LeadSummary, ScoreFactor } from "../../contracts/leads";
 import { escapeLike, fold } from "../../domain/text";
 import type { Db } from "../client";
+import { inList } from "../in-list";
 import {
   attachments,
   auditLog,
@@ -140,12 +141,12 @@ export async function leadDetail(
     .orderBy(asc(reports.receivedAt));
   const reportIds = reportRows.map((r) => r.id);
   const [files, messages, notes, events, contests] = await Promise.all([
-    reportIds.length ? db.select().from(attachments).where(inArray(attachments.reportId, reportIds)) : [],
+    reportIds.length ? db.select().from(attachments).where(inList(attachments.reportId, reportIds)) : [],
     reportIds.length
       ? db
           .select()
           .from(reportMessages)
-          .where(inArray(reportMessages.reportId, reportIds))
+          .where(inList(reportMessages.reportId, reportIds))
           .orderBy(asc(reportMessages.at))
       : [],
     db
@@ -168,7 +169,7 @@ export async function leadDetail(
             resolvedAt: outcomeContests.resolvedAt,
           })
           .from(outcomeContests)
-          .where(inArray(outcomeContests.reportId, reportIds))
+          .where(inList(outcomeContests.reportId, reportIds))
           .orderBy(desc(outcomeContests.createdAt))
       : [],
   ]);

@@ -1,4 +1,4 @@
-import { eq, inArray, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { ConclusionInput } from "../../contracts/inspections";
 import { concludeInspection as decide } from "../../domain/inspections";
@@ -6,6 +6,7 @@ import type { Lang } from "../../env";
 import { ApiError } from "../../http/errors";
 import { INSPECTION_MESSAGES } from "../../i18n/inspections";
 import type { Db } from "../client";
+import { inList } from "../in-list";
 import { findings, inspections, leads, measures, outcomeContests, reportEvents, reports, units } from "../schema";
 import type { Actor } from "./accounts";
 import { auditInsert } from "./audit";
@@ -34,11 +35,11 @@ export async function concludeInspection(
   const attached = await db
     .select({ leadId: leads.id, status: leads.status })
     .from(leads)
-    .where(inArray(leads.id, state.leadIds.length ? [...state.leadIds] : [""]));
+    .where(inList(leads.id, state.leadIds));
   const leadIds = [...state.leadIds];
-  const found = leadIds.length ? await db.select().from(findings).where(inArray(findings.leadId, leadIds)) : [];
+  const found = leadIds.length ? await db.select().from(findings).where(inList(findings.leadId, leadIds)) : [];
   const unitIds = input.measures.map((m) => m.responsibleUnitId);
-  const known = unitIds.length ? await db.select({ id: units.id }).from(units).where(inArray(units.id, unitIds)) : [];
+  const known = unitIds.length ? await db.select({ id: units.id }).from(units).where(inList(units.id, unitIds)) : [];
   const result = decide(state, input, found, { id: actor.id, role: actor.role }, now, new Set(known.map((u) => u.id)));
   if (!result.ok) {
     if (result.detail === "findings_missing") {

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { InspectionSplit, InspectionStatus, InspectionSummary, Plan, PlanUnit } from "../../contracts/inspections";
 import { hanoiDate } from "../../domain/calendar";
@@ -6,6 +6,7 @@ import { buildPlan as planFromDomain } from "../../domain/inspections";
 import type { Lang } from "../../env";
 import { ApiError } from "../../http/errors";
 import type { Db } from "../client";
+import { inList } from "../in-list";
 import { inspectionLeads, inspections, leads, units } from "../schema";
 import type { Actor } from "./accounts";
 import { auditInsert } from "./audit";
@@ -198,7 +199,7 @@ export async function splitInspection(
   const statements: BatchItem<"sqlite">[] = [
     db
       .delete(inspectionLeads)
-      .where(and(eq(inspectionLeads.inspectionId, id), inArray(inspectionLeads.leadId, input.leadIds))),
+      .where(and(eq(inspectionLeads.inspectionId, id), inList(inspectionLeads.leadId, input.leadIds))),
     db.update(inspections).set({ updatedAt: at }).where(eq(inspections.id, id)),
     ...insertInspectionStatements(
       db,

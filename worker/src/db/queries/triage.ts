@@ -16,6 +16,7 @@ import {
 } from "../../domain/triage";
 import { reporterStatusFor } from "../../domain/workflow";
 import type { Db } from "../client";
+import { inList } from "../in-list";
 import { attachments, holidays, leads, reports, statsCells } from "../schema";
 import { auditInsert } from "./audit";
 
@@ -65,7 +66,7 @@ export async function loadOpenLeads(db: Db, unitId: string, receivedAt: string):
     })
     .from(reports)
     .where(
-      inArray(
+      inList(
         reports.leadId,
         rows.map((r) => r.id),
       ),

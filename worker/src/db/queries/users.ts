@@ -1,6 +1,7 @@
-import { asc, eq, inArray } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import type { User } from "../../contracts/users";
 import type { Db } from "../client";
+import { inList } from "../in-list";
 import { users, userUnitTies } from "../schema";
 
 /** Every account with its unit ties, for the admin page. */
@@ -11,7 +12,7 @@ export async function listUsers(db: Db): Promise<User[]> {
         .select()
         .from(userUnitTies)
         .where(
-          inArray(
+          inList(
             userUnitTies.userId,
             rows.map((r) => r.id),
           ),
