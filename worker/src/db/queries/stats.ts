@@ -28,6 +28,7 @@ import {
 import type { Lang } from "../../env";
 import { ApiError } from "../../http/errors";
 import { DISMISSAL_REASON_LABELS, monthLabel, STATS_MESSAGES } from "../../i18n/stats";
+import { CELL_COLUMNS, type CellColumn } from "../rollups/definition";
 
 /**
  * The query layer of the public statistics (issue 5). It reads only the
@@ -96,33 +97,6 @@ export function statsPeriod(query: Pick<StatsQuery, "from" | "to">, lang: Lang, 
   return { from: `${fromMonth}-01`, to: lastDayOfMonth(toMonth), fromMonth, toMonth };
 }
 
-/** The columns of `stats_cells`, summed. */
-const CELL_COLUMNS = [
-  "reports",
-  "leads",
-  "referred",
-  "dismissed",
-  "ack_on_time",
-  "ack_late",
-  "inspections_surprise",
-  "inspections_scheduled",
-  "inspections_verification",
-  "findings_substantiated",
-  "findings_partly",
-  "findings_not_substantiated",
-  "findings_could_not_verify",
-  "measures_verified",
-  "measures_on_time",
-  "measures_late",
-  "dismissed_not_public_service",
-  "dismissed_insufficient_information",
-  "dismissed_duplicate",
-  "dismissed_outside_jurisdiction",
-  "dismissed_handled_elsewhere",
-  "dismissed_unfounded",
-  "dismissed_unspecified",
-] as const;
-type CellColumn = (typeof CELL_COLUMNS)[number];
 type CellSums = Record<CellColumn, number>;
 type CellRow = CellSums & { k: string };
 
