@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, isNotNull, isNull, lt, or, type SQL, sql } from "drizzle-orm";
 import type { LeadDetail, LeadQuery, LeadSummary, ScoreFactor } from "../../contracts/leads";
-import { escapeLike, fold } from "../../domain/text";
+import { fold } from "../../domain/text";
 import type { Db } from "../client";
 import { inList } from "../in-list";
 import {
@@ -94,7 +94,8 @@ export async function listLeads(
   for (const word of fold(query.unitQ ?? "")
     .split(" ")
     .filter(Boolean)) {
-    conditions.push(sql`${units.nameFolded} like ${`%${escapeLike(word)}%`} escape '\\'`);
+    // instr, not LIKE: D1 refuses a LIKE pattern over 50 bytes.
+    conditions.push(sql`instr(${units.nameFolded}, ${word}) > 0`);
   }
   const after = query.cursor ? decodeCursor(query.cursor) : undefined;
   if (after) {
