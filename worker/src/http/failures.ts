@@ -1,0 +1,49 @@
+import type { Failure } from "../domain/inspections/result";
+import type { TransitionResult } from "../domain/workflow";
+import type { Lang } from "../env";
+import { INSPECTION_MESSAGES, type InspectionMessageKey } from "../i18n/inspections";
+import { TRANSITION_FIELD_MESSAGES } from "../i18n/leads";
+import { ApiError } from "./errors";
+
+/**
+ * The one place where a failure of the pure domain becomes an API problem:
+ * illegal → 409, forbidden → 403, invalid → 422 with a localised message per
+ * JSON pointer. Services throw what these return.
+ */
+
+/**
+ * An inspection, finding, measure or contest rule's failure as the API error.
+ *
+ * @example
+ * if (!result.ok) throw failureError(result, lang);
+ */
+export function failureError(failure: Failure, lang: Lang): ApiError {
+  if (failure.error === "illegal") return new ApiError("conflict", { detail: failure.detail });
+  if (failure.error === "forbidden") return new ApiError("forbidden");
+  const key = failure.detail in INSPECTION_MESSAGES ? (failure.detail as InspectionMessageKey) : undefined;
+  const pointers = failure.pointers.length ? failure.pointers : ["/"];
+  return new ApiError("validation_failed", {
+    ...(key ? { detail: INSPECTION_MESSAGES[key][lang] } : {}),
+    errors: pointers.map((pointer) => ({
+      pointer,
+      message: key ? INSPECTION_MESSAGES[key][lang] : lang === "vi" ? "Giá trị chưa hợp lệ" : "Invalid value",
+    })),
+  });
+}
+
+/** A lead workflow transition's failure as the API error; a 409 carries no detail (as it always did). */
+export function transitionFailureError(failure: Extract<TransitionResult, { ok: false }>, lang: Lang): ApiError {
+  if (failure.error === "illegal") return new ApiError("conflict");
+  if (failure.error === "forbidden") return new ApiError("forbidden");
+  return new ApiError("validation_failed", {
+    errors: failure.pointers.map((pointer) => ({
+      pointer,
+      message: TRANSITION_FIELD_MESSAGES[pointer as keyof typeof TRANSITION_FIELD_MESSAGES]?.[lang] ?? pointer,
+    })),
+  });
+}
+
+/** A 422 with one field error from the inspection messages, in the request's language. */
+export function fieldError(pointer: string, key: InspectionMessageKey, lang: Lang): ApiError {
+  return new ApiError("validation_failed", { errors: [{ pointer, message: INSPECTION_MESSAGES[key][lang] }] });
+}
