@@ -26,6 +26,8 @@ export type Bindings = Env & Secrets & OptionalVars;
 export interface Variables {
   requestId: string;
   lang: Lang;
+  /** The instant the request started: the one "now" its use cases see. */
+  now: Date;
   /** The signed-in staff member, set by `requireActor`. */
   actor: Actor;
 }
