@@ -24,7 +24,7 @@ export default defineConfig(async () => {
     ],
     test: {
       include: ["worker/test/**/*.test.ts"],
-      setupFiles: ["./worker/test/setup/apply-migrations.ts"],
+      setupFiles: ["./worker/test/setup/apply-migrations.ts", "./worker/test/setup/clock.ts"],
     },
   };
 });
