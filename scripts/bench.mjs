@@ -35,6 +35,7 @@ import { deriveKey } from "altcha-lib/algorithms/pbkdf2";
 import autocannon from "autocannon";
 import { generateSecrets } from "./lib/dev-vars.mjs";
 import { loadDomain } from "./lib/domain.mjs";
+import { ensureSiteBuilt } from "./lib/site.mjs";
 import {
   applyMigrations,
   executeFileAsync,
@@ -345,6 +346,7 @@ async function main() {
   const log = (line) => console.log(line);
   try {
     if (LARGE_REPORTS <= SMALL_REPORTS) throw new Error("BENCH_REPORTS must be larger than BENCH_SMALL_REPORTS");
+    ensureSiteBuilt(log);
     log("bench: preparing a fresh local D1 (migrations + the local sample)…");
     let t0 = Date.now();
     applyMigrations({ persistTo });

@@ -16,6 +16,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { chromium } from "playwright-core";
 import { generateSecrets } from "./lib/dev-vars.mjs";
+import { ensureSiteBuilt } from "./lib/site.mjs";
 import { applyMigrations, freePort, ROOT, startDevServer, waitForHealth } from "./lib/wrangler.mjs";
 import { seedLocal } from "./seed-local.mjs";
 
@@ -54,7 +55,7 @@ async function loadTests() {
 }
 
 async function main() {
-  if (!existsSync(join(ROOT, "site/dist/index.html"))) fail("site/dist is missing: run `npm run build` first.");
+  ensureSiteBuilt();
   if (!existsSync(CHROMIUM)) {
     fail(
       `Chromium not found at ${CHROMIUM}. Install Debian's package (apt-get install -y chromium) or set CHROMIUM_PATH.`,

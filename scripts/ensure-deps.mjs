@@ -10,6 +10,12 @@ const stale = !existsSync(marker) || statSync(marker).mtimeMs < statSync(lock).m
 const node22 = existsSync("node_modules/node/bin/node") || existsSync("node_modules/.bin/node");
 
 if (stale || !node22) {
-  console.log("Installing dependencies (npm ci)…");
-  execSync("npm ci --no-audit --no-fund", { stdio: "inherit" });
+  console.log(
+    "Installing the locked dependencies, Node 22 among them (npm ci, about a minute the first time).\n" +
+      "Every later step runs on that Node 22, whatever Node this machine has.",
+  );
+  // npm on an older Node warns about every package that wants Node 22
+  // (EBADENGINE); those warnings are expected here, so only errors are shown.
+  execSync("npm ci --no-audit --no-fund --loglevel=error", { stdio: "inherit" });
+  console.log("Dependencies installed.");
 }

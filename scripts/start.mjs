@@ -4,9 +4,10 @@
 // 3. migrations applied to the local embedded D1 (never the remote one);
 // 4. sample data seeded once (marker: settings.demo_seeded_at);
 // 5. `wrangler dev` on 127.0.0.1:${PORT:-8787}, in the foreground.
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { ensureDevVars } from "./lib/dev-vars.mjs";
+import { buildSite } from "./lib/site.mjs";
 import { applyMigrations, ROOT, wranglerEnv } from "./lib/wrangler.mjs";
 import { isSeeded, printDemoReceipt, seedLocal } from "./seed-local.mjs";
 
@@ -14,16 +15,6 @@ const port = process.env.PORT ?? "8787";
 
 function step(message) {
   console.log(`\n▶ ${message}`);
-}
-
-function buildSite() {
-  const astro = join(ROOT, "node_modules/astro/bin/astro.mjs");
-  const result = spawnSync(process.execPath, [astro, "build", "--root", "site"], {
-    cwd: ROOT,
-    stdio: "inherit",
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: "1" },
-  });
-  if (result.status !== 0) throw new Error("The site did not build (astro build --root site)");
 }
 
 async function main() {
