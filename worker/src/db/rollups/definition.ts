@@ -16,11 +16,11 @@ import { DISMISSAL_REASON_CODES, type LeadStatus } from "../../contracts/leads";
  * that keep the rollups in the same statement as every write; the query
  * layer and the recount test read the column list from here.
  *
- * Conditions and values are SQL fragments of a row alias (`NEW` or `OLD` in a
- * trigger), so the triggers compare the stored text exactly as the database
- * does. Literals come from the contracts, typed, so a renamed status or a new
- * dismissal reason code changes the triggers instead of silently counting
- * elsewhere.
+ * Conditions and values are SQL fragments over a row alias (`NEW` or `OLD` in
+ * a trigger), evaluated by the database on the stored values. Their literals
+ * come from the contracts, typed, so a renamed status fails to compile and a
+ * new dismissal reason code gets its own column instead of silently counting
+ * as unspecified.
  */
 
 /** A SQL expression over one row, written for the alias `row` (`NEW` or `OLD`). */
@@ -148,7 +148,7 @@ const column =
 
 const one: RowSql = () => "1";
 
-const noCategory: RowSql = () => `'${NO_CATEGORY}'`;
+const noCategory: RowSql = () => sqlText(NO_CATEGORY);
 
 /** A SQL string literal. */
 export function sqlText(value: string): string {
@@ -160,7 +160,7 @@ function sqlList(values: readonly string[]): string {
   return `(${values.map(sqlText).join(", ")})`;
 }
 
-const lead = (status: LeadStatus) => sqlText(status);
+const leadStatus = (status: LeadStatus) => sqlText(status);
 
 /** A column of the finding's lead. */
 const ofLead =
@@ -169,7 +169,7 @@ const ofLead =
     `(SELECT l.${name} FROM leads l WHERE l.id = ${row}.lead_id)`;
 
 function leadsSource(reasonCodes: readonly string[]): RollupSource {
-  const dismissed = (row: string) => `${row}.status = ${lead("dismissed")}`;
+  const dismissed = (row: string) => `${row}.status = ${leadStatus("dismissed")}`;
   const byReason: Record<string, RowSql> = Object.fromEntries(
     reasonCodes.map((code) => [
       dismissalColumn(code),
@@ -195,7 +195,7 @@ function leadsSource(reasonCodes: readonly string[]): RollupSource {
         at: column("opened_at"),
         unit: column("unit_id"),
         category: column("category_code"),
-        when: (row) => `${row}.status <> ${lead("merged")}`,
+        when: (row) => `${row}.status <> ${leadStatus("merged")}`,
         counts: {
           leads: one,
           ack_on_time: (row) => `(${row}.acknowledged_at IS NOT NULL AND ${row}.acknowledged_at <= ${row}.ack_due_at)`,
@@ -225,7 +225,7 @@ function leadsSource(reasonCodes: readonly string[]): RollupSource {
         from: column("opened_at"),
         unit: column("unit_id"),
         category: column("category_code"),
-        when: (row) => `${row}.acknowledged_at IS NOT NULL AND ${row}.status <> ${lead("merged")}`,
+        when: (row) => `${row}.acknowledged_at IS NOT NULL AND ${row}.status <> ${leadStatus("merged")}`,
       },
       {
         into: "stats_durations",
