@@ -341,3 +341,6 @@ export type PlanBuildResult = z.infer<typeof PlanBuildResultSchema>;
 
 /** Documents: PDF only, sniffed, at most 20 MB. */
 export const INSPECTION_DOCUMENT_MAX_BYTES = 20 * 1024 * 1024;
+
+/** A document's title keeps at most this many characters (the upload route cuts a longer one). */
+export const INSPECTION_DOCUMENT_TITLE_MAX = 200;
