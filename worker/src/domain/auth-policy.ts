@@ -69,3 +69,15 @@ export type Permission = keyof typeof PERMISSIONS;
 export function can(role: Role, permission: Permission): boolean {
   return (PERMISSIONS[permission] as readonly Role[]).includes(role);
 }
+
+/**
+ * Whether a change an administrator makes to their own account would lock
+ * them out of administration: disabling themselves or leaving the admin role.
+ *
+ * @example
+ * locksOutSelf({ role: "supervisor" }) // true
+ * locksOutSelf({ displayName: "An" })  // false
+ */
+export function locksOutSelf(change: { disabled?: boolean; role?: Role }): boolean {
+  return change.disabled === true || (change.role !== undefined && change.role !== "admin");
+}

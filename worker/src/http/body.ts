@@ -1,3 +1,5 @@
+import type { Context } from "hono";
+import type { AppEnv } from "../env";
 import { ApiError } from "./errors";
 
 /**
@@ -8,7 +10,7 @@ import { ApiError } from "./errors";
  * @example
  * const bytes = await readBodyUpTo(c.req.raw, 10 * 1024 * 1024, "Tệp quá lớn");
  */
-export async function readBodyUpTo(request: Request, maxBytes: number, tooLargeDetail: string): Promise<Uint8Array> {
+export async function readBodyUpTo(request: Request, maxBytes: number, tooLargeDetail?: string): Promise<Uint8Array> {
   const body = request.body;
   if (!body) return new Uint8Array();
   const reader = body.getReader();
@@ -20,7 +22,7 @@ export async function readBodyUpTo(request: Request, maxBytes: number, tooLargeD
     total += value.byteLength;
     if (total > maxBytes) {
       await reader.cancel();
-      throw new ApiError("payload_too_large", { detail: tooLargeDetail });
+      throw new ApiError("payload_too_large", tooLargeDetail === undefined ? {} : { detail: tooLargeDetail });
     }
     chunks.push(value);
   }
@@ -31,4 +33,34 @@ export async function readBodyUpTo(request: Request, maxBytes: number, tooLargeD
     offset += chunk.byteLength;
   }
   return out;
+}
+
+/** A media type the route validators read as JSON (`application/json`, `application/problem+json`...). */
+export function isJsonMediaType(contentType: string | undefined): boolean {
+  return /^application\/([a-z-.]+\+)?json/i.test(contentType ?? "");
+}
+
+/**
+ * A Content-Type the validator of a JSON body accepts: the same test as
+ * `@hono/zod-openapi`'s media type gate, which answers 415 to anything else.
+ */
+export function isJsonRequestType(contentType: string | undefined): boolean {
+  return /^application\/([a-z-.]+\+)?json(;\s*[a-zA-Z0-9-]+=([^;]+))*$/i.test(contentType ?? "");
+}
+
+/**
+ * Reads the request body once, up to `maxBytes` (413 beyond, before reading
+ * when Content-Length already says so), and puts the bytes back as the
+ * request's body (as Hono's `bodyLimit` does), so the route's validator
+ * parses these bytes.
+ *
+ * @example
+ * const bytes = await bufferBody(c, 65_536);
+ */
+export async function bufferBody(c: Context<AppEnv>, maxBytes: number): Promise<Uint8Array> {
+  const declared = Number(c.req.header("content-length") ?? "0");
+  if (declared > maxBytes) throw new ApiError("payload_too_large");
+  const bytes = await readBodyUpTo(c.req.raw, maxBytes);
+  c.req.raw = new Request(c.req.raw, { body: bytes });
+  return bytes;
 }

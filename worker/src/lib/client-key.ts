@@ -1,5 +1,3 @@
-import type { Context } from "hono";
-import type { AppEnv } from "../env";
 import { hmacHex } from "./crypto";
 
 /**
@@ -8,9 +6,8 @@ import { hmacHex } from "./crypto";
  * purpose and never stored or logged.
  *
  * @example
- * await clientKey(c, "login") // "3f1c…" (64 hex chars)
+ * await clientKey(env.IP_HASH_SALT, "login", request.headers.get("cf-connecting-ip")) // "3f1c…" (64 hex chars)
  */
-export async function clientKey(c: Context<AppEnv>, purpose: string): Promise<string> {
-  const ip = c.req.header("cf-connecting-ip") ?? "unknown";
-  return hmacHex(c.env.IP_HASH_SALT, `${purpose}:${ip}`);
+export function clientKey(salt: string, purpose: string, ip: string | null | undefined): Promise<string> {
+  return hmacHex(salt, `${purpose}:${ip ?? "unknown"}`);
 }

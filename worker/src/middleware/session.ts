@@ -1,10 +1,11 @@
 import { getCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
-import { createDb } from "../db/client";
-import { resolveSession, totpRequiredRoles } from "../db/queries/accounts";
+import { totpRequiredRoles } from "../db/queries/accounts";
 import { can, type Permission } from "../domain/auth-policy";
 import type { AppEnv } from "../env";
 import { ApiError } from "../http/errors";
+import { serviceContext } from "../http/service-context";
+import { resolveSession } from "../services/sessions";
 
 /** Name of the session cookie (HttpOnly, Secure, SameSite=Strict, Path=/). */
 export const SESSION_COOKIE = "pacv_session";
@@ -19,11 +20,11 @@ export const SESSION_COOKIE = "pacv_session";
  */
 export function requireActor(permission?: Permission, options: { allowWithoutTotp?: boolean } = {}) {
   return createMiddleware<AppEnv>(async (c, next) => {
-    const db = createDb(c.env.DB);
+    const ctx = serviceContext(c);
     const token = getCookie(c, SESSION_COOKIE);
-    const actor = token ? await resolveSession(db, token, new Date()) : undefined;
+    const actor = token ? await resolveSession(ctx, token) : undefined;
     if (!actor) throw new ApiError("unauthorized");
-    if (!options.allowWithoutTotp && !actor.totpEnabled && (await totpRequiredRoles(db)).includes(actor.role)) {
+    if (!options.allowWithoutTotp && !actor.totpEnabled && (await totpRequiredRoles(ctx.db)).includes(actor.role)) {
       throw new ApiError("totp_enrolment_required");
     }
     if (permission && !can(actor.role, permission)) throw new ApiError("forbidden");

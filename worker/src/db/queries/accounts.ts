@@ -1,7 +1,6 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, type SQL, sql } from "drizzle-orm";
+import type { BatchItem } from "drizzle-orm/batch";
 import type { Role } from "../../domain/auth-policy";
-import { SESSION_ABSOLUTE_MS, SESSION_TOUCH_MS, sessionAlive } from "../../domain/auth-policy";
-import { randomBytes, sha256Hex, toHex } from "../../lib/crypto";
 import type { Db } from "../client";
 import { sessions, settings, users, userUnitTies } from "../schema";
 
@@ -13,42 +12,49 @@ export interface Actor {
   totpEnabled: boolean;
 }
 
+/** A row of `users`. */
+export type UserRow = typeof users.$inferSelect;
+
+/** The columns of `users` a change may set. */
+export type UserPatch = Partial<Omit<typeof users.$inferInsert, "id" | "email" | "createdAt">>;
+
 /** A user row by (lower-case) email. */
-export async function findUserByEmail(db: Db, email: string) {
+export async function findUserByEmail(db: Db, email: string): Promise<UserRow | undefined> {
   const [row] = await db.select().from(users).where(eq(users.email, email.toLowerCase())).limit(1);
   return row;
 }
 
 /** A user row by id. */
-export async function findUserById(db: Db, id: string) {
+export async function findUserById(db: Db, id: string): Promise<UserRow | undefined> {
   const [row] = await db.select().from(users).where(eq(users.id, id)).limit(1);
   return row;
 }
 
-/**
- * Starts a session: 32 random bytes in the cookie, their SHA-256 in D1.
- * Returns the token to put in the cookie.
- */
-export async function createSession(db: Db, userId: string, now: Date): Promise<string> {
-  const token = toHex(randomBytes(32));
-  const at = now.toISOString();
-  await db.insert(sessions).values({
-    tokenHash: await sha256Hex(token),
-    userId,
-    createdAt: at,
-    lastSeenAt: at,
-    expiresAt: new Date(now.getTime() + SESSION_ABSOLUTE_MS).toISOString(),
-  });
-  return token;
+/** The update of one account's columns, for a batch. */
+export function updateUser(db: Db, id: string, patch: UserPatch): BatchItem<"sqlite"> {
+  return db.update(users).set(patch).where(eq(users.id, id));
 }
 
-/**
- * The actor behind a session token, or undefined when the session is
- * unknown, revoked, idle or past its absolute expiry, or the account is
- * disabled. Touches `last_seen_at` at most once a minute.
- */
-export async function resolveSession(db: Db, token: string, now: Date): Promise<Actor | undefined> {
-  const tokenHash = await sha256Hex(token);
+/** A guard condition: the account's last used TOTP step is still below `step` (a code is used once). */
+export function totpStepUnused(userId: string, step: number): SQL {
+  return sql`select count(*) from ${users} where ${users.id} = ${userId} and coalesce(${users.totpLastStep}, -1) < ${step}`;
+}
+
+/** A session as stored: the SHA-256 of its token, never the token. */
+export interface NewSession {
+  tokenHash: string;
+  userId: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
+/** The insert of a session, for a batch. */
+export function insertSession(db: Db, session: NewSession): BatchItem<"sqlite"> {
+  return db.insert(sessions).values({ ...session, lastSeenAt: session.createdAt });
+}
+
+/** A session with the account behind it, by the hash of its token. */
+export async function findSession(db: Db, tokenHash: string) {
   const [row] = await db
     .select({
       lastSeenAt: sessions.lastSeenAt,
@@ -64,19 +70,25 @@ export async function resolveSession(db: Db, token: string, now: Date): Promise<
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(eq(sessions.tokenHash, tokenHash))
     .limit(1);
-  if (!row || row.disabledAt || !sessionAlive(row, now)) return undefined;
-  if (now.getTime() - Date.parse(row.lastSeenAt) > SESSION_TOUCH_MS) {
-    await db.update(sessions).set({ lastSeenAt: now.toISOString() }).where(eq(sessions.tokenHash, tokenHash));
-  }
-  return { id: row.id, email: row.email, role: row.role, totpEnabled: row.totpEnabledAt !== null };
+  return row;
 }
 
-/** Revokes one session (logout). */
-export async function revokeSession(db: Db, token: string, now: Date): Promise<void> {
-  await db
+/** Records that a session was used at `at`. */
+export async function touchSession(db: Db, tokenHash: string, at: string): Promise<void> {
+  await db.update(sessions).set({ lastSeenAt: at }).where(eq(sessions.tokenHash, tokenHash));
+}
+
+/** The revocation of one live session, for a batch. */
+export function revokeSession(db: Db, tokenHash: string, at: string): BatchItem<"sqlite"> {
+  return db
     .update(sessions)
-    .set({ revokedAt: now.toISOString() })
-    .where(and(eq(sessions.tokenHash, await sha256Hex(token)), isNull(sessions.revokedAt)));
+    .set({ revokedAt: at })
+    .where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt)));
+}
+
+/** The revocation of every session of an account, for a batch. */
+export function revokeUserSessions(db: Db, userId: string, at: string): BatchItem<"sqlite"> {
+  return db.update(sessions).set({ revokedAt: at }).where(eq(sessions.userId, userId));
 }
 
 /** Unit ids an inspector is tied to (and so recused from). */
@@ -88,11 +100,22 @@ export async function listTies(db: Db, userId: string): Promise<string[]> {
   return rows.map((r) => r.unitId);
 }
 
+const TOTP_POLICY_KEY = "totp_required_roles";
+
 /** Roles that must use a second factor (setting `totp_required_roles`, comma-separated). */
 export async function totpRequiredRoles(db: Db): Promise<Role[]> {
-  const [row] = await db.select().from(settings).where(eq(settings.key, "totp_required_roles")).limit(1);
+  const [row] = await db.select().from(settings).where(eq(settings.key, TOTP_POLICY_KEY)).limit(1);
   return (row?.value ?? "")
     .split(",")
     .map((r) => r.trim())
     .filter((r): r is Role => r === "inspector" || r === "supervisor" || r === "admin");
+}
+
+/** The upsert of the TOTP policy, for a batch. */
+export function setTotpRequiredRoles(db: Db, roles: readonly Role[], at: string): BatchItem<"sqlite"> {
+  const value = roles.join(",");
+  return db
+    .insert(settings)
+    .values({ key: TOTP_POLICY_KEY, value, updatedAt: at })
+    .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: at } });
 }

@@ -1,5 +1,5 @@
 import { eq, sql } from "drizzle-orm";
-import { lockSeconds } from "../../domain/auth-policy";
+import type { BatchItem } from "drizzle-orm/batch";
 import type { Db } from "../client";
 import { loginThrottles } from "../schema";
 
@@ -9,8 +9,8 @@ export async function lockedFor(db: Db, bucket: string, nowSec: number): Promise
   return row ? Math.max(0, row.lockedUntil - nowSec) : 0;
 }
 
-/** Counts a failure and sets the next lock by exponential back-off. */
-export async function recordFailure(db: Db, bucket: string, nowSec: number): Promise<void> {
+/** Counts one more failure of `bucket` and returns its consecutive failures so far. */
+export async function countFailure(db: Db, bucket: string, nowSec: number): Promise<number> {
   const [row] = await db
     .insert(loginThrottles)
     .values({ bucket, failures: 1, lastFailureAt: nowSec, lockedUntil: 0 })
@@ -19,16 +19,15 @@ export async function recordFailure(db: Db, bucket: string, nowSec: number): Pro
       set: { failures: sql`${loginThrottles.failures} + 1`, lastFailureAt: nowSec },
     })
     .returning({ failures: loginThrottles.failures });
-  const lock = lockSeconds(row?.failures ?? 1);
-  if (lock > 0) {
-    await db
-      .update(loginThrottles)
-      .set({ lockedUntil: nowSec + lock })
-      .where(eq(loginThrottles.bucket, bucket));
-  }
+  return row?.failures ?? 1;
 }
 
-/** A successful login clears the bucket. */
-export async function clearFailures(db: Db, bucket: string): Promise<void> {
-  await db.delete(loginThrottles).where(eq(loginThrottles.bucket, bucket));
+/** Locks `bucket` until `until` (Unix seconds). */
+export async function lockBucket(db: Db, bucket: string, until: number): Promise<void> {
+  await db.update(loginThrottles).set({ lockedUntil: until }).where(eq(loginThrottles.bucket, bucket));
+}
+
+/** The statement that forgets a bucket's failures (a successful login), for a batch. */
+export function clearFailures(db: Db, bucket: string): BatchItem<"sqlite"> {
+  return db.delete(loginThrottles).where(eq(loginThrottles.bucket, bucket));
 }

@@ -2,6 +2,7 @@ import { and, asc, eq, isNull, or, sql } from "drizzle-orm";
 import type { Unit } from "../../contracts/units";
 import { fold } from "../../domain/text";
 import type { Db } from "../client";
+import { inList } from "../in-list";
 import { unitAliases, units } from "../schema";
 
 /**
@@ -37,4 +38,14 @@ export async function findCurrentUnit(db: Db, id: string) {
     .where(and(eq(units.id, id), isNull(units.validTo)))
     .limit(1);
   return row;
+}
+
+/** Which of `ids` are units of the directory (current or not). */
+export async function existingUnitIds(db: Db, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db
+    .select({ id: units.id })
+    .from(units)
+    .where(inList(units.id, [...ids]));
+  return new Set(rows.map((r) => r.id));
 }

@@ -1,4 +1,5 @@
 import { asc, eq } from "drizzle-orm";
+import type { BatchItem } from "drizzle-orm/batch";
 import type { User } from "../../contracts/users";
 import type { Db } from "../client";
 import { inList } from "../in-list";
@@ -48,4 +49,19 @@ function toUser(row: typeof users.$inferSelect, unitTies: string[]): User {
     unitTies,
     createdAt: row.createdAt,
   };
+}
+
+/** The insert of a new account, for a batch. */
+export function insertUser(db: Db, row: typeof users.$inferInsert): BatchItem<"sqlite"> {
+  return db.insert(users).values(row);
+}
+
+/** The inserts that tie an account to units, for a batch. */
+export function insertTies(db: Db, userId: string, unitIds: readonly string[], at: string): BatchItem<"sqlite">[] {
+  return unitIds.map((unitId) => db.insert(userUnitTies).values({ userId, unitId, createdAt: at }));
+}
+
+/** The statements that replace an account's unit ties, for a batch. */
+export function replaceTies(db: Db, userId: string, unitIds: readonly string[], at: string): BatchItem<"sqlite">[] {
+  return [db.delete(userUnitTies).where(eq(userUnitTies.userId, userId)), ...insertTies(db, userId, unitIds, at)];
 }
