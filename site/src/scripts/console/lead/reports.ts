@@ -1,0 +1,119 @@
+import type { LeadReport } from "../../../../../worker/src/contracts/leads";
+import type { Contact } from "../../../../../worker/src/contracts/reports";
+import { api } from "../../../lib/api";
+import { ConsoleElement, define } from "../../../lib/console/element";
+import { timeEl } from "../../../lib/console/format";
+import { problemText } from "../../../lib/console/problems";
+import { signedIn } from "../../../lib/console/session";
+import { type ClientTexts, text, texts } from "../../../lib/console/texts";
+import { required } from "../../../lib/dom";
+import { formatBytes, formatDate } from "../../../lib/format";
+import { pageLang } from "../../../lib/strings";
+import { lead, leadId } from "./state";
+
+/**
+ * `<lead-reports>`: each report of the lead with its facts, text and evidence
+ * files and, for a named reporter, the button that decrypts their contact
+ * details (every view is audited, so it asks first).
+ */
+class LeadReports extends ConsoleElement {
+  protected async start(): Promise<void> {
+    if (!(await signedIn())) return;
+    lead.subscribe((detail) => {
+      this.ref("list", HTMLElement).replaceChildren(...detail.reports.map((report) => this.card(report)));
+    });
+  }
+
+  private card(report: LeadReport): HTMLElement {
+    const t = text.console();
+    const card = this.fromTemplate("report", HTMLElement, `report-${report.trackingCode}`);
+    const slot = (name: string) => required(card, `[data-slot="${name}"]`, HTMLElement);
+    const optional = (name: string, value: string | null) => {
+      if (value) slot(name).textContent = value;
+      else for (const part of [name, `${name}-term`]) slot(part).remove();
+    };
+    card.setAttribute("aria-label", report.trackingCode);
+    slot("code").textContent = report.trackingCode;
+    slot("received").replaceChildren(timeEl(report.receivedAt, true));
+    slot("track").textContent = texts<ClientTexts["tracks"]>("tracks").get(report.track);
+    slot("kind").textContent = texts<ClientTexts["reporterKinds"]>("reporter-kinds").get(report.reporterKind);
+    const categories = text.categories();
+    slot("category").textContent = categories.label(report.categoryCode);
+    if (report.suggestedCategory && report.suggestedCategory !== report.categoryCode) {
+      slot("suggested").textContent = t.fill("suggested", { name: categories.label(report.suggestedCategory) });
+    } else slot("suggested").remove();
+    slot("eligible").textContent = report.eligible ? t.get("yes") : t.get("notEligible");
+    optional("occurred", report.occurredOn && formatDate(`${report.occurredOn}T12:00:00+07:00`));
+    optional("procedure", report.procedure);
+    optional("official", report.officialHint);
+    slot("description").textContent = report.description;
+    if (report.attachments.length) {
+      slot("no-evidence").remove();
+      slot("files").replaceChildren(...report.attachments.map((file, index) => this.file(file, index)));
+    } else slot("files").remove();
+    if (report.track === "named") this.wireContact(slot("contact"), report.trackingCode);
+    else slot("contact").remove();
+    return card;
+  }
+
+  private file(file: LeadReport["attachments"][number], index: number): HTMLLIElement {
+    const item = this.fromTemplate("file", HTMLLIElement);
+    const link = required(item, "[data-slot=link]", HTMLAnchorElement);
+    link.href = api.leads.attachmentHref(leadId, file.id);
+    const size = formatBytes(file.size, pageLang());
+    link.textContent = text.console().fill("download", { n: index + 1, type: file.contentType, size });
+    required(item, "[data-slot=hash]", HTMLElement).textContent = ` · SHA-256 ${file.sha256.slice(0, 12)}…`;
+    return item;
+  }
+
+  private wireContact(box: HTMLElement, code: string): void {
+    const t = text.console();
+    const button = required(box, "button", HTMLButtonElement);
+    const out = required(box, "[role=status]", HTMLElement);
+    button.dataset.contact = code;
+    button.addEventListener("click", async () => {
+      if (!confirm(t.get("contactConfirm"))) return;
+      button.disabled = true;
+      let contact: Contact | null;
+      try {
+        contact = (await api.leads.contact(leadId, code)).contact;
+      } catch (error) {
+        out.className = "alert";
+        out.textContent = problemText(error);
+        return;
+      } finally {
+        button.disabled = false;
+      }
+      out.className = "";
+      if (!contact) {
+        out.textContent = t.get("contactNone");
+        return;
+      }
+      out.replaceChildren(this.contactList(contact));
+    });
+  }
+
+  private contactList(contact: Contact): HTMLDListElement {
+    const list = this.fromTemplate("contact", HTMLDListElement);
+    const fields: [keyof Contact, string][] = [
+      ["name", ""],
+      ["email", "mailto:"],
+      ["phone", "tel:"],
+    ];
+    for (const [name, scheme] of fields) {
+      const slot = required(list, `[data-slot="${name}"]`, HTMLElement);
+      const value = contact[name];
+      if (!value) {
+        const dd = slot.closest("dd") ?? slot;
+        dd.previousElementSibling?.remove();
+        dd.remove();
+        continue;
+      }
+      slot.textContent = value;
+      if (slot instanceof HTMLAnchorElement) slot.href = `${scheme}${value}`;
+    }
+    return list;
+  }
+}
+
+define("lead-reports", LeadReports);
