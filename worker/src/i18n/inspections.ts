@@ -19,6 +19,7 @@ export const INSPECTION_MESSAGES = {
     vi: "Đơn vị đã có một cuộc kiểm tra theo kế hoạch trong năm này; hãy tách cuộc kiểm tra hiện có thay vì tạo mới",
     en: "The unit already has a scheduled visit this year; split that visit instead of creating another",
   },
+  ends_before_start: { vi: "Ngày kết thúc trước ngày bắt đầu", en: "Ends before it starts" },
   other_year: {
     vi: "Không thể dời cuộc kiểm tra sang năm kế hoạch khác",
     en: "An inspection cannot move to another plan year",

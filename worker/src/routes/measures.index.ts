@@ -1,9 +1,8 @@
 import { MeasureListSchema, MeasureSchema } from "../contracts/inspections";
-import { createDb } from "../db/client";
-import { applyMeasureAction, measuresOf, requireMeasure } from "../db/queries/measures";
 import { createApp } from "../http/create-app";
+import { actorContext } from "../http/service-context";
 import { requireActor } from "../middleware/session";
-import { requirePermission } from "./inspections.permissions";
+import { applyMeasureAction, listMeasures } from "../services/measures";
 import { listMeasuresRoute, rejectMeasureRoute, respondMeasureRoute, verifyMeasureRoute } from "./measures.routes";
 
 const app = createApp();
@@ -13,36 +12,20 @@ app.use("/measures/*", requireActor("inspections.read"));
 /** Corrective measures: what is due or overdue, the unit's response, verification. */
 export const measuresApp = app
   .openapi(listMeasuresRoute, async (c) => {
-    const items = await measuresOf(createDb(c.env.DB), c.get("actor"), c.req.valid("query"));
+    const items = await listMeasures(actorContext(c), c.req.valid("query"));
     return c.json(MeasureListSchema.parse({ items }), 200);
   })
   .openapi(respondMeasureRoute, async (c) => {
-    const db = createDb(c.env.DB);
-    const actor = c.get("actor");
-    requirePermission(actor, "inspections.conduct");
-    const { id } = c.req.valid("param");
-    await applyMeasureAction(
-      db,
-      actor,
-      id,
-      { action: "respond", response: c.req.valid("json").response },
-      c.get("lang"),
-    );
-    return c.json(MeasureSchema.parse(await requireMeasure(db, actor, id)), 200);
+    const { response } = c.req.valid("json");
+    const measure = await applyMeasureAction(actorContext(c), c.req.valid("param").id, { action: "respond", response });
+    return c.json(MeasureSchema.parse(measure), 200);
   })
   .openapi(verifyMeasureRoute, async (c) => {
-    const db = createDb(c.env.DB);
-    const actor = c.get("actor");
-    requirePermission(actor, "inspections.conduct");
-    const { id } = c.req.valid("param");
-    await applyMeasureAction(db, actor, id, { action: "verify" }, c.get("lang"));
-    return c.json(MeasureSchema.parse(await requireMeasure(db, actor, id)), 200);
+    const measure = await applyMeasureAction(actorContext(c), c.req.valid("param").id, { action: "verify" });
+    return c.json(MeasureSchema.parse(measure), 200);
   })
   .openapi(rejectMeasureRoute, async (c) => {
-    const db = createDb(c.env.DB);
-    const actor = c.get("actor");
-    requirePermission(actor, "inspections.conduct");
-    const { id } = c.req.valid("param");
-    await applyMeasureAction(db, actor, id, { action: "reject", reason: c.req.valid("json").reason }, c.get("lang"));
-    return c.json(MeasureSchema.parse(await requireMeasure(db, actor, id)), 200);
+    const { reason } = c.req.valid("json");
+    const measure = await applyMeasureAction(actorContext(c), c.req.valid("param").id, { action: "reject", reason });
+    return c.json(MeasureSchema.parse(measure), 200);
   });

@@ -1,9 +1,8 @@
 import { PlanBuildResultSchema, PlanSchema } from "../contracts/inspections";
-import { createDb } from "../db/client";
-import { buildPlan, getPlan } from "../db/queries/plan";
 import { createApp } from "../http/create-app";
+import { actorContext } from "../http/service-context";
 import { requireActor } from "../middleware/session";
-import { requirePermission } from "./inspections.permissions";
+import { buildPlan, getPlan } from "../services/plan";
 import { buildPlanRoute, getPlanRoute } from "./plan.routes";
 
 const app = createApp();
@@ -13,12 +12,10 @@ app.use("/plan/*", requireActor("inspections.read"));
 /** The framework plan (kế hoạch khung): the calendar by unit, and building it from referred leads. */
 export const planApp = app
   .openapi(getPlanRoute, async (c) => {
-    const plan = await getPlan(createDb(c.env.DB), c.get("actor"), c.req.valid("query").year);
+    const plan = await getPlan(actorContext(c), c.req.valid("query").year);
     return c.json(PlanSchema.parse(plan), 200);
   })
   .openapi(buildPlanRoute, async (c) => {
-    const actor = c.get("actor");
-    requirePermission(actor, "inspections.manage");
-    const created = await buildPlan(createDb(c.env.DB), actor, c.req.valid("param").year);
+    const created = await buildPlan(actorContext(c), c.req.valid("param").year);
     return c.json(PlanBuildResultSchema.parse({ created }), 200);
   });

@@ -10,7 +10,7 @@ export async function insertDocument(
   db: Db,
   actor: Actor,
   doc: { id: string; inspectionId: string; title: string; objectKey: string; sha256: string; size: number },
-  now: Date = new Date(),
+  now: Date,
 ): Promise<InspectionDocument> {
   const at = now.toISOString();
   await db.batch([

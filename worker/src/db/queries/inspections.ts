@@ -1,23 +1,7 @@
 import { and, asc, desc, eq, type SQL, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
-import type {
-  InspectionDetail,
-  InspectionQuery,
-  InspectionStatus,
-  InspectionSummary,
-  InspectionType,
-  TeamMemberInput,
-} from "../../contracts/inspections";
-import {
-  allowedActions,
-  authorize,
-  type Failure,
-  type InspectionState,
-  type LifecycleAction,
-} from "../../domain/inspections";
-import type { Lang } from "../../env";
-import { ApiError } from "../../http/errors";
-import { INSPECTION_MESSAGES, type InspectionMessageKey } from "../../i18n/inspections";
+import type { InspectionQuery, InspectionStatus, InspectionSummary, InspectionType } from "../../contracts/inspections";
+import type { InspectionState } from "../../domain/inspections";
 import type { Db } from "../client";
 import { inList } from "../in-list";
 import {
@@ -34,15 +18,10 @@ import {
 } from "../schema";
 import type { Actor } from "./accounts";
 import { auditInsert } from "./audit";
-import { measuresOf } from "./measures";
 import { visibleTo } from "./recusal";
 
+/** A row of `inspections`. */
 export type InspectionRow = typeof inspections.$inferSelect;
-
-/** A 422 with one field error in the request's language. */
-export function fieldError(pointer: string, key: InspectionMessageKey, lang: Lang): ApiError {
-  return new ApiError("validation_failed", { errors: [{ pointer, message: INSPECTION_MESSAGES[key][lang] }] });
-}
 
 /**
  * The condition every inspection read adds: recusal on the inspected unit,
@@ -56,7 +35,7 @@ export function inspectionVisibleTo(actor: Actor): SQL {
   ) as SQL;
 }
 
-/** The inspection row if the actor may see it; undefined otherwise (callers answer 404). */
+/** The inspection row if the actor may see it; undefined otherwise. */
 export async function findVisibleInspection(db: Db, actor: Actor, id: string): Promise<InspectionRow | undefined> {
   const [row] = await db
     .select()
@@ -64,28 +43,6 @@ export async function findVisibleInspection(db: Db, actor: Actor, id: string): P
     .where(and(eq(inspections.id, id), inspectionVisibleTo(actor)))
     .limit(1);
   return row;
-}
-
-/** Like `findVisibleInspection`, but answers 404 itself. */
-export async function requireInspection(db: Db, actor: Actor, id: string): Promise<InspectionRow> {
-  const row = await findVisibleInspection(db, actor, id);
-  if (!row) throw new ApiError("not_found");
-  return row;
-}
-
-/** Whether a user is on an inspection's team. */
-export async function isMember(db: Db, inspectionId: string, userId: string): Promise<boolean> {
-  const [row] = await db
-    .select({ userId: inspectionMembers.userId })
-    .from(inspectionMembers)
-    .where(and(eq(inspectionMembers.inspectionId, inspectionId), eq(inspectionMembers.userId, userId)))
-    .limit(1);
-  return row !== undefined;
-}
-
-/** 403 unless the actor is on the team. */
-export async function requireMember(db: Db, actor: Actor, inspectionId: string): Promise<void> {
-  if (!(await isMember(db, inspectionId, actor.id))) throw new ApiError("forbidden");
 }
 
 const leadCount = sql<number>`(select count(*) from inspection_leads il where il.inspection_id = "inspections"."id")`;
@@ -120,7 +77,7 @@ function toSummary(row: {
   return { ...row, status: row.status as InspectionStatus, leadCount: Number(row.leadCount) };
 }
 
-/** `GET /api/inspections`: visible inspections, latest planned first. */
+/** Visible inspections matching the filters, latest planned first (at most 1 000). */
 export async function listInspections(db: Db, actor: Actor, query: InspectionQuery): Promise<InspectionSummary[]> {
   const conditions: SQL[] = [inspectionVisibleTo(actor)];
   if (query.year) conditions.push(eq(inspections.year, query.year));
@@ -137,16 +94,15 @@ export async function listInspections(db: Db, actor: Actor, query: InspectionQue
   return rows.map(toSummary);
 }
 
-/** One inspection's summary, for an id already checked visible. */
-export async function inspectionSummary(db: Db, id: string): Promise<InspectionSummary> {
+/** One inspection's summary (the id already checked visible), or undefined. */
+export async function findInspectionSummary(db: Db, id: string): Promise<InspectionSummary | undefined> {
   const [row] = await db
     .select(summaryColumns)
     .from(inspections)
     .innerJoin(units, eq(units.id, inspections.unitId))
     .where(eq(inspections.id, id))
     .limit(1);
-  if (!row) throw new ApiError("not_found");
-  return toSummary(row);
+  return row ? toSummary(row) : undefined;
 }
 
 /** Audit events about targets, oldest first, in the shape of lead events. */
@@ -173,156 +129,92 @@ export async function historyOf(db: Db, targetType: string, ids: string[]) {
   }));
 }
 
-/** Everything the inspection page shows, for an inspection already checked visible. */
-export async function inspectionDetail(db: Db, actor: Actor, row: InspectionRow): Promise<InspectionDetail> {
-  const summary = await inspectionSummary(db, row.id);
-  const [team, attached, findingRows, documents, measureList, events] = await Promise.all([
-    db
-      .select({ userId: inspectionMembers.userId, displayName: users.displayName, role: inspectionMembers.role })
-      .from(inspectionMembers)
-      .innerJoin(users, eq(users.id, inspectionMembers.userId))
-      .where(eq(inspectionMembers.inspectionId, row.id))
-      .orderBy(asc(inspectionMembers.role), asc(users.displayName)),
-    db
-      .select({ id: leads.id, categoryCode: leads.categoryCode, status: leads.status })
-      .from(inspectionLeads)
-      .innerJoin(leads, eq(leads.id, inspectionLeads.leadId))
-      .where(eq(inspectionLeads.inspectionId, row.id))
-      .orderBy(asc(leads.openedAt)),
-    db.select().from(findings).where(eq(findings.inspectionId, row.id)),
-    db
-      .select()
-      .from(inspectionDocuments)
-      .where(eq(inspectionDocuments.inspectionId, row.id))
-      .orderBy(asc(inspectionDocuments.createdAt)),
-    measuresOf(db, actor, { inspectionId: row.id }),
-    historyOf(db, "inspection", [row.id]),
-  ]);
-  const leadIds = attached.map((l) => l.id);
-  const reportRows = leadIds.length
-    ? await db
-        .select({
-          leadId: reports.leadId,
-          trackingCode: reports.trackingCode,
-          description: reports.description,
-          receivedAt: reports.receivedAt,
-        })
-        .from(reports)
-        .where(inList(reports.leadId, leadIds))
-        .orderBy(asc(reports.receivedAt))
-    : [];
-  return {
-    ...summary,
-    createdBy: row.createdBy,
-    startedAt: row.startedAt,
-    team,
-    leads: attached.map((lead) => {
-      const finding = findingRows.find((f) => f.leadId === lead.id);
-      return {
-        id: lead.id,
-        categoryCode: lead.categoryCode as InspectionDetail["leads"][number]["categoryCode"],
-        status: lead.status as InspectionDetail["leads"][number]["status"],
-        reports: reportRows
-          .filter((r) => r.leadId === lead.id)
-          .map(({ trackingCode, description, receivedAt }) => ({ trackingCode, description, receivedAt })),
-        finding: finding
-          ? {
-              leadId: finding.leadId,
-              outcome: finding.outcome,
-              reasoning: finding.reasoning,
-              publicSummary: finding.publicSummary,
-              position: finding.position,
-              recordedBy: finding.recordedBy,
-              recordedAt: finding.recordedAt,
-            }
-          : null,
-      };
-    }),
-    documents: documents.map((d) => ({
-      id: d.id,
-      title: d.title,
-      contentType: "application/pdf" as const,
-      size: d.size,
-      sha256: d.sha256,
-      uploadedBy: d.uploadedBy,
-      createdAt: d.createdAt,
-    })),
-    conclusion:
-      row.conclusion && row.concludedAt && row.concludedBy
-        ? {
-            conclusion: row.conclusion,
-            recommendations: row.recommendations ?? "",
-            guidance: row.guidance ?? "",
-            concludedAt: row.concludedAt,
-            concludedBy: row.concludedBy,
-            implemented: row.status === "closed",
-          }
-        : null,
-    measures: measureList,
-    events: events.map(({ targetId: _t, ...e }) => e),
-    allowedActions: allowedActions({ status: summary.status, team, leadIds }, { id: actor.id, role: actor.role }),
-  };
+/** An inspection's team with names, heads first. */
+export function teamWithNames(db: Db, inspectionId: string) {
+  return db
+    .select({ userId: inspectionMembers.userId, displayName: users.displayName, role: inspectionMembers.role })
+    .from(inspectionMembers)
+    .innerJoin(users, eq(users.id, inspectionMembers.userId))
+    .where(eq(inspectionMembers.inspectionId, inspectionId))
+    .orderBy(asc(inspectionMembers.role), asc(users.displayName));
 }
 
-/**
- * Checks a team: each member an active inspector or supervisor, listed once,
- * and not recused from the unit (tied to it or to a unit above it). Throws
- * 422 with a pointer at the first bad entry.
- */
-export async function checkTeam(
-  db: Db,
-  unitId: string,
-  team: TeamMemberInput[],
-  lang: Lang,
-  pointer = "/team",
-): Promise<void> {
-  const seen = new Set<string>();
-  let heads = 0;
-  for (const [i, member] of team.entries()) {
-    const at = `${pointer}/${i}/userId`;
-    if (seen.has(member.userId)) throw fieldError(at, "duplicate_member", lang);
-    if (member.role === "head" && ++heads > 1) throw fieldError(`${pointer}/${i}/role`, "second_head", lang);
-    seen.add(member.userId);
-    const [user] = await db
-      .select({ role: users.role, disabledAt: users.disabledAt })
-      .from(users)
-      .where(eq(users.id, member.userId))
-      .limit(1);
-    if (!user || user.disabledAt || user.role === "admin") throw fieldError(at, "not_staff", lang);
-    const [clear] = await db
-      .select({ id: units.id })
-      .from(units)
-      .where(and(eq(units.id, unitId), visibleTo({ id: member.userId } as Actor, units.id)))
-      .limit(1);
-    if (!clear) throw fieldError(at, "recused", lang);
-  }
+/** An inspection's team as the domain rules need it. */
+export function teamOf(db: Db, inspectionId: string) {
+  return db
+    .select({ userId: inspectionMembers.userId, role: inspectionMembers.role })
+    .from(inspectionMembers)
+    .where(eq(inspectionMembers.inspectionId, inspectionId));
 }
 
-/**
- * Checks leads to attach: each visible to the actor, referred, about the
- * unit and not attached to any inspection yet. Throws 422 at the first bad one.
- */
-export async function checkLeads(
-  db: Db,
-  actor: Actor,
-  unitId: string,
-  leadIds: string[],
-  lang: Lang,
-  pointer = "/leadIds",
-): Promise<void> {
-  const seen = new Set<string>();
-  for (const [i, id] of leadIds.entries()) {
-    const [lead] = await db
-      .select({ id: leads.id, status: leads.status, unitId: leads.unitId, attached: inspectionLeads.inspectionId })
-      .from(leads)
-      .leftJoin(inspectionLeads, eq(inspectionLeads.leadId, leads.id))
-      .where(and(eq(leads.id, id), visibleTo(actor, leads.unitId)))
-      .limit(1);
-    if (!lead || seen.has(id) || lead.status !== "referred" || lead.unitId !== unitId || lead.attached) {
-      throw fieldError(`${pointer}/${i}`, "lead_unusable", lang);
-    }
-    seen.add(id);
-  }
+/** The leads attached to an inspection, oldest first. */
+export function attachedLeads(db: Db, inspectionId: string) {
+  return db
+    .select({ id: leads.id, categoryCode: leads.categoryCode, status: leads.status })
+    .from(inspectionLeads)
+    .innerJoin(leads, eq(leads.id, inspectionLeads.leadId))
+    .where(eq(inspectionLeads.inspectionId, inspectionId))
+    .orderBy(asc(leads.openedAt));
+}
+
+/** The findings recorded on an inspection. */
+export function findingsOfInspection(db: Db, inspectionId: string) {
+  return db.select().from(findings).where(eq(findings.inspectionId, inspectionId));
+}
+
+/** An inspection's documents, oldest first. */
+export function documentsOf(db: Db, inspectionId: string) {
+  return db
+    .select()
+    .from(inspectionDocuments)
+    .where(eq(inspectionDocuments.inspectionId, inspectionId))
+    .orderBy(asc(inspectionDocuments.createdAt));
+}
+
+/** The reports of some leads, oldest first, as the inspection page lists them. */
+export async function reportsOfLeads(db: Db, leadIds: readonly string[]) {
+  if (!leadIds.length) return [];
+  return db
+    .select({
+      leadId: reports.leadId,
+      trackingCode: reports.trackingCode,
+      description: reports.description,
+      receivedAt: reports.receivedAt,
+    })
+    .from(reports)
+    .where(inList(reports.leadId, leadIds))
+    .orderBy(asc(reports.receivedAt));
+}
+
+/** Whether the unit exists and the actor is not recused from it. */
+export async function isUnitVisible(db: Db, actor: Pick<Actor, "id">, unitId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: units.id })
+    .from(units)
+    .where(and(eq(units.id, unitId), visibleTo(actor as Actor, units.id)))
+    .limit(1);
+  return row !== undefined;
+}
+
+/** The role and state of an account proposed for a team, or undefined for an unknown id. */
+export async function teamCandidate(db: Db, userId: string) {
+  const [user] = await db
+    .select({ role: users.role, disabledAt: users.disabledAt })
+    .from(users)
+    .where(eq(users.id, userId))
+    .limit(1);
+  return user;
+}
+
+/** A lead proposed for an inspection, if visible to the actor, with the inspection it is attached to. */
+export async function leadForAttachment(db: Db, actor: Actor, leadId: string) {
+  const [lead] = await db
+    .select({ id: leads.id, status: leads.status, unitId: leads.unitId, attached: inspectionLeads.inspectionId })
+    .from(leads)
+    .leftJoin(inspectionLeads, eq(inspectionLeads.leadId, leads.id))
+    .where(and(eq(leads.id, leadId), visibleTo(actor, leads.unitId)))
+    .limit(1);
+  return lead;
 }
 
 /** The scheduled visits of a unit in a year (not cancelled). */
@@ -349,9 +241,9 @@ export function yearOf(date: string): number {
 /** Statements attaching leads to an inspection, each audited on the lead's own timeline. */
 export function attachStatements(
   db: Db,
-  actor: Actor,
+  actor: Pick<Actor, "id">,
   inspectionId: string,
-  leadIds: string[],
+  leadIds: readonly string[],
   at: string,
 ): BatchItem<"sqlite">[] {
   return leadIds.flatMap((leadId) => [
@@ -369,33 +261,10 @@ export function attachStatements(
   ]);
 }
 
-/** Whether an error is a uniqueness failure (a lead attached twice by two requests at once). */
-export function isUniqueFailure(error: unknown): boolean {
-  for (let current = error; current instanceof Error; current = current.cause) {
-    if (/UNIQUE constraint failed/.test(current.message)) return true;
-  }
-  return false;
-}
-
-/** Runs a batch, turning a concurrent attach or guard failure into 409. */
-export async function runBatch(db: Db, statements: BatchItem<"sqlite">[], isGuardFailure: (e: unknown) => boolean) {
-  const [first, ...rest] = statements;
-  if (!first) return;
-  try {
-    await db.batch([first, ...rest]);
-  } catch (error) {
-    if (isUniqueFailure(error) || isGuardFailure(error)) throw new ApiError("conflict");
-    throw error;
-  }
-}
-
 /** The inspection as the domain rules need it: with its team and attached leads. */
 export async function inspectionState(db: Db, row: InspectionRow): Promise<InspectionState> {
   const [team, attached] = await Promise.all([
-    db
-      .select({ userId: inspectionMembers.userId, role: inspectionMembers.role })
-      .from(inspectionMembers)
-      .where(eq(inspectionMembers.inspectionId, row.id)),
+    teamOf(db, row.id),
     db.select({ leadId: inspectionLeads.leadId }).from(inspectionLeads).where(eq(inspectionLeads.inspectionId, row.id)),
   ]);
   return {
@@ -411,31 +280,15 @@ export async function inspectionState(db: Db, row: InspectionRow): Promise<Inspe
   };
 }
 
-/** A domain failure as the API error: illegal → 409, forbidden → 403, invalid → 422 with its pointers. */
-export function failureError(failure: Failure, lang: Lang): ApiError {
-  if (failure.error === "illegal") return new ApiError("conflict", { detail: failure.detail });
-  if (failure.error === "forbidden") return new ApiError("forbidden");
-  const key = failure.detail in INSPECTION_MESSAGES ? (failure.detail as InspectionMessageKey) : undefined;
-  const pointers = failure.pointers.length ? failure.pointers : ["/"];
-  return new ApiError("validation_failed", {
-    ...(key ? { detail: INSPECTION_MESSAGES[key][lang] } : {}),
-    errors: pointers.map((pointer) => ({
-      pointer,
-      message: key ? INSPECTION_MESSAGES[key][lang] : lang === "vi" ? "Giá trị chưa hợp lệ" : "Invalid value",
-    })),
-  });
+/** A guard that the inspection is still as read (status and last update). */
+export function unchanged(row: Pick<InspectionRow, "id" | "status" | "updatedAt">): SQL {
+  return sql`select count(*) from inspections where id = ${row.id} and status = ${row.status} and updated_at = ${row.updatedAt}`;
 }
 
-/** Loads the state and checks a lifecycle action for the actor (the inspection already checked visible). */
-export async function authorizeAction(
-  db: Db,
-  actor: Actor,
-  row: InspectionRow,
-  action: LifecycleAction,
-  lang: Lang,
-): Promise<InspectionState> {
-  const state = await inspectionState(db, row);
-  const allowed = authorize(state, action, { id: actor.id, role: actor.role });
-  if (!allowed.ok) throw failureError(allowed, lang);
-  return state;
+/** No other scheduled visit of the unit that year, checked again inside the batch. */
+export function noScheduledVisit(unitId: string, year: number): SQL {
+  return sql`select count(*) = 0 from inspections where unit_id = ${unitId} and year = ${year} and type = 'scheduled' and status <> 'cancelled'`;
 }
+
+/** @deprecated Kept only while `db/queries/contests.ts` still imports it from here: use `http/failures`. */
+export { failureError } from "../../http/failures";

@@ -1,145 +1,84 @@
 import { eq, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
-import type { ConclusionInput } from "../../contracts/inspections";
-import { concludeInspection as decide } from "../../domain/inspections";
-import type { Lang } from "../../env";
+import type { FindingOutcome } from "../../contracts/inspections";
+import type { NewMeasure } from "../../domain/inspections";
 import { ApiError } from "../../http/errors";
-import { INSPECTION_MESSAGES } from "../../i18n/inspections";
 import type { Db } from "../client";
 import { inList } from "../in-list";
-import { findings, inspections, leads, measures, outcomeContests, reportEvents, reports, units } from "../schema";
-import type { Actor } from "./accounts";
+import { findings, leads, measures, outcomeContests, reportEvents, reports, units } from "../schema";
 import { auditInsert } from "./audit";
+import type { FindingRow } from "./findings";
 import { guarded, isGuardFailure } from "./guards";
-import { failureError, inspectionState, requireInspection, runBatch } from "./inspections";
-import { unchanged } from "./inspections-write";
 
-/**
- * `POST /api/inspections/{id}/conclusion`: in one batch, the inspection gets
- * its conclusion and becomes `concluded` (or `closed` at once when it sets no
- * measure); its measures are created `open`; each attached lead becomes
- * `concluded`; each of their reports becomes `concluded` with the lead's
- * finding as `outcome` and its public summary, plus a timeline event the
- * reporter sees. Every change is audited.
- */
-export async function concludeInspection(
+/** A row of `reports`. */
+export type ReportRow = typeof reports.$inferSelect;
+
+/** The status of each of some leads. */
+export function leadStatuses(db: Db, leadIds: readonly string[]) {
+  return db.select({ leadId: leads.id, status: leads.status }).from(leads).where(inList(leads.id, leadIds));
+}
+
+/** The findings recorded on some leads. */
+export async function findingsOfLeads(db: Db, leadIds: readonly string[]): Promise<FindingRow[]> {
+  return leadIds.length ? db.select().from(findings).where(inList(findings.leadId, leadIds)) : [];
+}
+
+/** Which of some unit ids are in the directory. */
+export async function knownUnitIds(db: Db, unitIds: readonly string[]): Promise<Set<string>> {
+  if (!unitIds.length) return new Set();
+  const rows = await db.select({ id: units.id }).from(units).where(inList(units.id, unitIds));
+  return new Set(rows.map((u) => u.id));
+}
+
+/** The ids of the reports of some leads. */
+export async function reportIdsOfLeads(db: Db, leadIds: readonly string[]): Promise<{ id: string; leadId: string }[]> {
+  if (!leadIds.length) return [];
+  const rows = await db
+    .select({ id: reports.id, leadId: reports.leadId })
+    .from(reports)
+    .where(inList(reports.leadId, leadIds));
+  return rows.flatMap((r) => (r.leadId ? [{ id: r.id, leadId: r.leadId }] : []));
+}
+
+/** A new corrective measure of an inspection. */
+export function insertMeasure(
   db: Db,
-  actor: Actor,
   id: string,
-  input: ConclusionInput,
-  lang: Lang,
-  now: Date = new Date(),
-): Promise<void> {
-  const row = await requireInspection(db, actor, id);
-  const state = await inspectionState(db, row);
-  const attached = await db
-    .select({ leadId: leads.id, status: leads.status })
-    .from(leads)
-    .where(inList(leads.id, state.leadIds));
-  const leadIds = [...state.leadIds];
-  const found = leadIds.length ? await db.select().from(findings).where(inList(findings.leadId, leadIds)) : [];
-  const unitIds = input.measures.map((m) => m.responsibleUnitId);
-  const known = unitIds.length ? await db.select({ id: units.id }).from(units).where(inList(units.id, unitIds)) : [];
-  const result = decide(state, input, found, { id: actor.id, role: actor.role }, now, new Set(known.map((u) => u.id)));
-  if (!result.ok) {
-    if (result.detail === "findings_missing") {
-      const message = INSPECTION_MESSAGES.findings_missing[lang];
-      const missing = leadIds.filter((leadId) => !found.some((f) => f.leadId === leadId));
-      throw new ApiError("validation_failed", {
-        detail: message,
-        errors: missing.map((leadId) => ({ pointer: `/findings/${leadId}`, message })),
-      });
-    }
-    throw failureError(result, lang);
-  }
+  inspectionId: string,
+  measure: NewMeasure,
+  at: string,
+): BatchItem<"sqlite"> {
+  return db.insert(measures).values({ id, inspectionId, ...measure, createdAt: at, updatedAt: at });
+}
 
-  const at = now.toISOString();
-  const status = result.patch.status as string;
-  const measureIds = input.measures.map(() => crypto.randomUUID());
-  const statements: BatchItem<"sqlite">[] = [
+/** A lead becomes `concluded` (and leaves the overdue queue). */
+export function concludeLead(db: Db, leadId: string, at: string): BatchItem<"sqlite"> {
+  return db.update(leads).set({ status: "concluded", overdueSince: null, updatedAt: at }).where(eq(leads.id, leadId));
+}
+
+/** A report becomes `concluded` with its lead's outcome and public summary, and a timeline row the reporter sees. */
+export function concludeReport(
+  db: Db,
+  reportId: string,
+  finding: { outcome: FindingOutcome; publicSummary: string },
+  at: string,
+): BatchItem<"sqlite">[] {
+  return [
     db
-      .update(inspections)
-      .set({ ...result.patch, updatedAt: at })
-      .where(eq(inspections.id, id)),
-    auditInsert(db, {
-      actorId: actor.id,
-      actorKind: "user",
-      action: "inspection.concluded",
-      targetType: "inspection",
-      targetId: id,
-      summary: { before: { status: row.status }, after: { status }, leads: leadIds, measures: measureIds },
-      at,
-    }),
-    ...result.measures.flatMap((m, i) => {
-      const measureId = measureIds[i] as string;
-      return [
-        db
-          .insert(measures)
-          .values({ id: measureId, inspectionId: id, ...m, status: "open", createdAt: at, updatedAt: at }),
-        auditInsert(db, {
-          actorId: actor.id,
-          actorKind: "user",
-          action: "measure.created",
-          targetType: "measure",
-          targetId: measureId,
-          summary: {
-            inspectionId: id,
-            responsibleUnitId: m.responsibleUnitId,
-            deadline: m.deadline,
-            after: { status: "open" },
-          },
-          at,
-        }),
-      ];
-    }),
+      .update(reports)
+      .set({ status: "concluded", outcome: finding.outcome, outcomeSummary: finding.publicSummary, updatedAt: at })
+      .where(eq(reports.id, reportId)),
+    db.insert(reportEvents).values({ id: crypto.randomUUID(), reportId, at, status: "concluded", note: null }),
   ];
-  for (const finding of found) {
-    const lead = attached.find((a) => a.leadId === finding.leadId);
-    statements.push(
-      db
-        .update(leads)
-        .set({ status: "concluded", overdueSince: null, updatedAt: at })
-        .where(eq(leads.id, finding.leadId)),
-      auditInsert(db, {
-        actorId: actor.id,
-        actorKind: "user",
-        action: "lead.concluded",
-        targetType: "lead",
-        targetId: finding.leadId,
-        summary: {
-          before: { status: lead?.status },
-          after: { status: "concluded" },
-          inspectionId: id,
-          outcome: finding.outcome,
-        },
-        at,
-      }),
-    );
-    const leadReports = await db.select({ id: reports.id }).from(reports).where(eq(reports.leadId, finding.leadId));
-    for (const report of leadReports) {
-      statements.push(
-        db
-          .update(reports)
-          .set({ status: "concluded", outcome: finding.outcome, outcomeSummary: finding.publicSummary, updatedAt: at })
-          .where(eq(reports.id, report.id)),
-        db
-          .insert(reportEvents)
-          .values({ id: crypto.randomUUID(), reportId: report.id, at, status: "concluded", note: null }),
-      );
-    }
-  }
-  await runBatch(db, guarded(db, unchanged(row), statements), isGuardFailure);
 }
 
 /**
- * `POST /api/reports/{code}/contest`: the reporter contests a concluded
- * outcome, once. Review reopens with a supervisor: the lead is flagged into
- * the supervisors' overdue queue (`GET /api/leads?overdue=true`) and the
- * contest is on the lead's timeline as the reporter's act.
+ * @deprecated Kept only while `routes/reports.index.ts` imports it from here;
+ * the reporter's contest becomes a use case of the contests service.
  */
 export async function contestOutcome(
   db: Db,
-  report: typeof reports.$inferSelect,
+  report: ReportRow,
   reason: string,
   now: Date = new Date(),
 ): Promise<string> {
@@ -173,14 +112,4 @@ export async function contestOutcome(
     throw error;
   }
   return at;
-}
-
-/** When the report's outcome was contested, if it was. */
-export async function contestedAt(db: Db, reportId: string): Promise<string | null> {
-  const [row] = await db
-    .select({ at: outcomeContests.createdAt })
-    .from(outcomeContests)
-    .where(eq(outcomeContests.reportId, reportId))
-    .limit(1);
-  return row?.at ?? null;
 }

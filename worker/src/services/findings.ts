@@ -1,0 +1,54 @@
+import type { FindingInput, InspectionDetail } from "../contracts/inspections";
+import { auditInsert } from "../db/queries/audit";
+import { findingOfLead, isAttached, upsertFinding } from "../db/queries/findings";
+import { unchanged } from "../db/queries/inspections";
+import { validateFinding } from "../domain/inspections";
+import { ApiError } from "../http/errors";
+import { failureError } from "../http/failures";
+import type { ActorContext } from "./context";
+import { authorizeAction, requireInspection, requirePermission } from "./inspections/access";
+import { getInspection } from "./inspections/read";
+import { commitWrite } from "./write-batch";
+
+/**
+ * `PUT /api/inspections/{id}/findings/{leadId}`: a team member records (or
+ * replaces) the finding on one attached lead while the inspection is in
+ * progress. One finding per lead; audited with the outcome, never the text.
+ * 404 when the lead is not attached to this inspection.
+ */
+export async function putFinding(
+  ctx: ActorContext,
+  id: string,
+  leadId: string,
+  input: FindingInput,
+): Promise<InspectionDetail> {
+  requirePermission(ctx.actor, "inspections.conduct");
+  const row = await requireInspection(ctx, id);
+  if (!(await isAttached(ctx.db, id, leadId))) throw new ApiError("not_found");
+  await authorizeAction(ctx, row, "record_finding");
+  const valid = validateFinding(input);
+  if (!valid.ok) throw failureError(valid, ctx.lang);
+  const before = await findingOfLead(ctx.db, leadId);
+  const at = ctx.now.toISOString();
+  await commitWrite(
+    ctx.db,
+    [
+      upsertFinding(
+        ctx.db,
+        { inspectionId: id, leadId, unitId: row.unitId },
+        { ...valid.finding, recordedBy: ctx.actor.id, recordedAt: at },
+      ),
+      auditInsert(ctx.db, {
+        actorId: ctx.actor.id,
+        actorKind: "user",
+        action: "inspection.finding_recorded",
+        targetType: "inspection",
+        targetId: id,
+        summary: { leadId, outcome: valid.finding.outcome, ...(before ? { previous: before.outcome } : {}) },
+        at,
+      }),
+    ],
+    unchanged(row),
+  );
+  return getInspection(ctx, id);
+}

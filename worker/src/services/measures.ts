@@ -1,0 +1,156 @@
+import type { BatchItem } from "drizzle-orm/batch";
+import type { Measure, MeasureQuery } from "../contracts/inspections";
+import { auditInsert } from "../db/queries/audit";
+import { teamOf } from "../db/queries/inspections";
+import {
+  closeConcludedInspection,
+  type MeasureFilter,
+  measureStatuses,
+  measuresOf,
+  measuresToSweep,
+  measureUnchanged,
+  updateMeasure,
+} from "../db/queries/measures";
+import { loadCalendar } from "../db/queries/triage";
+import { hanoiDate } from "../domain/calendar";
+import { conclusionImplemented, escalations, type MeasureRequest, measureTransition } from "../domain/inspections";
+import { ApiError } from "../http/errors";
+import { failureError } from "../http/failures";
+import type { ActorContext, ServiceContext } from "./context";
+import { requirePermission, ruleActor } from "./inspections/access";
+import { commitWrite } from "./write-batch";
+
+/** "Due soon": the deadline falls within this many days. */
+export const DUE_SOON_DAYS = 7;
+
+/** Audit action names, in the past tense like the rest of the log. */
+const PAST = { respond: "responded", verify: "verified", reject: "rejected", mark_overdue: "overdue" } as const;
+
+/** D1 takes at most this many statements in one batch; the cron writes its changes in runs of it. */
+const SWEEP_BATCH = 100;
+
+/**
+ * `GET /api/measures`: the measures the actor may see, earliest deadline
+ * first. `due=soon` means open or responded with a deadline from today to
+ * `DUE_SOON_DAYS` days ahead (Hanoi dates); `due=overdue` means overdue.
+ */
+export function listMeasures(ctx: ActorContext, query: MeasureQuery): Promise<Measure[]> {
+  const { due, ...rest } = query;
+  const filter: MeasureFilter = { ...rest };
+  if (due === "overdue") filter.overdue = true;
+  if (due === "soon") {
+    filter.dueBetween = {
+      from: hanoiDate(ctx.now),
+      to: hanoiDate(new Date(ctx.now.getTime() + DUE_SOON_DAYS * 86_400_000)),
+    };
+  }
+  return measuresOf(ctx.db, ctx.actor, filter);
+}
+
+/** One measure the actor may see, or 404. */
+export async function getMeasure(ctx: ActorContext, id: string): Promise<Measure> {
+  const [measure] = await measuresOf(ctx.db, ctx.actor, { id });
+  if (!measure) throw new ApiError("not_found");
+  return measure;
+}
+
+/**
+ * One measure transition (`POST /api/measures/{id}/response|verify|reject`)
+ * by the rules of `domain/inspections/measures`: anyone on staff records the
+ * unit's response; the inspection's team verifies or rejects it. Verifying
+ * the last unverified measure closes the inspection (implemented), in the
+ * same batch. Everything is audited. Returns the measure as it now is.
+ */
+export async function applyMeasureAction(ctx: ActorContext, id: string, request: MeasureRequest): Promise<Measure> {
+  requirePermission(ctx.actor, "inspections.conduct");
+  const m = await getMeasure(ctx, id);
+  const team = await teamOf(ctx.db, m.inspectionId);
+  const result = measureTransition(m, request, ruleActor(ctx.actor), team, ctx.now);
+  if (!result.ok) throw failureError(result, ctx.lang);
+  const at = ctx.now.toISOString();
+  const statements: BatchItem<"sqlite">[] = [
+    updateMeasure(ctx.db, id, result.patch, at),
+    auditInsert(ctx.db, {
+      actorId: ctx.actor.id,
+      actorKind: "user",
+      action: `measure.${PAST[request.action]}`,
+      targetType: "measure",
+      targetId: id,
+      summary: { before: result.event.before, after: result.event.after },
+      at,
+    }),
+  ];
+  if (result.patch.status === "verified") {
+    const siblings = await measureStatuses(ctx.db, m.inspectionId);
+    const after = siblings.map((s) => (s.id === id ? { status: "verified" as const } : s));
+    if (conclusionImplemented(after)) {
+      statements.push(
+        closeConcludedInspection(ctx.db, m.inspectionId, at),
+        auditInsert(ctx.db, {
+          actorId: ctx.actor.id,
+          actorKind: "user",
+          action: "inspection.closed",
+          targetType: "inspection",
+          targetId: m.inspectionId,
+          summary: { before: { status: "concluded" }, after: { status: "closed" }, measures: siblings.length },
+          at,
+        }),
+      );
+    }
+  }
+  await commitWrite(ctx.db, statements, measureUnchanged(m));
+  return getMeasure(ctx, id);
+}
+
+/** What one cron run did to measures. */
+export interface MeasureSweep {
+  measuresOverdue: number;
+  measuresEscalated: number;
+}
+
+/**
+ * The cron part for measures, by `escalations` of the domain: open measures
+ * past the end of their deadline day (Hanoi) become `overdue`; measures that
+ * need a supervisor (overdue, or a response left unverified too long) are
+ * escalated (audit `measure.escalated`, `last_escalated_at`), again every
+ * few working days while they stay so. System events, no actor.
+ */
+export async function sweepMeasures(ctx: Pick<ServiceContext, "db" | "now">): Promise<MeasureSweep> {
+  const { db, now } = ctx;
+  const at = now.toISOString();
+  const plan = escalations(await measuresToSweep(db), now, await loadCalendar(db));
+  const statements: BatchItem<"sqlite">[] = [];
+  for (const o of plan.overdue) {
+    statements.push(
+      updateMeasure(db, o.id, o.patch, at, { onlyIfOpen: true }),
+      auditInsert(db, {
+        actorId: null,
+        actorKind: "system",
+        action: "measure.overdue",
+        targetType: "measure",
+        targetId: o.id,
+        summary: { before: o.event.before, after: o.event.after },
+        at,
+      }),
+    );
+  }
+  for (const e of plan.escalated) {
+    statements.push(
+      updateMeasure(db, e.id, e.patch, at, { stamp: false }),
+      auditInsert(db, {
+        actorId: null,
+        actorKind: "system",
+        action: "measure.escalated",
+        targetType: "measure",
+        targetId: e.id,
+        summary: { to: "supervisors", kind: e.kind, workingDaysLate: e.workingDaysLate },
+        at,
+      }),
+    );
+  }
+  for (let i = 0; i < statements.length; i += SWEEP_BATCH) {
+    const [first, ...rest] = statements.slice(i, i + SWEEP_BATCH);
+    if (first) await db.batch([first, ...rest]);
+  }
+  return { measuresOverdue: plan.overdue.length, measuresEscalated: plan.escalated.length };
+}

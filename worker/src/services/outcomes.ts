@@ -1,0 +1,131 @@
+import type { BatchItem } from "drizzle-orm/batch";
+import type { ConclusionInput, InspectionDetail } from "../contracts/inspections";
+import { auditInsert } from "../db/queries/audit";
+import { inspectionState, unchanged } from "../db/queries/inspections";
+import { updateInspection } from "../db/queries/inspections-write";
+import {
+  concludeLead,
+  concludeReport,
+  findingsOfLeads,
+  insertMeasure,
+  knownUnitIds,
+  leadStatuses,
+  reportIdsOfLeads,
+} from "../db/queries/outcomes";
+import { concludeInspection as decideConclusion } from "../domain/inspections";
+import { ApiError } from "../http/errors";
+import { failureError } from "../http/failures";
+import { INSPECTION_MESSAGES } from "../i18n/inspections";
+import type { ActorContext } from "./context";
+import { requireInspection, requirePermission, ruleActor } from "./inspections/access";
+import { getInspection } from "./inspections/read";
+import { commitWrite } from "./write-batch";
+
+/**
+ * `POST /api/inspections/{id}/conclusion` (a supervisor on the team), by
+ * `concludeInspection` of the domain. In one batch the inspection gets its
+ * conclusion and becomes `concluded` (or `closed` at once when it sets no
+ * measure); its measures are created `open`; each attached lead becomes
+ * `concluded`; each of their reports becomes `concluded` with the lead's
+ * finding as `outcome` and its public summary, plus a timeline event the
+ * reporter sees. Every change is audited. A missing finding is a 422 with
+ * one pointer per lead (`/findings/<leadId>`).
+ */
+export async function concludeInspection(
+  ctx: ActorContext,
+  id: string,
+  input: ConclusionInput,
+): Promise<InspectionDetail> {
+  requirePermission(ctx.actor, "inspections.manage");
+  const { db, actor, lang } = ctx;
+  const row = await requireInspection(ctx, id);
+  const state = await inspectionState(db, row);
+  const leadIds = [...state.leadIds];
+  const [attached, found, known] = await Promise.all([
+    leadStatuses(db, leadIds),
+    findingsOfLeads(db, leadIds),
+    knownUnitIds(
+      db,
+      input.measures.map((m) => m.responsibleUnitId),
+    ),
+  ]);
+  const result = decideConclusion(state, input, found, ruleActor(actor), ctx.now, known);
+  if (!result.ok) {
+    if (result.detail === "findings_missing") {
+      const message = INSPECTION_MESSAGES.findings_missing[lang];
+      const missing = leadIds.filter((leadId) => !found.some((f) => f.leadId === leadId));
+      throw new ApiError("validation_failed", {
+        detail: message,
+        errors: missing.map((leadId) => ({ pointer: `/findings/${leadId}`, message })),
+      });
+    }
+    throw failureError(result, lang);
+  }
+
+  const at = ctx.now.toISOString();
+  const measureIds = result.measures.map(() => crypto.randomUUID());
+  const reportsOf = await reportIdsOfLeads(
+    db,
+    found.map((f) => f.leadId),
+  );
+  const statements: BatchItem<"sqlite">[] = [
+    updateInspection(db, id, result.patch, at),
+    auditInsert(db, {
+      actorId: actor.id,
+      actorKind: "user",
+      action: "inspection.concluded",
+      targetType: "inspection",
+      targetId: id,
+      summary: {
+        before: { status: row.status },
+        after: { status: result.patch.status },
+        leads: leadIds,
+        measures: measureIds,
+      },
+      at,
+    }),
+    ...result.measures.flatMap((m, i) => {
+      const measureId = measureIds[i] as string;
+      return [
+        insertMeasure(db, measureId, id, m, at),
+        auditInsert(db, {
+          actorId: actor.id,
+          actorKind: "user",
+          action: "measure.created",
+          targetType: "measure",
+          targetId: measureId,
+          summary: {
+            inspectionId: id,
+            responsibleUnitId: m.responsibleUnitId,
+            deadline: m.deadline,
+            after: { status: "open" },
+          },
+          at,
+        }),
+      ];
+    }),
+  ];
+  for (const finding of found) {
+    const lead = attached.find((a) => a.leadId === finding.leadId);
+    statements.push(
+      concludeLead(db, finding.leadId, at),
+      auditInsert(db, {
+        actorId: actor.id,
+        actorKind: "user",
+        action: "lead.concluded",
+        targetType: "lead",
+        targetId: finding.leadId,
+        summary: {
+          before: { status: lead?.status },
+          after: { status: "concluded" },
+          inspectionId: id,
+          outcome: finding.outcome,
+        },
+        at,
+      }),
+      ...reportsOf.filter((r) => r.leadId === finding.leadId).flatMap((r) => concludeReport(db, r.id, finding, at)),
+    );
+  }
+  await commitWrite(db, statements, unchanged(row));
+  return getInspection(ctx, id);
+}
