@@ -1,6 +1,6 @@
 import { type Challenge, createChallenge, verifySolution } from "altcha-lib";
 import { deriveKey } from "altcha-lib/algorithms/web/pbkdf2";
-import { eq } from "drizzle-orm";
+import { eq, lt } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../db/client";
 import { usedChallenges } from "../db/schema";
@@ -57,10 +57,10 @@ function randomCounter(): number {
  * A new signed challenge for the `<altcha-widget>`, valid for ten minutes.
  *
  * @example
- * const challenge = await createAltchaChallenge(c.env);
+ * const challenge = await createAltchaChallenge(env, now);
  * return c.json(challenge);
  */
-export async function createAltchaChallenge(config: AltchaConfig, now: Date = new Date()): Promise<Challenge> {
+export async function createAltchaChallenge(config: AltchaConfig, now: Date): Promise<Challenge> {
   return createChallenge({
     algorithm: ALTCHA_ALGORITHM,
     cost: cost(config),
@@ -155,4 +155,9 @@ export async function verifyAltcha(
  */
 export function spendChallenge(db: Db, spent: SpentChallenge) {
   return db.insert(usedChallenges).values({ signature: spent.signature, expiresAt: spent.expiresAt });
+}
+
+/** The statement that forgets spent challenges past their expiry at `now` (refused anyway), for the cron job. */
+export function forgetExpiredChallenges(db: Db, now: Date) {
+  return db.delete(usedChallenges).where(lt(usedChallenges.expiresAt, Math.floor(now.getTime() / 1000)));
 }

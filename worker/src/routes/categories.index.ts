@@ -1,11 +1,11 @@
-import { createDb } from "../db/client";
-import { listCategories } from "../db/queries/categories";
 import { createApp } from "../http/create-app";
+import { serviceContext } from "../http/service-context";
+import { listCategories } from "../services/categories";
 import { listCategoriesRoute } from "./categories.routes";
 
 /** `GET /api/categories` */
 export const categoriesApp = createApp().openapi(listCategoriesRoute, async (c) => {
-  const items = await listCategories(createDb(c.env.DB), c.get("lang"));
+  const categories = await listCategories(serviceContext(c));
   c.header("Cache-Control", "public, max-age=300");
-  return c.json({ items }, 200);
+  return c.json(categories, 200);
 });

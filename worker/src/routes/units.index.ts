@@ -1,12 +1,11 @@
-import { createDb } from "../db/client";
-import { searchUnits } from "../db/queries/units";
 import { createApp } from "../http/create-app";
+import { serviceContext } from "../http/service-context";
+import { findUnits } from "../services/directory";
 import { searchUnitsRoute } from "./units.routes";
 
 /** `GET /api/units?q=&limit=` */
 export const unitsApp = createApp().openapi(searchUnitsRoute, async (c) => {
-  const { q, limit } = c.req.valid("query");
-  const items = await searchUnits(createDb(c.env.DB), q, limit);
+  const units = await findUnits(serviceContext(c), c.req.valid("query"));
   c.header("Cache-Control", "public, max-age=60");
-  return c.json({ items }, 200);
+  return c.json(units, 200);
 });
