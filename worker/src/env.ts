@@ -1,4 +1,6 @@
 import type { Actor } from "./db/queries/accounts";
+import type { ReportRow } from "./db/queries/reports";
+import type { IdempotencyRef } from "./lib/idempotency";
 
 /**
  * Secrets are set with `wrangler secret put` in production and written to
@@ -30,6 +32,10 @@ export interface Variables {
   now: Date;
   /** The signed-in staff member, set by `requireActor`. */
   actor: Actor;
+  /** The report whose receipt the reporter presented, set by `requireReceipt`. */
+  report: ReportRow;
+  /** The `Idempotency-Key` of a report being filed, hashed with its body, set by `reportIntake`. */
+  idempotency?: IdempotencyRef;
 }
 
 /** Languages the API answers in. Vietnamese is the default. */

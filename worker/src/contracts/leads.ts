@@ -149,3 +149,4 @@ export const LeadMessageCreateSchema = z
     trackingCode: z.string().max(20).optional(),
   })
   .strict();
+export type LeadMessageCreate = z.infer<typeof LeadMessageCreateSchema>;

@@ -134,6 +134,7 @@ export const MESSAGE_MAX = 5000;
 export const ContestCreateSchema = z.object({ reason: TextSchema.pipe(z.string().min(10).max(2000)) }).strict();
 export type ContestCreate = z.infer<typeof ContestCreateSchema>;
 export const ContestReceiptSchema = z.object({ contestedAt: z.string() });
+export type ContestReceipt = z.infer<typeof ContestReceiptSchema>;
 
 /** `POST /api/reports/{trackingCode}/messages` */
 export const MessageCreateSchema = z.object({ body: TextSchema.pipe(z.string().min(1).max(MESSAGE_MAX)) }).strict();

@@ -52,6 +52,33 @@ export function laterOf(a: string, b: string): string {
   return [a, b].sort()[1] ?? a;
 }
 
+/** The lead columns a merge adds up. */
+export type MergedFields = Pick<
+  LeadState,
+  "categoryCode" | "severity" | "reportCount" | "evidenceCount" | "businessHarm" | "eligible" | "lastReportAt"
+>;
+
+/**
+ * The lead a merge leaves: `target` with the reports, evidence and signals of
+ * `source` added (the graver category and severity, the later last report).
+ * Re-score the result with `rescore`.
+ *
+ * @example
+ * const merged = mergeInto(toLeadState(target), toLeadState(source));
+ */
+export function mergeInto<T extends MergedFields>(target: T, source: MergedFields): T {
+  return {
+    ...target,
+    categoryCode: leadCategory(target.categoryCode, source.categoryCode),
+    severity: Math.max(target.severity, source.severity),
+    reportCount: target.reportCount + source.reportCount,
+    evidenceCount: target.evidenceCount + source.evidenceCount,
+    businessHarm: target.businessHarm || source.businessHarm,
+    eligible: target.eligible || source.eligible,
+    lastReportAt: laterOf(target.lastReportAt, source.lastReportAt),
+  };
+}
+
 /** Re-scores a lead at `now` (the cron job does this as time passes). */
 export function rescore(lead: Omit<LeadState, "priority" | "scoreFactors">, unitFindings: number, now: Date) {
   const priority = computePriority(

@@ -1,9 +1,10 @@
 import type { Failure } from "../domain/inspections/result";
 import type { TransitionResult } from "../domain/workflow";
 import type { Lang } from "../env";
+import { EVIDENCE_MESSAGES, type EvidenceMessageKey } from "../i18n/evidence";
 import { INSPECTION_MESSAGES, type InspectionMessageKey } from "../i18n/inspections";
 import { TRANSITION_FIELD_MESSAGES } from "../i18n/leads";
-import { ApiError } from "./errors";
+import { ApiError, type ErrorCode } from "./errors";
 
 /**
  * The one place where a failure of the pure domain becomes an API problem:
@@ -46,4 +47,20 @@ export function transitionFailureError(failure: Extract<TransitionResult, { ok: 
 /** A 422 with one field error from the inspection messages, in the request's language. */
 export function fieldError(pointer: string, key: InspectionMessageKey, lang: Lang): ApiError {
   return new ApiError("validation_failed", { errors: [{ pointer, message: INSPECTION_MESSAGES[key][lang] }] });
+}
+
+/**
+ * A refused evidence file: the problem `code` with the evidence message as
+ * its detail, which the upload form shows as is.
+ *
+ * @example
+ * throw evidenceError("limit_reached", "limit_reached", lang);
+ */
+export function evidenceError(code: ErrorCode, key: EvidenceMessageKey, lang: Lang): ApiError {
+  return new ApiError(code, { detail: EVIDENCE_MESSAGES[key][lang] });
+}
+
+/** A 422 at `/file` with the evidence message (no file, several, damaged or encrypted). */
+export function evidenceFileError(key: EvidenceMessageKey, lang: Lang): ApiError {
+  return new ApiError("validation_failed", { errors: [{ pointer: "/file", message: EVIDENCE_MESSAGES[key][lang] }] });
 }

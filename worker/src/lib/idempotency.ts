@@ -1,4 +1,4 @@
-import { and, eq, lte } from "drizzle-orm";
+import { and, eq, lt, lte } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { idempotencyKeys } from "../db/schema";
 import { seal, sha256Hex, unseal } from "./crypto";
@@ -8,6 +8,12 @@ export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
 
 /** Visible ASCII, 1 to 255 characters: what clients send (UUIDs, ULIDs, random strings). */
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
+
+/** An `Idempotency-Key` as stored: hashed with its route's scope, and the hash of the body it came with. */
+export interface IdempotencyRef {
+  keyHash: string;
+  requestHash: string;
+}
 
 /** Whether an `Idempotency-Key` header value is acceptable. */
 export function isValidIdempotencyKey(key: string): boolean {
@@ -63,7 +69,7 @@ export async function findStoredResponse(
   encryptionKey: string,
   keyHash: string,
   requestHash: string,
-  now: Date = new Date(),
+  now: Date,
 ): Promise<StoredResponse> {
   const [row] = await db.select().from(idempotencyKeys).where(eq(idempotencyKeys.keyHash, keyHash)).limit(1);
   if (!row || row.expiresAt <= now.toISOString()) return { kind: "none" };
@@ -82,7 +88,7 @@ export async function rememberResponse(
   db: Db,
   encryptionKey: string,
   entry: { keyHash: string; requestHash: string; status: number; body: unknown },
-  now: Date = new Date(),
+  now: Date,
 ) {
   const nowIso = now.toISOString();
   const sealed = await seal(encryptionKey, JSON.stringify(entry.body), entry.keyHash);
@@ -99,4 +105,9 @@ export async function rememberResponse(
       expiresAt: new Date(now.getTime() + IDEMPOTENCY_TTL_MS).toISOString(),
     }),
   ] as const;
+}
+
+/** The statement that forgets responses past their 24 hours at `now`, for the cron job. */
+export function forgetExpiredResponses(db: Db, now: Date) {
+  return db.delete(idempotencyKeys).where(lt(idempotencyKeys.expiresAt, now.toISOString()));
 }

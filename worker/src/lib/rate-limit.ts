@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { eq, lt, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { rateLimits, settings } from "../db/schema";
 import { hmacHex } from "./crypto";
@@ -40,7 +40,7 @@ export async function readLimit(db: Db, key: string, fallback: number): Promise<
  * linked to each other.
  *
  * @example
- * const { allowed, retryAfter } = await hitRateLimit(db, c.env.IP_HASH_SALT, ip, policy);
+ * const { allowed, retryAfter } = await hitRateLimit(db, env.IP_HASH_SALT, ip, policy, now);
  * if (!allowed) throw new ApiError("rate_limited", { retryAfter });
  */
 export async function hitRateLimit(
@@ -48,7 +48,7 @@ export async function hitRateLimit(
   salt: string,
   clientIp: string,
   policy: RateLimitPolicy,
-  now: Date = new Date(),
+  now: Date,
 ): Promise<RateLimitResult> {
   const nowSeconds = Math.floor(now.getTime() / 1000);
   const windowStart = nowSeconds - (nowSeconds % WINDOW_SECONDS);
@@ -74,4 +74,9 @@ export async function hitRateLimit(
 /** The client address Cloudflare reports, only ever used as input to the HMAC. */
 export function clientIp(header: string | undefined): string {
   return header?.trim() || "unknown";
+}
+
+/** The statement that forgets windows that ended more than an hour before `now`, for the cron job. */
+export function forgetPastWindows(db: Db, now: Date) {
+  return db.delete(rateLimits).where(lt(rateLimits.windowStart, Math.floor(now.getTime() / 1000) - 2 * WINDOW_SECONDS));
 }

@@ -1,6 +1,9 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { AttachmentSchema, EVIDENCE_MAX_BYTES, EVIDENCE_MAX_FILES, EVIDENCE_TYPES } from "../contracts/reports";
 import { problem, receiptSecret } from "../http/openapi";
+import { rateLimit } from "../middleware/rate-limit";
+import { requireReceipt } from "../middleware/receipt";
+import { UPLOADS_POLICY } from "../services/rate-limits";
 
 const AttachmentParamsSchema = z.object({
   trackingCode: z
@@ -22,6 +25,7 @@ export const uploadAttachmentRoute = createRoute({
     "The type is read from the content; the file name is ignored and never stored.",
     "Image metadata (EXIF with GPS, XMP, IPTC, comments) is removed before storage; `sha256` is the hash of the file as uploaded.",
   ].join(" "),
+  middleware: [rateLimit(UPLOADS_POLICY), requireReceipt],
   request: {
     params: AttachmentParamsSchema,
     // Plain JSON Schema: documented, but read by hand so the size is checked before the body is.

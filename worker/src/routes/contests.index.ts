@@ -1,20 +1,14 @@
-import { createDb } from "../db/client";
-import { resolveLeadContest } from "../db/queries/contests";
 import { createApp } from "../http/create-app";
+import { actorContext } from "../http/service-context";
 import { requireActor } from "../middleware/session";
+import { resolveLeadContest } from "../services/contests";
 import { resolveContestRoute } from "./contests.routes";
-import { requirePermission } from "./inspections.permissions";
-import { leadResponse } from "./leads.index";
 
 const app = createApp();
 app.use("/leads/:id/contest-resolution", requireActor("leads.read"));
 
 /** A supervisor deciding a reporter's contest of a concluded outcome (issue 4). */
 export const contestsApp = app.openapi(resolveContestRoute, async (c) => {
-  const db = createDb(c.env.DB);
-  const actor = c.get("actor");
-  requirePermission(actor, "leads.decide");
-  const { id } = c.req.valid("param");
-  await resolveLeadContest(db, actor, id, c.req.valid("json"), c.get("lang"));
-  return c.json(await leadResponse(db, actor, id), 200);
+  const lead = await resolveLeadContest(actorContext(c), c.req.valid("param").id, c.req.valid("json"));
+  return c.json(lead, 200);
 });

@@ -8,21 +8,16 @@ import {
   ReportCreateSchema,
   ReportViewSchema,
 } from "../contracts/reports";
-import { problem, receiptSecret } from "../http/openapi";
+import { json, problem, receiptSecret } from "../http/openapi";
+import { jsonBodyLimit } from "../middleware/json-body";
+import { rateLimit } from "../middleware/rate-limit";
+import { requireReceipt } from "../middleware/receipt";
+import { MESSAGES_POLICY } from "../services/rate-limits";
+import { reportIntake } from "./reports.intake";
 
-/**
- * The JSON bodies of these routes are read by hand (size limit, idempotency
- * hash, ALTCHA last), so they are documented as plain JSON Schema, which
- * `@hono/zod-openapi` does not validate on its own.
- */
-function documentedBody(schema: z.ZodType, description: string) {
-  return {
-    required: true,
-    description,
-    content: {
-      "application/json": { schema: z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as object },
-    },
-  };
+/** A required JSON body, validated against its contract. */
+function jsonBody<T>(schema: T, description: string) {
+  return { required: true, description, content: json(schema) };
 }
 
 export const TrackingCodeParamsSchema = z.object({
@@ -40,7 +35,8 @@ export const createReportRoute = createRoute({
   summary: "File a report; answers with the receipt (tracking code and a secret shown once)",
   description:
     "Needs a solved ALTCHA challenge in `altcha`. An optional `Idempotency-Key` header makes retries of the same body within 24 h return the same receipt.",
-  request: { body: documentedBody(ReportCreateSchema, "The report, with the ALTCHA widget's payload") },
+  middleware: [reportIntake],
+  request: { body: jsonBody(ReportCreateSchema, "The report, with the ALTCHA widget's payload") },
   responses: {
     201: { description: "The receipt", content: { "application/json": { schema: ReceiptSchema } } },
     400: problem("Malformed JSON or a bad Idempotency-Key"),
@@ -58,6 +54,7 @@ export const getReportRoute = createRoute({
   tags: ["reporting"],
   security: receiptSecret,
   summary: "Follow a report with its receipt secret as `Authorization: Bearer <secret>`",
+  middleware: [requireReceipt],
   request: { params: TrackingCodeParamsSchema },
   responses: {
     200: {
@@ -74,9 +71,10 @@ export const createMessageRoute = createRoute({
   tags: ["reporting"],
   security: receiptSecret,
   summary: "The reporter replies to the inspectors (bearer secret)",
+  middleware: [rateLimit(MESSAGES_POLICY), requireReceipt, jsonBodyLimit],
   request: {
     params: TrackingCodeParamsSchema,
-    body: documentedBody(MessageCreateSchema, "The message text"),
+    body: jsonBody(MessageCreateSchema, "The message text"),
   },
   responses: {
     201: { description: "The stored message", content: { "application/json": { schema: MessageSchema } } },
@@ -97,9 +95,10 @@ export const contestOutcomeRoute = createRoute({
   summary: "The reporter contests a concluded outcome, once, with a reason (bearer secret)",
   description:
     "Allowed once the report is `concluded`, and only once. Review reopens with a supervisor: the lead goes back to the supervisors' queue and the contest appears on its timeline.",
+  middleware: [rateLimit(MESSAGES_POLICY), requireReceipt, jsonBodyLimit],
   request: {
     params: TrackingCodeParamsSchema,
-    body: documentedBody(ContestCreateSchema, "Why the reporter disagrees (10–2000 characters)"),
+    body: jsonBody(ContestCreateSchema, "Why the reporter disagrees (10–2000 characters)"),
   },
   responses: {
     201: { description: "The contest is recorded", content: { "application/json": { schema: ContestReceiptSchema } } },

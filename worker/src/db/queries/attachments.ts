@@ -1,4 +1,5 @@
-import { and, count, eq, exists, sql } from "drizzle-orm";
+import { and, count, eq, exists, type SQL, sql } from "drizzle-orm";
+import type { BatchItem } from "drizzle-orm/batch";
 import type { Attachment } from "../../contracts/reports";
 import type { Db } from "../client";
 import { attachments, reports } from "../schema";
@@ -26,27 +27,28 @@ export async function countAttachments(db: Db, reportId: string): Promise<number
 }
 
 /**
- * Records an attachment and touches the report's `updatedAt` in one D1 batch,
- * but only while the report has fewer than `maxFiles` files: the count is
- * part of the INSERT, so two uploads racing for the last slot cannot both
- * win. Returns false (and writes nothing) when the report is full.
+ * The insert of an attachment, for a batch, that writes nothing when the
+ * report already has `maxFiles` files: the count is part of the INSERT, so
+ * two uploads racing for the last slot cannot both win. Its `changes` say
+ * whether the row went in.
  */
-export async function insertAttachment(db: Db, file: NewAttachment, maxFiles: number): Promise<boolean> {
-  const [inserted] = await db.batch([
-    // With raw SQL, Drizzle lists the columns in table order: the select follows it.
-    db.insert(attachments).select(sql`
+export function insertAttachmentIfRoom(db: Db, file: NewAttachment, maxFiles: number): BatchItem<"sqlite"> {
+  // With raw SQL, Drizzle lists the columns in table order: the select follows it.
+  return db.insert(attachments).select(sql`
       select ${file.id}, ${file.reportId}, ${file.objectKey}, ${file.contentType}, ${file.size},
         ${file.sha256}, ${file.storedSha256}, ${file.uploadedBy}, ${file.createdAt}
-      where (select count(*) from ${attachments} where ${attachments.reportId} = ${file.reportId}) < ${maxFiles}`),
-    db
-      .update(reports)
-      .set({ updatedAt: file.createdAt })
-      .where(
-        and(
-          eq(reports.id, file.reportId),
-          exists(db.select({ one: sql`1` }).from(attachments).where(eq(attachments.id, file.id))),
-        ),
-      ),
-  ]);
-  return (inserted.meta.changes ?? 0) > 0;
+      where (select count(*) from ${attachments} where ${attachments.reportId} = ${file.reportId}) < ${maxFiles}`);
+}
+
+/** A condition, inside the batch that inserts it, that the attachment's row went in. */
+export function attachmentStored(db: Db, id: string): SQL {
+  return exists(db.select({ one: sql`1` }).from(attachments).where(eq(attachments.id, id)));
+}
+
+/** The statement that touches the report's `updatedAt` once its new file is recorded, for a batch. */
+export function touchReportForFile(db: Db, file: NewAttachment): BatchItem<"sqlite"> {
+  return db
+    .update(reports)
+    .set({ updatedAt: file.createdAt })
+    .where(and(eq(reports.id, file.reportId), attachmentStored(db, file.id)));
 }

@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, isNotNull, isNull, lt, or, type SQL, sql } from "drizzle-orm";
+import type { BatchItem } from "drizzle-orm/batch";
 import type { LeadDetail, LeadQuery, LeadSummary, ScoreFactor } from "../../contracts/leads";
 import { fold } from "../../domain/text";
 import type { Db } from "../client";
@@ -220,4 +221,51 @@ export async function leadDetail(
     notes,
     contest: contests.find((c) => c.resolvedAt === null) ?? contests[0] ?? null,
   };
+}
+
+/** The columns of `leads` a change may set. */
+export type LeadPatch = Partial<Omit<typeof leads.$inferInsert, "id">>;
+
+/** The update of a lead's columns, for a batch; `when` adds a condition (the update then may change nothing). */
+export function updateLead(db: Db, id: string, patch: LeadPatch, when?: SQL): BatchItem<"sqlite"> {
+  return db
+    .update(leads)
+    .set(patch)
+    .where(and(eq(leads.id, id), when));
+}
+
+/**
+ * A guard condition: the lead is still as it was read (same status and same
+ * `updatedAt`), so no other change slipped in between.
+ */
+export function leadUnchanged(lead: { id: string; status: string; updatedAt: string }): SQL {
+  return sql`select count(*) from ${leads} where ${leads.id} = ${lead.id} and ${leads.status} = ${lead.status} and ${leads.updatedAt} = ${lead.updatedAt}`;
+}
+
+/** A condition on the lead's current status, inside a batch. */
+export function leadStatusIs(id: string, status: string): SQL {
+  return sql`select count(*) from ${leads} where ${leads.id} = ${id} and ${leads.status} = ${status}`;
+}
+
+/** The insert of an internal note, for a batch. */
+export function insertNote(
+  db: Db,
+  note: { id: string; leadId: string; authorId: string; body: string; at: string },
+): BatchItem<"sqlite"> {
+  return db.insert(leadNotes).values(note);
+}
+
+/** A piece of evidence of one of the lead's reports: where it is in R2 and its type. */
+export async function findLeadAttachment(
+  db: Db,
+  leadId: string,
+  attachmentId: string,
+): Promise<{ objectKey: string; contentType: string } | undefined> {
+  const [file] = await db
+    .select({ objectKey: attachments.objectKey, contentType: attachments.contentType })
+    .from(attachments)
+    .innerJoin(reports, eq(reports.id, attachments.reportId))
+    .where(and(eq(attachments.id, attachmentId), eq(reports.leadId, leadId)))
+    .limit(1);
+  return file;
 }

@@ -1,11 +1,14 @@
-import { asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, type SQL, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
-import type { Message, ReportStatus, ReportView } from "../../contracts/reports";
-import type { Sealed } from "../../lib/crypto";
+import type { ReportStatus, ReportView } from "../../contracts/reports";
 import type { Db } from "../client";
+import { inList } from "../in-list";
 import { attachments, outcomeContests, reportEvents, reportMessages, reports } from "../schema";
 
-/** A report as the create route hands it over: validated, NFC, contact already sealed. */
+/** A row of `reports`. */
+export type ReportRow = typeof reports.$inferSelect;
+
+/** A report as the filing use case hands it over: validated, NFC, contact already sealed. */
 export interface NewReport {
   id: string;
   trackingCode: string;
@@ -18,7 +21,8 @@ export interface NewReport {
   procedure?: string;
   officialHint?: string;
   reporterKind: "citizen" | "business" | "organization";
-  contact?: Sealed;
+  /** The contact details, AES-GCM sealed (base64 IV and ciphertext). */
+  contact?: { iv: string; ciphertext: string };
   receivedAt: string;
   /** The reporter-visible status at filing: "received" unless it joined a lead further along. */
   status?: ReportStatus;
@@ -35,12 +39,12 @@ export interface NewReport {
 }
 
 /**
- * Writes a report, its first timeline event ("received") and `alongside`
- * (its lead, the spent challenge, the idempotency record) in one D1 batch: either all
- * of it exists afterwards or none of it does.
+ * The inserts of a report and its first timeline event ("received", plus the
+ * status of the lead it joined when that is further along), for the batch
+ * that files it with its lead, the spent challenge and the idempotency record.
  */
-export async function insertReport(db: Db, report: NewReport, alongside: BatchItem<"sqlite">[] = []): Promise<void> {
-  await db.batch([
+export function insertReport(db: Db, report: NewReport): BatchItem<"sqlite">[] {
+  return [
     db.insert(reports).values({
       id: report.id,
       trackingCode: report.trackingCode,
@@ -79,8 +83,7 @@ export async function insertReport(db: Db, report: NewReport, alongside: BatchIt
           }),
         ]
       : []),
-    ...alongside,
-  ]);
+  ];
 }
 
 /**
@@ -150,12 +153,84 @@ export async function reportView(db: Db, report: typeof reports.$inferSelect): P
   };
 }
 
-/** Adds a reporter's message and touches the report's `updatedAt`, in one batch. */
-export async function insertReporterMessage(db: Db, reportId: string, body: string, at: string): Promise<Message> {
-  const message: Message = { id: crypto.randomUUID(), from: "reporter", body, at };
-  await db.batch([
-    db.insert(reportMessages).values({ id: message.id, reportId, sender: "reporter", body, at }),
-    db.update(reports).set({ updatedAt: at }).where(eq(reports.id, reportId)),
-  ]);
-  return message;
+/** A report by its tracking code (any case, surrounding spaces ignored). */
+export async function findReportByTrackingCode(db: Db, trackingCode: string): Promise<ReportRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(reports)
+    .where(eq(reports.trackingCode, trackingCode.trim().toUpperCase()))
+    .limit(1);
+  return row;
+}
+
+/** A report of a lead by its tracking code (any case). */
+export async function findLeadReport(db: Db, leadId: string, trackingCode: string): Promise<ReportRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(reports)
+    .where(and(eq(reports.leadId, leadId), eq(reports.trackingCode, trackingCode.toUpperCase())))
+    .limit(1);
+  return row;
+}
+
+/** The reports of a lead with their reporter-visible status. */
+export async function reportsOfLead(
+  db: Db,
+  leadId: string,
+): Promise<{ id: string; trackingCode: string; status: string }[]> {
+  return db
+    .select({ id: reports.id, trackingCode: reports.trackingCode, status: reports.status })
+    .from(reports)
+    .where(eq(reports.leadId, leadId));
+}
+
+/**
+ * The statements that show reporters a new status: for each report not
+ * already at `status`, the status and a timeline event, for a batch.
+ */
+export function reporterStatusChanges(
+  db: Db,
+  leadReports: readonly { id: string; status: string }[],
+  status: ReportStatus,
+  at: string,
+): BatchItem<"sqlite">[] {
+  return leadReports
+    .filter((report) => report.status !== status)
+    .flatMap((report) => [
+      db.update(reports).set({ status, updatedAt: at }).where(eq(reports.id, report.id)),
+      db.insert(reportEvents).values({ id: crypto.randomUUID(), reportId: report.id, at, status, note: null }),
+    ]);
+}
+
+/** The statement that moves reports to another lead (a merge), for a batch. */
+export function moveReports(db: Db, reportIds: readonly string[], leadId: string): BatchItem<"sqlite"> {
+  return db.update(reports).set({ leadId }).where(inList(reports.id, reportIds));
+}
+
+/** A message on a report's thread, from the reporter or an inspector. */
+export interface NewMessage {
+  id: string;
+  reportId: string;
+  sender: "reporter" | "inspector";
+  authorUserId?: string;
+  body: string;
+  at: string;
+}
+
+/** The insert of a message, for a batch. */
+export function insertMessage(db: Db, message: NewMessage): BatchItem<"sqlite"> {
+  return db.insert(reportMessages).values({ ...message, authorUserId: message.authorUserId ?? null });
+}
+
+/** The statement that records a change to a report at `at` (its `updatedAt`), for a batch. */
+export function touchReport(db: Db, reportId: string, at: string): BatchItem<"sqlite"> {
+  return db.update(reports).set({ updatedAt: at }).where(eq(reports.id, reportId));
+}
+
+/** The statement that records whether a report is specific enough to verify, for a batch; `when` adds a condition. */
+export function setReportEligible(db: Db, reportId: string, eligible: boolean, when?: SQL): BatchItem<"sqlite"> {
+  return db
+    .update(reports)
+    .set({ eligible })
+    .where(and(eq(reports.id, reportId), when));
 }

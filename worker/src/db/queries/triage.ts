@@ -1,24 +1,16 @@
 import { and, asc, eq, gte, inArray, lte, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { CategoryCode } from "../../contracts/categories";
-import type { LeadStatus } from "../../contracts/leads";
-import type { ReportStatus } from "../../contracts/reports";
 import { type WorkingCalendar, workingCalendar } from "../../domain/calendar";
-import { joinLead, type LeadState, openLead, type PlacedReport, rescore } from "../../domain/lead-plan";
+import type { LeadState } from "../../domain/lead-plan";
 import { monthKey } from "../../domain/stats";
-import {
-  assessSpecificity,
-  CLUSTER_WINDOW_DAYS,
-  type ClusterLead,
-  OPEN_LEAD_STATUSES,
-  type Triage,
-  triageReport,
-} from "../../domain/triage";
-import { reporterStatusFor } from "../../domain/workflow";
+import { CLUSTER_WINDOW_DAYS, type ClusterLead, OPEN_LEAD_STATUSES } from "../../domain/triage";
 import type { Db } from "../client";
 import { inList } from "../in-list";
 import { attachments, holidays, leads, reports, statsCells } from "../schema";
-import { auditInsert } from "./audit";
+
+/** A row of `leads`. */
+export type LeadRow = typeof leads.$inferSelect;
 
 /** The working-day calendar from the `holidays` table. */
 export async function loadCalendar(db: Db): Promise<WorkingCalendar> {
@@ -88,7 +80,7 @@ export async function loadOpenLeads(db: Db, unitId: string, receivedAt: string):
 }
 
 /** A lead row as the plan sees it. */
-export function toLeadState(row: typeof leads.$inferSelect): LeadState {
+export function toLeadState(row: LeadRow): LeadState {
   return {
     id: row.id,
     unitId: row.unitId,
@@ -115,127 +107,27 @@ export function leadColumns(state: LeadState, at: string) {
   return { ...state, scoreFactors: JSON.stringify(state.scoreFactors), updatedAt: at };
 }
 
-/** The triage outcome and the statements that place a report, for the filing batch. */
-export interface TriagePlan {
-  triage: Triage;
-  leadId: string;
-  /** What the reporter sees at once: "received", or the status of the lead the report joined. */
-  reporterStatus: ReportStatus;
-  reportColumns: {
-    leadId: string;
-    suggestedCategory: string | null;
-    severity: number;
-    eligible: boolean;
-    descriptionFolded: string;
-    procedureKey: string | null;
-    officialKey: string | null;
-  };
-  statements: BatchItem<"sqlite">[];
+/** A lead row by id. */
+export async function findLead(db: Db, id: string): Promise<LeadRow | undefined> {
+  const [row] = await db.select().from(leads).where(eq(leads.id, id)).limit(1);
+  return row;
 }
 
-/**
- * Triages a report being filed: reads the open leads it could join, runs the
- * pure engine, and returns the lead insert or update plus its audit event, to
- * go in the same D1 batch as the report.
- */
-export async function planTriage(
+/** The insert of a new lead from its state, for a batch. */
+export function insertLead(db: Db, state: LeadState, at: string): BatchItem<"sqlite"> {
+  return db.insert(leads).values(leadColumns(state, at));
+}
+
+/** A lead's counts as its reports and their files say: reports, eligible reports other than one, files. */
+export async function leadEvidenceCounts(
   db: Db,
-  report: PlacedReport & {
-    id: string;
-    trackingCode: string;
-    description: string;
-    procedure?: string | null;
-    officialHint?: string | null;
-    occurredOn?: string | null;
-  },
-  now: Date,
-): Promise<TriagePlan> {
-  const [openLeads, calendar, findings] = await Promise.all([
-    loadOpenLeads(db, report.unitId, report.receivedAt),
-    loadCalendar(db),
-    unitFindingsLast12Months(db, report.unitId, now),
-  ]);
-  const triage = triageReport({ ...report, openLeads });
-  const at = now.toISOString();
-  const statements: BatchItem<"sqlite">[] = [];
-  let leadId: string;
-  let reporterStatus: ReportStatus = "received";
-  if (triage.lead.kind === "join") {
-    leadId = triage.lead.leadId;
-    const [row] = await db.select().from(leads).where(eq(leads.id, leadId)).limit(1);
-    if (!row) throw new Error(`lead ${leadId} vanished during triage`);
-    reporterStatus = reporterStatusFor(row.status as LeadStatus);
-    const next = joinLead(toLeadState(row), report, triage, findings, now);
-    statements.push(
-      db.update(leads).set(leadColumns(next, at)).where(eq(leads.id, leadId)),
-      auditInsert(db, {
-        actorId: null,
-        actorKind: "system",
-        action: "lead.report_joined",
-        targetType: "lead",
-        targetId: leadId,
-        summary: {
-          trackingCode: report.trackingCode,
-          similarity: triage.lead.similarity,
-          matchedOn: triage.lead.matchedOn,
-          before: { reportCount: row.reportCount, priority: row.priority },
-          after: { reportCount: next.reportCount, priority: next.priority },
-        },
-        at,
-      }),
-    );
-  } else {
-    leadId = crypto.randomUUID();
-    const state = openLead(leadId, report, triage, calendar, findings, now);
-    statements.push(
-      db.insert(leads).values(leadColumns(state, at)),
-      auditInsert(db, {
-        actorId: null,
-        actorKind: "system",
-        action: "lead.opened",
-        targetType: "lead",
-        targetId: leadId,
-        summary: {
-          trackingCode: report.trackingCode,
-          severity: triage.severity,
-          suggestion: triage.suggestion.differs ? triage.suggestion.code : null,
-          eligible: triage.specificity.eligible,
-          missing: triage.specificity.missing,
-          after: { status: "new", priority: state.priority },
-        },
-        at,
-      }),
-    );
-  }
-  return {
-    triage,
-    leadId,
-    reporterStatus,
-    reportColumns: {
-      leadId,
-      suggestedCategory: triage.suggestion.code,
-      severity: triage.severity.value,
-      eligible: triage.specificity.eligible,
-      descriptionFolded: triage.text.folded,
-      procedureKey: triage.procedureKey,
-      officialKey: triage.officialKey,
-    },
-    statements,
-  };
-}
-
-/**
- * Re-derives a lead's counts from its reports and attachments and re-scores
- * it at `now`. Evidence arrives after filing, and the cron job calls this so
- * counters that two simultaneous filings raced on heal themselves.
- */
-export async function refreshLead(db: Db, leadId: string, now: Date): Promise<void> {
-  const [row] = await db.select().from(leads).where(eq(leads.id, leadId)).limit(1);
-  if (!row) return;
+  leadId: string,
+  exceptReportId: string,
+): Promise<{ reportCount: number; othersEligible: boolean; files: number }> {
   const [counts] = await db
     .select({
       reportCount: sql<number>`count(*)`,
-      eligible: sql<number>`coalesce(max(${reports.eligible}), 0)`,
+      othersEligible: sql<number>`coalesce(max(case when ${reports.id} = ${exceptReportId} then 0 else ${reports.eligible} end), 0)`,
     })
     .from(reports)
     .where(eq(reports.leadId, leadId));
@@ -244,43 +136,9 @@ export async function refreshLead(db: Db, leadId: string, now: Date): Promise<vo
     .from(attachments)
     .innerJoin(reports, eq(reports.id, attachments.reportId))
     .where(eq(reports.leadId, leadId));
-  const next = {
-    ...toLeadState(row),
-    reportCount: Math.max(1, counts?.reportCount ?? row.reportCount),
-    evidenceCount: files?.n ?? row.evidenceCount,
-    eligible: Boolean(counts?.eligible),
+  return {
+    reportCount: counts?.reportCount ?? 0,
+    othersEligible: Boolean(counts?.othersEligible),
+    files: files?.n ?? 0,
   };
-  const score = rescore(next, await unitFindingsLast12Months(db, row.unitId, now), now);
-  await db
-    .update(leads)
-    .set({
-      reportCount: next.reportCount,
-      evidenceCount: next.evidenceCount,
-      eligible: next.eligible,
-      priority: score.priority,
-      scoreFactors: JSON.stringify(score.scoreFactors),
-    })
-    .where(eq(leads.id, leadId));
-}
-
-/**
- * After a reporter adds evidence: the report may now be eligible for
- * verification (Article 25), and its lead gains evidence points.
- */
-export async function evidenceAdded(db: Db, reportId: string, now: Date): Promise<void> {
-  const [report] = await db.select().from(reports).where(eq(reports.id, reportId)).limit(1);
-  if (!report?.leadId) return;
-  const [files] = await db
-    .select({ n: sql<number>`count(*)` })
-    .from(attachments)
-    .where(eq(attachments.reportId, reportId));
-  const specificity = assessSpecificity({
-    unitId: report.unitId,
-    procedure: report.procedure,
-    official: report.officialKey ?? report.officialHint,
-    occurredOn: report.occurredOn,
-    evidenceCount: files?.n ?? 0,
-  });
-  await db.update(reports).set({ eligible: specificity.eligible }).where(eq(reports.id, reportId));
-  await refreshLead(db, report.leadId, now);
 }

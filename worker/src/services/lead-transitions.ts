@@ -1,0 +1,132 @@
+import type { LeadDetail, LeadStatus, Transition } from "../contracts/leads";
+import { auditInsert } from "../db/queries/audit";
+import { findVisibleLead, leadUnchanged, updateLead } from "../db/queries/leads";
+import { insertMessage, moveReports, reporterStatusChanges, reportsOfLead } from "../db/queries/reports";
+import { type LeadRow, toLeadState, unitFindingsLast12Months } from "../db/queries/triage";
+import { mergeInto, rescore } from "../domain/lead-plan";
+import { transition } from "../domain/workflow";
+import { transitionFailureError } from "../http/failures";
+import { type Statements, writeGuarded } from "./batch";
+import type { ActorContext } from "./context";
+import { leadView, requireVisibleLead } from "./leads";
+
+/** Statuses at which the triage decision has been taken. */
+const DECIDED: readonly LeadStatus[] = ["referred", "dismissed", "merged"];
+
+/**
+ * The lead a merge may go into: another lead the actor sees, about the same
+ * unit. A lead about another unit would carry its reports past the recusal
+ * of inspectors tied to either unit, so it is treated as no target (422).
+ */
+async function mergeTarget(ctx: ActorContext, lead: LeadRow, input: Transition): Promise<LeadRow | undefined> {
+  if (input.to !== "merged" || !input.targetLeadId) return undefined;
+  const candidate = await findVisibleLead(ctx.db, ctx.actor, input.targetLeadId);
+  return candidate?.unitId === lead.unitId ? candidate : undefined;
+}
+
+/** The target of a merge with the merged lead's reports and signals added, re-scored at `ctx.now`. */
+async function mergeStatements(
+  ctx: ActorContext,
+  lead: LeadRow,
+  target: LeadRow,
+  reportIds: readonly string[],
+): Promise<Statements> {
+  const at = ctx.now.toISOString();
+  const merged = mergeInto(toLeadState(target), toLeadState(lead));
+  const score = rescore(merged, await unitFindingsLast12Months(ctx.db, target.unitId, ctx.now), ctx.now);
+  return [
+    ...(reportIds.length ? [moveReports(ctx.db, reportIds, target.id)] : []),
+    updateLead(ctx.db, target.id, {
+      categoryCode: merged.categoryCode,
+      severity: merged.severity,
+      reportCount: merged.reportCount,
+      evidenceCount: merged.evidenceCount,
+      businessHarm: merged.businessHarm,
+      eligible: merged.eligible,
+      lastReportAt: merged.lastReportAt,
+      priority: score.priority,
+      scoreFactors: JSON.stringify(score.scoreFactors),
+      updatedAt: at,
+    }),
+    auditInsert(ctx.db, {
+      actorId: ctx.actor.id,
+      actorKind: "user",
+      action: "lead.merged_in",
+      targetType: "lead",
+      targetId: target.id,
+      summary: { from: lead.id, reports: reportIds.length },
+      at,
+    }),
+  ];
+}
+
+/**
+ * `POST /api/leads/{id}/transitions`: one workflow transition (`transition`
+ * in the domain decides), with everything it implies, in one batch guarded
+ * on the lead being as it was read: the lead's columns, the reporter-visible
+ * status and timeline of each of its reports, a question to the reporters
+ * when information is requested, the reports moving over on a merge, and the
+ * audit event. Illegal → 409, forbidden → 403, missing fields → 422; a
+ * concurrent change → 409. Returns the lead page after the change.
+ */
+export async function transitionLead(ctx: ActorContext, id: string, input: Transition): Promise<LeadDetail> {
+  const { db, actor } = ctx;
+  const lead = await requireVisibleLead(ctx, id);
+  const target = await mergeTarget(ctx, lead, input);
+  const result = transition(
+    { id: lead.id, status: lead.status as LeadStatus, proposedBy: lead.proposedBy },
+    { ...input, target: target ? { id: target.id, status: target.status as LeadStatus } : undefined },
+    { id: actor.id, role: actor.role },
+  );
+  if (!result.ok) throw transitionFailureError(result, ctx.lang);
+
+  const at = ctx.now.toISOString();
+  const decided = DECIDED.includes(result.patch.status);
+  const leadReports = await reportsOfLead(db, lead.id);
+  const question = input.to === "info_requested" ? input.reason : undefined;
+  const statements: Statements = [
+    updateLead(db, lead.id, {
+      ...result.patch,
+      updatedAt: at,
+      ...(lead.acknowledgedAt ? {} : { acknowledgedAt: at }),
+      ...(decided ? { decidedAt: at, overdueSince: null } : {}),
+      ...(result.patch.status === "in_review" && lead.status === "dismissed" ? { decidedAt: null } : {}),
+    }),
+    ...reporterStatusChanges(db, leadReports, result.reporterStatus, at),
+    ...(question
+      ? leadReports.map((report) =>
+          insertMessage(db, {
+            id: crypto.randomUUID(),
+            reportId: report.id,
+            sender: "inspector",
+            authorUserId: actor.id,
+            body: question,
+            at,
+          }),
+        )
+      : []),
+  ];
+  if (result.patch.status === "merged" && target) {
+    statements.push(
+      ...(await mergeStatements(
+        ctx,
+        lead,
+        target,
+        leadReports.map((r) => r.id),
+      )),
+    );
+  }
+  statements.push(
+    auditInsert(db, {
+      actorId: actor.id,
+      actorKind: "user",
+      action: `lead.${result.event.action}`,
+      targetType: "lead",
+      targetId: lead.id,
+      summary: { before: result.event.before, after: result.event.after },
+      at,
+    }),
+  );
+  await writeGuarded(db, leadUnchanged(lead), statements);
+  return leadView(ctx, id);
+}
