@@ -49,8 +49,7 @@ export function buildApp() {
     .route("/", exportsApp)
     .route("/", staffApp)
     .route("/", contestsApp)
-    .route("/", publicStatsApp)
-    .route("/", docsApp);
+    .route("/", publicStatsApp);
 
   api.openAPIRegistry.registerComponent("securitySchemes", STAFF_SESSION_SCHEME, {
     type: "apiKey",
@@ -65,7 +64,7 @@ export function buildApp() {
     description:
       "The reporter's receipt secret, shown once when the report is filed, as `Authorization: Bearer <secret>`.",
   });
-  api.doc31("/openapi.json", {
+  const openApiConfig = {
     openapi: "3.1.0",
     servers: [{ url: "/api", description: "Paths below are relative to /api on the portal's origin" }],
     info: {
@@ -74,7 +73,12 @@ export function buildApp() {
       description: "Public-service complaint portal of Hanoi: reporting, triage, inspections and public statistics.",
       license: { name: "CC BY 4.0 (open data)", url: "https://creativecommons.org/licenses/by/4.0/" },
     },
-  });
+  };
+  api.doc31("/openapi.json", openApiConfig);
+  api.route(
+    "/",
+    docsApp(() => api.getOpenAPI31Document(openApiConfig)),
+  );
 
   const app = createApp();
   app.use("*", requestContext, securityHeaders);

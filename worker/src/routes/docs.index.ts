@@ -2,9 +2,8 @@ import { createApp } from "../http/create-app";
 import { ERROR_CODES } from "../http/errors";
 
 /**
- * `GET /api/docs`: a human-readable reference of the API, rendered at request
- * time from the app's own OpenAPI 3.1 document, so it cannot drift from the
- * routes. Plain semantic HTML: no script, no stylesheet, nothing fetched from
+ * `GET /api/docs`: a human-readable reference of the API, rendered from the
+ * app's own OpenAPI 3.1 document, so it cannot drift from the routes. Plain semantic HTML: no script, no stylesheet, nothing fetched from
  * anywhere, so the API's `default-src 'none'` policy holds for it too.
  */
 
@@ -225,20 +224,24 @@ ${sections.join("\n")}
 </html>`;
 }
 
-/** The rendered reference: the OpenAPI document is fixed for a deployment, so one isolate renders it once. */
-let rendered: string | undefined;
-
-/** `GET /api/docs`: the HTML reference, built from `/api/openapi.json` of this very app. */
-export const docsApp = createApp().get("/docs", async (c) => {
-  if (rendered === undefined) {
-    // Imported lazily: the app mounts this route, so a static import would be circular.
-    const { app } = await import("../app");
-    rendered = renderDocs((await (await app.request("/api/openapi.json", {}, c.env)).json()) as OpenApiDocument);
-  }
-  return c.html(rendered, 200, {
-    // Only our own stylesheet (a static asset); no script at all.
-    "Content-Security-Policy":
-      "default-src 'none'; style-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
-    "Cache-Control": "public, max-age=300",
+/**
+ * `GET /api/docs`: the HTML reference, built from the OpenAPI document the
+ * caller hands in (the app's own, the one `/api/openapi.json` serves). The
+ * document is fixed for a deployment, so one isolate renders it once.
+ *
+ * @example
+ * api.route("/", docsApp(() => api.getOpenAPI31Document(OPENAPI_CONFIG)));
+ */
+export function docsApp(openApiDocument: () => unknown) {
+  let rendered: string | undefined;
+  return createApp().get("/docs", (c) => {
+    // As a client reads /api/openapi.json: plain JSON, no undefined members.
+    rendered ??= renderDocs(JSON.parse(JSON.stringify(openApiDocument())) as OpenApiDocument);
+    return c.html(rendered, 200, {
+      // Only our own stylesheet (a static asset); no script at all.
+      "Content-Security-Policy":
+        "default-src 'none'; style-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+      "Cache-Control": "public, max-age=300",
+    });
   });
-});
+}
