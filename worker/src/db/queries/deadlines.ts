@@ -1,34 +1,27 @@
 import { and, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
-import type { CategoryCode } from "../../contracts/categories";
-import { rescore } from "../../domain/lead-plan";
 import type { Db } from "../client";
 import { leads } from "../schema";
-import { auditInsert } from "./audit";
-import { toLeadState, unitFindingsLast12Months } from "./triage";
+import type { LeadRow } from "./triage";
 
 /** Statuses in which a triage decision is still owed. */
 export const UNDECIDED = ["new", "in_review", "info_requested", "dismissal_proposed"] as const;
 
-/** Rows per D1 batch, well under D1's statement limits. */
-const CHUNK = 200;
-
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
+/** A lead that missed a deadline and is not marked yet. */
+export interface LateLead {
+  id: string;
+  status: string;
+  ackDueAt: string;
+  dueAt: string;
 }
 
 /**
- * Marks leads that missed a deadline: a `new` lead not acknowledged within
- * its acknowledgement deadline, or any undecided lead past its decision
- * deadline. Marked leads form the supervisors' overdue queue
- * (`GET /api/leads?overdue=true`); each mark is an audit event by the system.
- * Returns how many leads were marked.
+ * Leads not yet marked overdue that missed a deadline at `at`: a `new` lead
+ * not acknowledged by its acknowledgement deadline, or any undecided lead
+ * past its decision deadline.
  */
-export async function markOverdue(db: Db, now: Date): Promise<number> {
-  const at = now.toISOString();
-  const late = await db
+export async function findLateLeads(db: Db, at: string): Promise<LateLead[]> {
+  return db
     .select({ id: leads.id, status: leads.status, ackDueAt: leads.ackDueAt, dueAt: leads.dueAt })
     .from(leads)
     .where(
@@ -40,59 +33,32 @@ export async function markOverdue(db: Db, now: Date): Promise<number> {
         ),
       ),
     );
-  for (const part of chunks(late, CHUNK / 2)) {
-    const statements = part.flatMap((lead): BatchItem<"sqlite">[] => [
-      db
-        .update(leads)
-        .set({ overdueSince: at })
-        .where(and(eq(leads.id, lead.id), isNull(leads.overdueSince))),
-      auditInsert(db, {
-        actorId: null,
-        actorKind: "system",
-        action: "lead.overdue",
-        targetType: "lead",
-        targetId: lead.id,
-        summary: {
-          deadline: lead.dueAt < at ? "decision" : "acknowledgement",
-          dueAt: lead.dueAt < at ? lead.dueAt : lead.ackDueAt,
-          status: lead.status,
-        },
-        at,
-      }),
-    ]);
-    const [first, ...rest] = statements;
-    if (first) await db.batch([first, ...rest]);
-  }
-  return late.length;
 }
 
-/**
- * Re-scores every undecided lead at `now`, since the age factor grows with
- * time. Returns how many leads were re-scored.
- */
-export async function rescoreOpenLeads(db: Db, now: Date): Promise<number> {
-  const rows = await db
+/** The statement that marks a lead overdue since `at`, unless it already is, for a batch. */
+export function markOverdue(db: Db, id: string, at: string): BatchItem<"sqlite"> {
+  return db
+    .update(leads)
+    .set({ overdueSince: at })
+    .where(and(eq(leads.id, id), isNull(leads.overdueSince)));
+}
+
+/** Every lead still waiting for a triage decision. */
+export async function findUndecidedLeads(db: Db): Promise<LeadRow[]> {
+  return db
     .select()
     .from(leads)
     .where(inArray(leads.status, [...UNDECIDED]));
-  const findings = new Map<string, number>();
-  for (const row of rows) {
-    if (!findings.has(row.unitId)) findings.set(row.unitId, await unitFindingsLast12Months(db, row.unitId, now));
-  }
-  for (const part of chunks(rows, CHUNK)) {
-    const statements = part.map((row) => {
-      const score = rescore(
-        { ...toLeadState(row), categoryCode: row.categoryCode as CategoryCode },
-        findings.get(row.unitId) ?? 0,
-        now,
-      );
-      return db
-        .update(leads)
-        .set({ priority: score.priority, scoreFactors: JSON.stringify(score.scoreFactors) })
-        .where(and(eq(leads.id, row.id), sql`${leads.status} = ${row.status}`));
-    });
-    const [first, ...rest] = statements;
-    if (first) await db.batch([first, ...rest]);
-  }
-  return rows.length;
+}
+
+/** The statement that sets a lead's score, unless its status changed since it was read, for a batch. */
+export function setScore(
+  db: Db,
+  lead: { id: string; status: string },
+  score: { priority: number; scoreFactors: unknown },
+): BatchItem<"sqlite"> {
+  return db
+    .update(leads)
+    .set({ priority: score.priority, scoreFactors: JSON.stringify(score.scoreFactors) })
+    .where(and(eq(leads.id, lead.id), sql`${leads.status} = ${lead.status}`));
 }
