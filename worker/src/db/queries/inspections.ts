@@ -289,6 +289,3 @@ export function unchanged(row: Pick<InspectionRow, "id" | "status" | "updatedAt"
 export function noScheduledVisit(unitId: string, year: number): SQL {
   return sql`select count(*) = 0 from inspections where unit_id = ${unitId} and year = ${year} and type = 'scheduled' and status <> 'cancelled'`;
 }
-
-/** @deprecated Kept only while `db/queries/contests.ts` still imports it from here: use `http/failures`. */
-export { failureError } from "../../http/failures";

@@ -1,17 +1,11 @@
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { FindingOutcome } from "../../contracts/inspections";
 import type { NewMeasure } from "../../domain/inspections";
-import { ApiError } from "../../http/errors";
 import type { Db } from "../client";
 import { inList } from "../in-list";
-import { findings, leads, measures, outcomeContests, reportEvents, reports, units } from "../schema";
-import { auditInsert } from "./audit";
+import { findings, leads, measures, reportEvents, reports, units } from "../schema";
 import type { FindingRow } from "./findings";
-import { guarded, isGuardFailure } from "./guards";
-
-/** A row of `reports`. */
-export type ReportRow = typeof reports.$inferSelect;
 
 /** The status of each of some leads. */
 export function leadStatuses(db: Db, leadIds: readonly string[]) {
@@ -70,46 +64,4 @@ export function concludeReport(
       .where(eq(reports.id, reportId)),
     db.insert(reportEvents).values({ id: crypto.randomUUID(), reportId, at, status: "concluded", note: null }),
   ];
-}
-
-/**
- * @deprecated Kept only while `routes/reports.index.ts` imports it from here;
- * the reporter's contest becomes a use case of the contests service.
- */
-export async function contestOutcome(
-  db: Db,
-  report: ReportRow,
-  reason: string,
-  now: Date = new Date(),
-): Promise<string> {
-  if (report.status !== "concluded") throw new ApiError("conflict");
-  const [previous] = await db.select().from(outcomeContests).where(eq(outcomeContests.reportId, report.id)).limit(1);
-  if (previous) throw new ApiError("limit_reached");
-  const at = now.toISOString();
-  const statements: BatchItem<"sqlite">[] = [
-    db.insert(outcomeContests).values({ reportId: report.id, reason, createdAt: at }),
-  ];
-  if (report.leadId) {
-    statements.push(
-      db.update(leads).set({ overdueSince: at, updatedAt: at }).where(eq(leads.id, report.leadId)),
-      auditInsert(db, {
-        actorId: null,
-        actorKind: "reporter",
-        action: "lead.outcome_contested",
-        targetType: "lead",
-        targetId: report.leadId,
-        summary: { trackingCode: report.trackingCode, outcome: report.outcome, reason },
-        at,
-      }),
-    );
-  }
-  try {
-    await db.batch(
-      guarded(db, sql`select count(*) = 0 from outcome_contests where report_id = ${report.id}`, statements),
-    );
-  } catch (error) {
-    if (isGuardFailure(error) || /UNIQUE|PRIMARY KEY/.test(String(error))) throw new ApiError("limit_reached");
-    throw error;
-  }
-  return at;
 }
