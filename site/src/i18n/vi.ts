@@ -771,7 +771,7 @@ export const vi = {
       securityLegend: "Vai trò bắt buộc bật xác thực hai lớp",
       securitySave: "Lưu chính sách",
     },
-    /** Texts the console scripts need; serialized into a data attribute. */
+    /** Texts the console scripts show at run time; rendered into `<Texts>` templates (components/console/Texts.astro). */
     client: {
       roles: { inspector: "Cán bộ kiểm tra", supervisor: "Giám sát", admin: "Quản trị viên" },
       statuses: {
@@ -1031,7 +1031,7 @@ export const vi = {
         deadline: "Hạn",
         details: "Chi tiết và diễn biến",
       },
-      /** Texts the inspection scripts need; serialized into a data attribute. */
+      /** Texts the inspection scripts show at run time; rendered into `<Texts>` templates. */
       client: {
         types: { surprise: "Đột xuất", scheduled: "Theo kế hoạch", verification: "Xác minh" },
         statuses: {

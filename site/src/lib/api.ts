@@ -103,6 +103,22 @@ export class ApiError extends Error implements Failure {
   }
 }
 
+/**
+ * The call's result, or `fallback` when it failed with an {@link ApiError}
+ * (anything else is a bug and is thrown again).
+ *
+ * @example
+ * const detail = await orElse(api.leads.get(id), null);
+ */
+export async function orElse<T, F>(call: Promise<T>, fallback: F): Promise<T | F> {
+  try {
+    return await call;
+  } catch (error) {
+    if (error instanceof ApiError) return fallback;
+    throw error;
+  }
+}
+
 /** Outcome of {@link callApi}: the parsed body, or the failure. */
 export type ApiResult<T> = { ok: true; status: number; data: T } | { ok: false; failure: Failure };
 

@@ -10,6 +10,12 @@ export interface Notice {
 /** Name of the bubbling event that carries a {@link Notice} up to the page's regions. */
 export const NOTICE = "console-notice";
 
+declare global {
+  interface HTMLElementEventMap {
+    [NOTICE]: CustomEvent<Notice>;
+  }
+}
+
 /** Custom elements are the widget boundaries: a widget's refs never reach inside another widget. */
 function ownedBy(element: Element, owner: Element): boolean {
   for (let node = element.parentElement; node && node !== owner; node = node.parentElement) {
@@ -93,7 +99,7 @@ export abstract class ConsolePage extends ConsoleElement {
   override connectedCallback(): void {
     if (!this.#listening) {
       this.#listening = true;
-      this.addEventListener(NOTICE, (event) => this.show((event as CustomEvent<Notice>).detail));
+      this.addEventListener(NOTICE, (event) => this.show(event.detail));
     }
     super.connectedCallback();
   }

@@ -51,3 +51,9 @@ export function limits(schema: z.ZodType, extra: { minLength?: number } = {}): L
   }
   throw new Error(`no length or range limits on a ${inner.constructor.name}`);
 }
+
+/**
+ * Digits of a TOTP code. The contract checks codes with `/^\d{6}$/` and
+ * exports no number for it; the sign-in and account forms take it from here.
+ */
+export const TOTP_LENGTH = 6;

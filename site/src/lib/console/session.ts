@@ -1,7 +1,5 @@
 import type { Me } from "../../../../worker/src/contracts/auth";
 import type { Lang } from "../../i18n";
-import { pageLang } from "../strings";
-import type { ConsoleStrings } from "./api";
 
 /** The signed-in account as `/api/auth/me` describes it. */
 export type ConsoleUser = Me["user"];
@@ -42,23 +40,4 @@ export function syncLangSwitch(): void {
   const base = link.dataset.base ?? link.pathname;
   link.dataset.base = base;
   link.href = `${base}${location.search}`;
-}
-
-/** What the pages not yet built from custom elements start with. */
-export interface ConsoleContext {
-  user: ConsoleUser;
-  t: ConsoleStrings;
-  lang: Lang;
-}
-
-/** The page's language and console texts (from `data-i18n` on `#console`), for those pages. */
-export function consoleBasics(): { t: ConsoleStrings; lang: Lang } {
-  const root = document.getElementById("console");
-  return { t: JSON.parse(root?.dataset.i18n ?? "{}") as ConsoleStrings, lang: pageLang() };
-}
-
-/** The session with the JSON texts, for the pages not yet built from custom elements. */
-export async function startConsole(_roles?: unknown): Promise<ConsoleContext | null> {
-  const session = await signedIn();
-  return session ? { ...session, t: consoleBasics().t } : null;
 }

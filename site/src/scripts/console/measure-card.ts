@@ -19,6 +19,12 @@ export interface MeasureChange {
 /** Bubbles from a `<measure-card>` after a successful action. */
 export const MEASURE_CHANGE = "measure-change";
 
+declare global {
+  interface HTMLElementEventMap {
+    [MEASURE_CHANGE]: CustomEvent<MeasureChange>;
+  }
+}
+
 /** A measure's status as a badge (`overdue` is red) in `badge`. */
 export function measureBadge(badge: HTMLElement, measure: Measure): void {
   badge.className = `badge m-${measure.status}`;
@@ -42,12 +48,11 @@ export class MeasureCard extends ConsoleElement {
     card.dataset.status = measure.status;
     card.classList.toggle("overdue", measure.status === "overdue");
     this.ref("description", HTMLElement).textContent = measure.description;
-    const badge = document.createElement("span");
-    measureBadge(badge, measure);
-    const status = this.ref("status", HTMLElement);
-    status.replaceChildren(badge);
-    if (measure.overdueSince)
-      status.append(" ", ...withNodes(it.get("overdueSince"), { at: timeEl(measure.overdueSince, true) }));
+    measureBadge(this.ref("badge", HTMLElement), measure);
+    const since = this.ref("overdue-since", HTMLElement);
+    if (measure.overdueSince) {
+      since.replaceChildren(" ", ...withNodes(it.get("overdueSince"), { at: timeEl(measure.overdueSince, true) }));
+    } else since.remove();
     this.ref("unit", HTMLElement).textContent = measure.responsibleUnitName;
     this.ref("deadline", HTMLElement).replaceChildren(dayEl(measure.deadline));
     if (linkInspection) {

@@ -8,7 +8,7 @@ import { signedIn, syncLangSwitch } from "../../lib/console/session";
 import { text } from "../../lib/console/texts";
 import { control, required } from "../../lib/dom";
 import { pageLang } from "../../lib/strings";
-import { MEASURE_CHANGE, MeasureCard, type MeasureChange, measureBadge } from "./measure-card";
+import { MEASURE_CHANGE, MeasureCard, measureBadge } from "./measure-card";
 import { UnitSearch } from "./unit-search";
 
 /** Filters kept in the address, so a filtered list can be bookmarked and shared. */
@@ -26,7 +26,7 @@ class MeasureList extends ConsoleElement {
     if (!(await signedIn())) return;
     this.setupFilters();
     this.addEventListener(MEASURE_CHANGE, (event) => {
-      const { measure, message } = (event as CustomEvent<MeasureChange>).detail;
+      const { measure, message } = event.detail;
       this.#items = this.#items.map((m) => (m.id === measure.id ? measure : m));
       this.render();
       this.ref("count", HTMLElement).textContent = message;

@@ -38,7 +38,7 @@ class InspectionTeam extends ConsoleElement {
       const promote = required(item, "[data-slot=promote]", HTMLButtonElement);
       if (editable && member.role !== "head" && !known?.recused) {
         promote.setAttribute("aria-label", it.fill("makeHead", { name: member.displayName }));
-        const team = d.team.map((m) => ({ ...m, role: m.userId === member.userId ? "head" : "member" }) as TeamMember);
+        const team = d.team.map((m): TeamMember => ({ ...m, role: m.userId === member.userId ? "head" : "member" }));
         promote.addEventListener("click", () => void this.save(team, promote));
       } else promote.remove();
       const remove = required(item, "[data-slot=remove]", HTMLButtonElement);
@@ -87,8 +87,8 @@ class InspectionTeam extends ConsoleElement {
         select.focus();
         return;
       }
-      const role = roleSelect.value as TeamRole;
-      const team = d.team.map((member) => (role === "head" ? { ...member, role: "member" as TeamRole } : member));
+      const role: TeamRole = roleSelect.value === "head" ? "head" : "member";
+      const team = d.team.map((member): TeamMember => (role === "head" ? { ...member, role: "member" } : member));
       const button = required(form, "button[type=submit]", HTMLButtonElement);
       void this.save([...team, { userId, displayName: who(d, userId), role }], button);
     });

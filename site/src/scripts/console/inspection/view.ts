@@ -4,7 +4,7 @@ import { problemText } from "../../../lib/console/problems";
 import { signedIn } from "../../../lib/console/session";
 import { text } from "../../../lib/console/texts";
 import { EventList } from "../event-list";
-import { MEASURE_CHANGE, type MeasureChange } from "../measure-card";
+import { MEASURE_CHANGE } from "../measure-card";
 import { inspection, inspectionId, reloadInspection } from "./state";
 
 /**
@@ -16,7 +16,7 @@ import { inspection, inspectionId, reloadInspection } from "./state";
 class InspectionView extends ConsolePage {
   protected async start(): Promise<void> {
     this.addEventListener(MEASURE_CHANGE, (event) => {
-      const { measure, message } = (event as CustomEvent<MeasureChange>).detail;
+      const { measure, message } = event.detail;
       void this.reload({ status: message, focus: `measure-${measure.id}-heading` });
     });
     if (!(await signedIn())) return;

@@ -1,0 +1,160 @@
+import type { LeadList, LeadSummary } from "../../../../worker/src/contracts/leads";
+import { api, orElse } from "../../lib/api";
+import { ConsoleElement, define } from "../../lib/console/element";
+import { formatScore, timeEl } from "../../lib/console/format";
+import { problemText } from "../../lib/console/problems";
+import { leadHref } from "../../lib/console/routes";
+import { signedIn, syncLangSwitch } from "../../lib/console/session";
+import { text } from "../../lib/console/texts";
+import { required } from "../../lib/dom";
+import { pageLang } from "../../lib/strings";
+
+/** Filter fields kept in the address, so a filtered queue can be bookmarked and shared with a colleague. */
+const FILTERS = ["unitQ", "categoryCode", "status", "overdue"] as const;
+/** Leads per page. */
+const PAGE = 25;
+
+type Mode = "queue" | "overdue" | "approvals";
+
+/**
+ * `<queue-list data-mode>`: leads by priority, 25 a page. `queue` has
+ * filters kept in the address (Back restores them); `overdue` and
+ * `approvals` are the supervisors' fixed views, the latter with the
+ * dismissal proposal's reason and author.
+ */
+class QueueList extends ConsoleElement {
+  #mode: Mode = "queue";
+  /** Cursors of the pages seen so far: `[null]` is the first page; "previous" pops. */
+  #cursors: (string | null)[] = [null];
+  #next: string | null = null;
+
+  protected async start(): Promise<void> {
+    const mode = this.data("mode");
+    this.#mode = mode === "overdue" || mode === "approvals" ? mode : "queue";
+    if (!(await signedIn())) return;
+    const filters = this.maybeRef("filters", HTMLFormElement);
+    if (filters) this.wireFilters(filters);
+    const prev = this.ref("prev", HTMLButtonElement);
+    const next = this.ref("next", HTMLButtonElement);
+    next.addEventListener("click", () => {
+      if (!this.#next) return;
+      this.#cursors.push(this.#next);
+      void this.load().then(() => (next.hidden ? prev : next).focus());
+    });
+    prev.addEventListener("click", () => {
+      this.#cursors.pop();
+      void this.load().then(() => (prev.hidden ? next : prev).focus());
+    });
+    await this.load();
+  }
+
+  private wireFilters(filters: HTMLFormElement): void {
+    const fromUrl = () => {
+      const params = new URLSearchParams(location.search);
+      for (const name of FILTERS) {
+        const control = filters.elements.namedItem(name);
+        if (control instanceof HTMLInputElement && control.type === "checkbox")
+          control.checked = params.get(name) === "true";
+        else if (control instanceof HTMLInputElement || control instanceof HTMLSelectElement) {
+          control.value = params.get(name) ?? "";
+        }
+      }
+    };
+    const go = (address: string) => {
+      history.pushState(null, "", address);
+      syncLangSwitch();
+      this.restart();
+    };
+    fromUrl();
+    filters.addEventListener("submit", (event) => {
+      event.preventDefault();
+      const params = new URLSearchParams();
+      for (const [name, value] of new FormData(filters)) {
+        if (typeof value === "string" && value.trim() !== "") params.set(name, value.trim());
+      }
+      go(params.size ? `?${params}` : location.pathname);
+    });
+    // After the browser has cleared the fields.
+    filters.addEventListener("reset", () => setTimeout(() => go(location.pathname)));
+    addEventListener("popstate", () => {
+      fromUrl();
+      syncLangSwitch();
+      this.restart();
+    });
+  }
+
+  private restart(): void {
+    this.#cursors = [null];
+    void this.load();
+  }
+
+  private query(): Partial<Record<string, string | number>> {
+    const fromUrl = new URLSearchParams(location.search);
+    const filters: Record<string, string | number> = {};
+    for (const name of FILTERS) {
+      const value = fromUrl.get(name);
+      if (value) filters[name] = value;
+    }
+    if (this.#mode === "overdue") filters.overdue = "true";
+    if (this.#mode === "approvals") filters.status = "dismissal_proposed";
+    filters.limit = PAGE;
+    const cursor = this.#cursors[this.#cursors.length - 1];
+    if (cursor) filters.cursor = cursor;
+    return filters;
+  }
+
+  private async load(): Promise<void> {
+    const t = text.console();
+    const alert = this.ref("alert", HTMLElement);
+    alert.textContent = "";
+    this.setAttribute("aria-busy", "true");
+    let list: LeadList;
+    let rows: HTMLTableRowElement[];
+    try {
+      list = await api.leads.list(this.query());
+      rows = await Promise.all(list.items.map((lead) => this.row(lead)));
+    } catch (error) {
+      alert.textContent = problemText(error);
+      return;
+    } finally {
+      this.removeAttribute("aria-busy");
+    }
+    const body = this.ref("rows", HTMLTableSectionElement);
+    body.replaceChildren(...rows);
+    if (rows.length === 0) body.append(this.fromTemplate("empty", HTMLTableRowElement));
+    this.#next = list.nextCursor;
+    const page = t.fill("page", { n: this.#cursors.length });
+    this.ref("count", HTMLElement).textContent = `${page}. ${t.fill("count", { n: rows.length })}`;
+    this.ref("page", HTMLElement).textContent = page;
+    this.ref("prev", HTMLButtonElement).hidden = this.#cursors.length < 2;
+    this.ref("next", HTMLButtonElement).hidden = this.#next === null;
+  }
+
+  private async row(lead: LeadSummary): Promise<HTMLTableRowElement> {
+    const tr = this.fromTemplate("row", HTMLTableRowElement);
+    const slot = (name: string) => required(tr, `[data-slot="${name}"]`, HTMLElement);
+    slot("priority").textContent = formatScore(lead.priority);
+    const unit = required(tr, "[data-slot=unit]", HTMLAnchorElement);
+    unit.href = leadHref(pageLang(), lead.id);
+    unit.textContent = lead.unitName;
+    slot("category").textContent = text.categories().label(lead.categoryCode);
+    slot("opened").replaceChildren(timeEl(lead.openedAt));
+    slot("due").replaceChildren(timeEl(lead.dueAt));
+    if (this.#mode === "approvals") {
+      // The proposal's reason and author are in the lead's detail; a lead that fails to load keeps empty cells.
+      const detail = await orElse(api.leads.get(lead.id), null);
+      const proposal = detail?.events.findLast((event) => event.action === "lead.propose_dismissal");
+      const code = detail?.dismissalReasonCode;
+      slot("reason-code").textContent = code ? text.reasonCodes().label(code) : "";
+      slot("reason").textContent = detail?.dismissalReason ?? "";
+      slot("proposed-by").textContent = proposal?.actor ?? "";
+    } else {
+      slot("status").textContent = text.leadStatuses().get(lead.status);
+      slot("reports").textContent = String(lead.reportCount);
+      if (!lead.overdue) slot("late").remove();
+    }
+    return tr;
+  }
+}
+
+define("queue-list", QueueList);
