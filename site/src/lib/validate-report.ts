@@ -1,6 +1,6 @@
 import "./zod-jitless";
+import { toFieldErrors } from "../../../worker/src/contracts/messages";
 import { ReportCreateSchema } from "../../../worker/src/contracts/reports";
-import { toFieldErrors } from "../../../worker/src/i18n/validation";
 import type { FieldMessage } from "./field-errors";
 
 /**

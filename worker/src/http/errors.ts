@@ -1,4 +1,7 @@
+import type { FieldError } from "../contracts/messages";
 import type { Lang } from "../env";
+
+export type { FieldError };
 
 /**
  * Every error the API can return. Each code has one HTTP status and a title in
@@ -56,12 +59,6 @@ export const ERROR_CODES = {
 
 /** One of the fixed error codes. */
 export type ErrorCode = keyof typeof ERROR_CODES;
-
-/** A field-level validation message, RFC 6901 pointer into the request body or query. */
-export interface FieldError {
-  pointer: string;
-  message: string;
-}
 
 /** Optional parts of an `ApiError`. */
 export interface ApiErrorOptions {

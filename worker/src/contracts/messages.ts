@@ -1,0 +1,110 @@
+import type { z } from "zod";
+
+/**
+ * The validation messages of the contracts, in both languages: the Worker's
+ * 422 problems and the site's forms show the same sentence for the same
+ * issue. Here, beside the contracts, because the site imports nothing else of
+ * the Worker.
+ */
+
+/** Languages the messages are written in (the API's `Lang`). */
+type Lang = "vi" | "en";
+
+/** A field-level message, RFC 6901 pointer into the request body or query. */
+export interface FieldError {
+  pointer: string;
+  message: string;
+}
+
+/**
+ * Messages for custom checks in the contracts. A contract raises a custom issue
+ * with `params: { key }`; the key picks the message here, in both languages.
+ */
+export const CUSTOM_MESSAGES = {
+  future_date: { vi: "Ngày không được ở tương lai", en: "The date cannot be in the future" },
+  contact_on_anonymous: {
+    vi: "Phản ánh ẩn danh không được kèm thông tin liên hệ",
+    en: "An anonymous report cannot carry contact details",
+  },
+  contact_required: {
+    vi: "Phản ánh có danh tính cần email hoặc số điện thoại",
+    en: "A named report needs an email or a phone number",
+  },
+  email: { vi: "Email không hợp lệ", en: "Not a valid email address" },
+  phone: { vi: "Số điện thoại không hợp lệ", en: "Not a valid phone number" },
+  date: { vi: "Ngày phải có dạng YYYY-MM-DD và có thật", en: "The date must be a real date as YYYY-MM-DD" },
+  stats_date: {
+    vi: "Ngày phải có dạng YYYY-MM-DD, từ năm 2000 đến năm 2099",
+    en: "The date must be YYYY-MM-DD, from 2000 to 2099",
+  },
+  altcha: {
+    vi: "Chưa vượt qua kiểm tra chống gửi tự động, vui lòng thử lại",
+    en: "The anti-spam check failed, please try again",
+  },
+  unknown_unit: { vi: "Không có đơn vị này trong danh mục", en: "This unit is not in the directory" },
+  unknown_category: { vi: "Không có nhóm hành vi này", en: "This category does not exist" },
+  blank: { vi: "Không được để trống", en: "This cannot be blank" },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+/** Key of a custom message. */
+export type CustomMessageKey = keyof typeof CUSTOM_MESSAGES;
+
+function fieldName(path: readonly PropertyKey[]): string {
+  return path.map(String).join(".");
+}
+
+/** One zod issue as a sentence in the user's language. */
+export function localizeIssue(issue: z.core.$ZodIssue, lang: Lang): string {
+  const vi = lang === "vi";
+  switch (issue.code) {
+    case "custom": {
+      const key = (issue.params as { key?: string } | undefined)?.key;
+      if (key && key in CUSTOM_MESSAGES) return CUSTOM_MESSAGES[key as CustomMessageKey][lang];
+      return vi ? "Giá trị không hợp lệ" : "Invalid value";
+    }
+    case "invalid_type":
+      if (issue.input === undefined) return vi ? "Trường này là bắt buộc" : "This field is required";
+      return vi ? `Sai kiểu dữ liệu, cần ${issue.expected}` : `Wrong type, expected ${issue.expected}`;
+    case "too_small":
+      if (issue.origin === "string")
+        return vi ? `Cần ít nhất ${issue.minimum} ký tự` : `Must be at least ${issue.minimum} characters`;
+      return vi ? `Giá trị tối thiểu là ${issue.minimum}` : `Must be at least ${issue.minimum}`;
+    case "too_big":
+      if (issue.origin === "string")
+        return vi ? `Tối đa ${issue.maximum} ký tự` : `Must be at most ${issue.maximum} characters`;
+      return vi ? `Giá trị tối đa là ${issue.maximum}` : `Must be at most ${issue.maximum}`;
+    case "invalid_value":
+      return vi
+        ? `Giá trị phải là một trong: ${issue.values.map(String).join(", ")}`
+        : `Must be one of: ${issue.values.map(String).join(", ")}`;
+    case "invalid_format":
+      if (issue.format === "email") return CUSTOM_MESSAGES.email[lang];
+      return vi ? "Sai định dạng" : "Wrong format";
+    case "unrecognized_keys":
+      return vi ? `Trường không được phép: ${issue.keys.join(", ")}` : `Fields not allowed: ${issue.keys.join(", ")}`;
+    case "invalid_union":
+      return vi ? "Giá trị không hợp lệ" : "Invalid value";
+    default:
+      return vi ? `Giá trị không hợp lệ (${fieldName(issue.path)})` : `Invalid value (${fieldName(issue.path)})`;
+  }
+}
+
+/** RFC 6901 pointer for a zod path: `["contact","email"]` → `/contact/email`. */
+export function toPointer(path: readonly PropertyKey[]): string {
+  return path.map((part) => `/${String(part).replaceAll("~", "~0").replaceAll("/", "~1")}`).join("");
+}
+
+/**
+ * Turns a zod error into field errors for a 422 problem.
+ *
+ * @example
+ * toFieldErrors(result.error, "en") // [{ pointer: "/description", message: "Must be at least 20 characters" }]
+ */
+export function toFieldErrors(error: z.ZodError, lang: Lang): FieldError[] {
+  return error.issues.map((issue) => {
+    if (issue.code === "unrecognized_keys" && issue.keys.length === 1) {
+      return { pointer: toPointer([...issue.path, issue.keys[0] as string]), message: localizeIssue(issue, lang) };
+    }
+    return { pointer: toPointer(issue.path), message: localizeIssue(issue, lang) };
+  });
+}
