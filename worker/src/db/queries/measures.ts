@@ -3,7 +3,6 @@ import type { BatchItem } from "drizzle-orm/batch";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { Measure, MeasureQuery } from "../../contracts/inspections";
 import type { MeasurePatch, MeasureState } from "../../domain/inspections";
-import { sweepMeasures as sweep } from "../../services/measures";
 import type { Db } from "../client";
 import { inspections, measures, units } from "../schema";
 import type { Actor } from "./accounts";
@@ -122,12 +121,4 @@ export function closeConcludedInspection(db: Db, inspectionId: string, at: strin
     .update(inspections)
     .set({ status: "closed", closedAt: at, updatedAt: at })
     .where(and(eq(inspections.id, inspectionId), eq(inspections.status, "concluded")));
-}
-
-/**
- * @deprecated Kept only while `jobs/scheduled.ts` still imports it from here:
- * the use case is `sweepMeasures` in `services/measures.ts`.
- */
-export function sweepMeasures(db: Db, now: Date) {
-  return sweep({ db, now });
 }
