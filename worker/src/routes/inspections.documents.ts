@@ -1,5 +1,9 @@
 import type { Context } from "hono";
-import { INSPECTION_DOCUMENT_MAX_BYTES, InspectionDocumentSchema } from "../contracts/inspections";
+import {
+  INSPECTION_DOCUMENT_MAX_BYTES,
+  INSPECTION_DOCUMENT_TITLE_MAX,
+  InspectionDocumentSchema,
+} from "../contracts/inspections";
 import type { AppEnv } from "../env";
 import { readBodyUpTo } from "../http/body";
 import { createApp } from "../http/create-app";
@@ -12,9 +16,6 @@ import { downloadDocumentRoute, uploadDocumentRoute } from "./inspections.routes
 
 /** The multipart body may carry the 20 MB file plus its parts' headers and the title. */
 const MAX_REQUEST_BYTES = INSPECTION_DOCUMENT_MAX_BYTES + 64 * 1024;
-
-/** Longest title kept; a longer one is cut. */
-const TITLE_MAX = 200;
 
 /**
  * Reads the `file` part and optional `title` of the upload, streaming the
@@ -49,7 +50,10 @@ async function readUpload(c: Context<AppEnv>): Promise<DocumentUpload> {
   const title = form.get("title");
   return {
     file,
-    title: typeof title === "string" ? title.normalize("NFC").trim().slice(0, TITLE_MAX) || undefined : undefined,
+    title:
+      typeof title === "string"
+        ? title.normalize("NFC").trim().slice(0, INSPECTION_DOCUMENT_TITLE_MAX) || undefined
+        : undefined,
   };
 }
 

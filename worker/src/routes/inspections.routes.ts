@@ -3,6 +3,7 @@ import {
   ConclusionInputSchema,
   FindingInputSchema,
   INSPECTION_DOCUMENT_MAX_BYTES,
+  INSPECTION_DOCUMENT_TITLE_MAX,
   InspectionCancelSchema,
   InspectionCreateSchema,
   InspectionDetailSchema,
@@ -169,7 +170,10 @@ export const uploadDocumentRoute = createRoute({
         "multipart/form-data": {
           schema: {
             type: "object",
-            properties: { file: { type: "string", format: "binary" }, title: { type: "string", maxLength: 200 } },
+            properties: {
+              file: { type: "string", format: "binary" },
+              title: { type: "string", maxLength: INSPECTION_DOCUMENT_TITLE_MAX },
+            },
             required: ["file"],
           },
         },
