@@ -25,32 +25,47 @@ export function idempotencyKeyHash(scope: string, key: string): Promise<string> 
   return sha256Hex(`${scope}\n${key}`);
 }
 
-function canonical(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(canonical);
-  if (value && typeof value === "object") {
-    return Object.fromEntries(
-      Object.keys(value)
+/**
+ * Nesting deeper than any request body a route accepts. A body nested deeper
+ * gets no fingerprint (so it is never remembered), instead of overflowing the
+ * stack while being sorted.
+ */
+const MAX_FINGERPRINT_DEPTH = 64;
+
+/** The value with every object's keys sorted, or undefined past `MAX_FINGERPRINT_DEPTH`. */
+function canonical(value: unknown, depth: number): { value: unknown } | undefined {
+  if (depth > MAX_FINGERPRINT_DEPTH) return undefined;
+  if (value === null || typeof value !== "object") return { value };
+  const entries = Array.isArray(value)
+    ? value.map((item, index) => [index, item] as const)
+    : Object.keys(value)
         .sort()
-        .map((key) => [key, canonical((value as Record<string, unknown>)[key])]),
-    );
+        .map((key) => [key, (value as Record<string, unknown>)[key]] as const);
+  const out: [string | number, unknown][] = [];
+  for (const [key, item] of entries) {
+    const sorted = canonical(item, depth + 1);
+    if (!sorted) return undefined;
+    out.push([key, sorted.value]);
   }
-  return value;
+  return { value: Array.isArray(value) ? out.map(([, item]) => item) : Object.fromEntries(out) };
 }
 
 /**
  * SHA-256 of a parsed JSON body with its keys sorted and the `omit` fields
  * removed. A retry carries a fresh one-time ALTCHA payload, so that field is
- * left out when deciding whether two bodies are "the same".
+ * left out when deciding whether two bodies are "the same". Undefined for a
+ * body nested more than 64 levels deep, which no route accepts.
  *
  * @example
  * await requestFingerprint(body, ["altcha"])
  */
-export function requestFingerprint(body: unknown, omit: readonly string[] = []): Promise<string> {
+export async function requestFingerprint(body: unknown, omit: readonly string[] = []): Promise<string | undefined> {
   let value = body;
   if (value && typeof value === "object" && !Array.isArray(value)) {
     value = Object.fromEntries(Object.entries(value).filter(([key]) => !omit.includes(key)));
   }
-  return sha256Hex(JSON.stringify(canonical(value)));
+  const sorted = canonical(value, 0);
+  return sorted ? sha256Hex(JSON.stringify(sorted.value)) : undefined;
 }
 
 /** What a lookup found for a key. */

@@ -30,13 +30,14 @@ const TRACKING_CODE_ATTEMPTS = 3;
 
 /**
  * The stored form of a key and a parsed body. The ALTCHA payload is left out
- * of the body's hash: a retry carries a fresh one-time payload.
+ * of the body's hash: a retry carries a fresh one-time payload. Undefined for
+ * a body too deeply nested to be a report, which is never remembered.
  */
-export async function idempotencyRef(key: string, body: unknown): Promise<IdempotencyRef> {
-  return {
-    keyHash: await idempotencyKeyHash(IDEMPOTENCY_SCOPE, key),
-    requestHash: await requestFingerprint(body, ["altcha"]),
-  };
+export async function idempotencyRef(key: string, body: unknown): Promise<IdempotencyRef | undefined> {
+  const requestHash = await requestFingerprint(body, ["altcha"]);
+  return requestHash === undefined
+    ? undefined
+    : { keyHash: await idempotencyKeyHash(IDEMPOTENCY_SCOPE, key), requestHash };
 }
 
 /** What a key already holds: nothing, the receipt to give back, or another body (409). */

@@ -1,4 +1,4 @@
-import { env } from "cloudflare:test";
+import { env, SELF } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import { EVIDENCE_MAX_FILES } from "../../src/contracts/reports";
 import { createDb } from "../../src/db/client";
@@ -12,7 +12,7 @@ import type { ActorContext, ServiceContext } from "../../src/services/context";
 import { transitionLead } from "../../src/services/lead-transitions";
 import { leadView, messageReporters } from "../../src/services/leads";
 import { countRequest } from "../../src/services/rate-limits";
-import { fileReport } from "../../src/services/report-filing";
+import { fileReport, idempotencyRef } from "../../src/services/report-filing";
 import { receiptHolder } from "../../src/services/reports";
 import { createAccount, updateAccount } from "../../src/services/users";
 import { createUser, type TestUser } from "../support/accounts";
@@ -233,6 +233,20 @@ describe("reporting services", () => {
     );
     expect(read).toBe(false);
     expect(error.options.detail).toBe(`A report can have at most ${EVIDENCE_MAX_FILES} files`);
+  });
+
+  it("a body nested deeper than any report has no idempotency fingerprint, and is a 422, not a 500", async () => {
+    const deep = `${"[".repeat(20_000)}${"]".repeat(20_000)}`;
+    expect(await idempotencyRef("deep-key", JSON.parse(deep))).toBeUndefined();
+    const flat = await idempotencyRef("flat-key", { a: [1, { b: 2, c: 3 }], altcha: "one" });
+    const reordered = await idempotencyRef("flat-key", { altcha: "two", a: [1, { c: 3, b: 2 }] });
+    expect(flat).toEqual(reordered);
+    const res = await SELF.fetch("https://portal.test/api/reports", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "Idempotency-Key": crypto.randomUUID() },
+      body: `{"track":${deep},"altcha":"x"}`,
+    });
+    expect(res.status).toBe(422);
   });
 
   it("counts requests in the window of the context's instant", async () => {
