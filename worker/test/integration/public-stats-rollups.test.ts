@@ -90,8 +90,15 @@ async function all<T>(sql: string): Promise<T[]> {
   return (await env.DB.prepare(sql).all<T>()).results;
 }
 
+/**
+ * Rows in an order that does not depend on random ids: two writes in the same
+ * millisecond share a timestamp, so ties go by the text of the first report,
+ * which names its step.
+ */
+const BY_FIRST_REPORT = "(SELECT min(r.description) FROM reports r WHERE r.lead_id = leads.id)";
 const leadsIn = (status: string) =>
-  all<LeadRow>(`SELECT * FROM leads WHERE status = '${status}' ORDER BY opened_at, id`);
+  all<LeadRow>(`SELECT * FROM leads WHERE status = '${status}' ORDER BY opened_at, ${BY_FIRST_REPORT}, id`);
+const MEASURES_IN_ORDER = `ORDER BY measures.deadline, (SELECT min(r.description) FROM reports r JOIN inspection_leads il ON il.lead_id = r.lead_id WHERE il.inspection_id = measures.inspection_id), id`;
 
 function inDays(days: number): string {
   return new Date(Date.now() + 7 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
@@ -136,7 +143,7 @@ it("after a random sequence of writes through the API, every rollup equals a rec
       if (lead) done.push("reopen");
     } else if (roll < 0.72) {
       const open = await all<LeadRow>(
-        "SELECT * FROM leads WHERE status IN ('new', 'in_review') ORDER BY opened_at, id",
+        `SELECT * FROM leads WHERE status IN ('new', 'in_review') ORDER BY opened_at, ${BY_FIRST_REPORT}, id`,
       );
       const lead = pick(open.filter((l) => l.status === "in_review"));
       const target = lead && pick(open.filter((l) => l.id !== lead.id && l.unit_id === lead.unit_id));
@@ -174,7 +181,7 @@ it("after a random sequence of writes through the API, every rollup equals a rec
       }
     } else if (roll < 0.9) {
       const measure = pick(
-        await all<{ id: string }>("SELECT id FROM measures WHERE status IN ('open', 'overdue') ORDER BY id"),
+        await all<{ id: string }>(`SELECT id FROM measures WHERE status IN ('open', 'overdue') ${MEASURES_IN_ORDER}`),
       );
       if (measure) {
         await expectMeasure(
@@ -187,7 +194,9 @@ it("after a random sequence of writes through the API, every rollup equals a rec
       }
     } else if (roll < 0.95) {
       // a deadline moved into the past in D1 (the API refuses past deadlines), then the cron notices
-      const measure = pick(await all<{ id: string }>("SELECT id FROM measures WHERE status = 'open' ORDER BY id"));
+      const measure = pick(
+        await all<{ id: string }>(`SELECT id FROM measures WHERE status = 'open' ${MEASURES_IN_ORDER}`),
+      );
       if (measure) {
         await env.DB.prepare("UPDATE measures SET deadline = ? WHERE id = ?").bind(inDays(-3), measure.id).run();
         done.push("backdate");
