@@ -16,13 +16,13 @@
 // review, propose, record findings and verify measures here.
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { DEMO_ACCOUNTS } from "./accounts.mjs";
-import { CONCLUSION, MEASURES, PUBLIC_SUMMARY, REASONING, RESPONSES, SCOPES } from "./inspections.mjs";
-import { DISMISSALS } from "./leads.mjs";
-import { TEMPLATES } from "./report-templates.mjs";
-import { SCRIPTED_ONLY_UNITS } from "./reports.mjs";
-import { createRng, sqlValue } from "./sql.mjs";
-import { UNITS } from "./units.mjs";
+import { DEMO_ACCOUNTS } from "./accounts.ts";
+import { CONCLUSION, MEASURES, PUBLIC_SUMMARY, REASONING, RESPONSES, SCOPES } from "./inspections.ts";
+import { DISMISSALS } from "./leads.ts";
+import { TEMPLATES } from "./report-templates.ts";
+import { SCRIPTED_ONLY_UNITS } from "./reports.ts";
+import { createRng, sqlValue } from "./sql.ts";
+import { UNITS } from "./units.ts";
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
@@ -128,7 +128,7 @@ const iso = (ms) => new Date(ms).toISOString();
  * Generates the large data set as SQL files in `dir`, yielding each file's
  * path as soon as it is written (apply them in order; the next one is
  * generated while the caller applies the last). Returns the row counts.
- * `domain` is scripts/lib/domain.mjs. `batch` (0-9) keeps the ids and
+ * `domain` is scripts/lib/domain.ts. `batch` (0-9) keeps the ids and
  * tracking codes of several calls on one database apart.
  *
  * @example

@@ -1,6 +1,6 @@
 // SAMPLE DATA, local only: this year's framework plan and its inspections,
 // built from the seeded referred leads with the Worker's own pure rules
-// (worker/src/domain/inspections, bundled by scripts/lib/domain.mjs):
+// (worker/src/domain/inspections, bundled by scripts/lib/domain.ts):
 // `buildPlan` places one scheduled visit per unit, a few surprise and
 // verification inspections take the gravest referrals, and each inspection
 // is carried as far as its dates allow (planned → in_progress → concluded →
@@ -12,9 +12,9 @@
 // Deterministic for a given `now`; ids derive from units, leads and the year,
 // so seeding again inserts no twins.
 import { createHash } from "node:crypto";
-import { DEMO_ACCOUNTS, RECUSED_WARD_ID } from "./accounts.mjs";
-import { createRng, insertOrIgnore } from "./sql.mjs";
-import { UNITS, unitValidOn } from "./units.mjs";
+import { DEMO_ACCOUNTS, RECUSED_WARD_ID } from "./accounts.ts";
+import { createRng, insertOrIgnore } from "./sql.ts";
+import { UNITS, unitValidOn } from "./units.ts";
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;

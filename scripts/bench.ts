@@ -4,7 +4,7 @@
 //   1. small: the local sample (npm start's) topped up to BENCH_SMALL_REPORTS
 //      (default 1 000) reports by the bulk path;
 //   2. large: topped up to BENCH_REPORTS (default 1 000 000) reports by the
-//      bulk path (scripts/seed/bulk.mjs: leads, dismissals with reason codes,
+//      bulk path (scripts/seed/bulk.ts: leads, dismissals with reason codes,
 //      inspections of every type, findings and corrective measures), timed.
 // At each size it measures GET /api/health (the baseline), GET
 // /api/public/stats for each groupBy over the last 12 Hanoi months, and the
@@ -33,9 +33,9 @@ import { join } from "node:path";
 import { solveChallenge } from "altcha-lib";
 import { deriveKey } from "altcha-lib/algorithms/pbkdf2";
 import autocannon from "autocannon";
-import { generateSecrets } from "./lib/dev-vars.mjs";
-import { loadDomain } from "./lib/domain.mjs";
-import { ensureSiteBuilt } from "./lib/site.mjs";
+import { generateSecrets } from "./lib/dev-vars.ts";
+import { loadDomain } from "./lib/domain.ts";
+import { ensureSiteBuilt } from "./lib/site.ts";
 import {
   applyMigrations,
   executeFileAsync,
@@ -44,10 +44,10 @@ import {
   ROOT,
   startDevServer,
   waitForHealth,
-} from "./lib/wrangler.mjs";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./seed/accounts.mjs";
-import { bulkSqlFiles } from "./seed/bulk.mjs";
-import { seedLocal } from "./seed-local.mjs";
+} from "./lib/wrangler.ts";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./seed/accounts.ts";
+import { bulkSqlFiles } from "./seed/bulk.ts";
+import { seedLocal } from "./seed-local.ts";
 
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);

@@ -5,20 +5,20 @@
 // staff accounts. Refuses to run without --local and never
 // accepts --remote: demo data and demo accounts must not reach a real database.
 //
-//   node scripts/seed-local.mjs --local [--persist-to DIR] [--units-only]
+//   node scripts/seed-local.ts --local [--persist-to DIR] [--units-only]
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { ensureDevVars, readDevVars } from "./lib/dev-vars.mjs";
-import { loadDomain } from "./lib/domain.mjs";
-import { executeFile, query } from "./lib/wrangler.mjs";
-import { accountsSql, DEMO_ACCOUNTS, DEMO_PASSWORD, RECUSED_WARD_ID } from "./seed/accounts.mjs";
-import { concludedDemo, inspectionStats, inspectionsSql, planInspections } from "./seed/inspections.mjs";
-import { calendarFrom, leadsSql, placeReports } from "./seed/leads.mjs";
-import { sampleReports } from "./seed/reports.mjs";
-import { mergeInserts, sqlValue } from "./seed/sql.mjs";
-import { unitById, unitsSql } from "./seed/units.mjs";
+import { ensureDevVars, readDevVars } from "./lib/dev-vars.ts";
+import { loadDomain } from "./lib/domain.ts";
+import { executeFile, query } from "./lib/wrangler.ts";
+import { accountsSql, DEMO_ACCOUNTS, DEMO_PASSWORD, RECUSED_WARD_ID } from "./seed/accounts.ts";
+import { concludedDemo, inspectionStats, inspectionsSql, planInspections } from "./seed/inspections.ts";
+import { calendarFrom, leadsSql, placeReports } from "./seed/leads.ts";
+import { sampleReports } from "./seed/reports.ts";
+import { mergeInserts, sqlValue } from "./seed/sql.ts";
+import { unitById, unitsSql } from "./seed/units.ts";
 
 /** The settings key that marks a database as seeded. */
 export const SEEDED_MARKER = "demo_seeded_at";

@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { solveChallenge } from "altcha-lib";
 import { deriveKey } from "altcha-lib/algorithms/pbkdf2";
-import { DEMO_PASSWORD } from "../../scripts/seed/accounts.mjs";
+import { DEMO_PASSWORD } from "../../scripts/seed/accounts.ts";
 
 /** Lead statuses that still take new reports. */
 export const OPEN = new Set(["new", "in_review", "info_requested"]);

@@ -8,7 +8,7 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { ROOT } from "../scripts/lib/wrangler.mjs";
+import { ROOT } from "../scripts/lib/wrangler.ts";
 
 const LOCAL_HOSTS = new Set(["127.0.0.1", "localhost"]);
 const GROUP_BYS = ["month", "category", "sector", "unit"];

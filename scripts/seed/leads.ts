@@ -1,5 +1,5 @@
 // SAMPLE DATA, local only: the sample reports placed into leads with the
-// Worker's own triage code (bundled by scripts/lib/domain.mjs), in the order
+// Worker's own triage code (bundled by scripts/lib/domain.ts), in the order
 // they were received, exactly as `planTriage` (worker/src/db/queries/triage.ts)
 // places a report being filed. Each lead then gets an invented but consistent
 // history: who reviewed it, asked the reporter, referred it or proposed and
@@ -7,11 +7,11 @@
 // messages and internal notes that the API would have written. Deterministic
 // for a given `now`.
 import { createHash } from "node:crypto";
-import { DEMO_ACCOUNTS, RECUSED_WARD_ID } from "./accounts.mjs";
-import { INSPECTOR_QUESTIONS, STATUS_NOTES } from "./report-templates.mjs";
-import { reportInsert } from "./reports.mjs";
-import { createRng, insertOrIgnore } from "./sql.mjs";
-import { UNITS } from "./units.mjs";
+import { DEMO_ACCOUNTS, RECUSED_WARD_ID } from "./accounts.ts";
+import { INSPECTOR_QUESTIONS, STATUS_NOTES } from "./report-templates.ts";
+import { reportInsert } from "./reports.ts";
+import { createRng, insertOrIgnore } from "./sql.ts";
+import { UNITS } from "./units.ts";
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
@@ -328,7 +328,7 @@ function finishHistory(domain, rng, lead, now) {
         report.messages.push({ sender: "reporter", author_user_id: null, body: step.reply, at: step.at - 60_000 });
       }
     }
-    // Inspections (inspections.mjs) conclude some referred leads afterwards.
+    // Inspections (inspections.ts) conclude some referred leads afterwards.
     report.status = status;
     report.updatedAt = iso(Math.max(...report.events.map((e) => e.at), ...report.messages.map((m) => m.at)));
   }

@@ -6,9 +6,9 @@
 //   opens the top lead, reviews it and proposes its dismissal, cannot approve
 //   it, and a second supervisor (created by the admin) approves it.
 import assert from "node:assert/strict";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, RECUSED_WARD_ID } from "../scripts/seed/accounts.mjs";
-import { UNITS } from "../scripts/seed/units.mjs";
-import { allLeads, api, login, OPEN, quietUnit, solvedAltcha } from "./lib/api.mjs";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, RECUSED_WARD_ID } from "../scripts/seed/accounts.ts";
+import { UNITS } from "../scripts/seed/units.ts";
+import { allLeads, api, login, OPEN, quietUnit, solvedAltcha } from "./lib/api.ts";
 
 /** Wards the bribe reports may be filed about: the first with no open lead is used. */
 const CANDIDATE_WARDS = ["phuong-kim-lien", "phuong-lang", "phuong-khuong-dinh", "phuong-dinh-cong", "xa-bat-trang"];

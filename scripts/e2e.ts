@@ -8,17 +8,17 @@
 // the year's plan with inspections and measures, demo accounts), as after
 // `npm start`.
 //
-// Each e2e/*.e2e.mjs exports `tests`: [{ name, run(ctx) }], run in order,
+// Each e2e/*.e2e.ts exports `tests`: [{ name, run(ctx) }], run in order,
 // files in FILE_ORDER first. A failing test skips the rest of its own file.
 import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { chromium } from "playwright-core";
-import { generateSecrets } from "./lib/dev-vars.mjs";
-import { ensureSiteBuilt } from "./lib/site.mjs";
-import { applyMigrations, freePort, ROOT, startDevServer, waitForHealth } from "./lib/wrangler.mjs";
-import { seedLocal } from "./seed-local.mjs";
+import { generateSecrets } from "./lib/dev-vars.ts";
+import { ensureSiteBuilt } from "./lib/site.ts";
+import { applyMigrations, freePort, ROOT, startDevServer, waitForHealth } from "./lib/wrangler.ts";
+import { seedLocal } from "./seed-local.ts";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const CHROMIUM_FLAGS = [
@@ -38,13 +38,13 @@ function fail(message) {
 }
 
 /** The reporter's test files its report before the console's tests look at the queue. */
-const FILE_ORDER = ["report.e2e.mjs", "console.e2e.mjs"];
+const FILE_ORDER = ["report.e2e.ts", "console.e2e.ts"];
 
 async function loadTests() {
   const dir = join(ROOT, "e2e");
   const rank = (file) => (FILE_ORDER.includes(file) ? FILE_ORDER.indexOf(file) : FILE_ORDER.length);
   const files = readdirSync(dir)
-    .filter((file) => file.endsWith(".e2e.mjs"))
+    .filter((file) => file.endsWith(".e2e.ts"))
     .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
   const suites = [];
   for (const file of files) {

@@ -4,7 +4,7 @@
 // ward/commune; districts abolished). Units merged away keep their row with
 // `valid_to` and `successor_id`, and their former names become aliases of the
 // successor so a search for the old name still finds it.
-import { fold, insertOrIgnore } from "./sql.mjs";
+import { fold, insertOrIgnore } from "./sql.ts";
 
 /** Day the department mergers took effect in Hanoi. */
 export const DEPARTMENT_MERGER_DATE = "2025-03-01";

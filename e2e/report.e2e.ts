@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { ROOT } from "../scripts/lib/wrangler.mjs";
+import { ROOT } from "../scripts/lib/wrangler.ts";
 
 /** B's real camera-like JPEG: Exif with GPS (Hà Nội), XMP, IPTC, ICC. */
 const PHOTO = join(ROOT, "worker/test/fixtures/gps.jpg");

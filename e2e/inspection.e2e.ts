@@ -11,8 +11,8 @@
 // A planned visit is then cancelled from its page with a reason.
 // The seeded plan, inspections and measures are checked through the API too.
 import assert from "node:assert/strict";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../scripts/seed/accounts.mjs";
-import { allLeads, api, login, quietUnit, solvedAltcha } from "./lib/api.mjs";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../scripts/seed/accounts.ts";
+import { allLeads, api, login, quietUnit, solvedAltcha } from "./lib/api.ts";
 
 /** Units the report may be about: the first with no open lead is used (never Phường Đống Đa). */
 const CANDIDATE_UNITS = ["phuong-hoang-mai", "phuong-tuong-mai", "phuong-yen-so", "phuong-vinh-hung", "xa-gia-lam"];

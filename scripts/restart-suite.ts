@@ -28,10 +28,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { solveChallenge } from "altcha-lib";
 import { deriveKey } from "altcha-lib/algorithms/pbkdf2";
-import { generateSecrets } from "./lib/dev-vars.mjs";
-import { applyMigrations, freePort, query, ROOT, startDevServer, waitForHealth } from "./lib/wrangler.mjs";
-import { createRng } from "./seed/sql.mjs";
-import { seedLocal } from "./seed-local.mjs";
+import { generateSecrets } from "./lib/dev-vars.ts";
+import { applyMigrations, freePort, query, ROOT, startDevServer, waitForHealth } from "./lib/wrangler.ts";
+import { createRng } from "./seed/sql.ts";
+import { seedLocal } from "./seed-local.ts";
 
 const SEED = Number(process.env.RESTART_SEED ?? 9);
 const CLIENTS = Number(process.env.RESTART_CLIENTS ?? 5);
@@ -84,7 +84,7 @@ function groupMembers(pgid) {
   return members;
 }
 
-/** A solved ALTCHA payload, encoded like the widget (see e2e/lib/api.mjs). */
+/** A solved ALTCHA payload, encoded like the widget (see e2e/lib/api.ts). */
 async function solvedAltcha(baseUrl, ip) {
   const response = await fetch(`${baseUrl}/api/challenge`, {
     headers: { "cf-connecting-ip": ip },

@@ -1,10 +1,10 @@
 // SAMPLE DATA, local only: the demo staff accounts. They exist only in the
-// local seed, never in a remote database (seed-local.mjs refuses --remote).
+// local seed, never in a remote database (seed-local.ts refuses --remote).
 // Password hashes use the Worker's own scheme (worker/src/lib/password.ts):
 // argon2id, m=19456 KiB, t=2, p=1, 16-byte salt, PHC string.
 import { randomBytes } from "node:crypto";
 import { argon2id } from "@noble/hashes/argon2.js";
-import { insertOrIgnore } from "./sql.mjs";
+import { insertOrIgnore } from "./sql.ts";
 
 /** The password of every demo account. */
 export const DEMO_PASSWORD = "demo-password";

@@ -2,11 +2,11 @@
 // stored the way the Worker stores real ones (hashed secret, contact details
 // sealed with AES-GCM under CONTACT_KEY), so the local site has something to
 // show. Deterministic: the same seed gives the same reports, codes and
-// secrets on every machine. leads.mjs places them into leads.
+// secrets on every machine. leads.ts places them into leads.
 import { createHash, webcrypto } from "node:crypto";
-import { EXTRAS, fakeName, TEMPLATES } from "./report-templates.mjs";
-import { createRng, insertOrIgnore } from "./sql.mjs";
-import { TWO_TIER_DATE, UNITS, unitById, unitValidOn } from "./units.mjs";
+import { EXTRAS, fakeName, TEMPLATES } from "./report-templates.ts";
+import { createRng, insertOrIgnore } from "./sql.ts";
+import { TWO_TIER_DATE, UNITS, unitById, unitValidOn } from "./units.ts";
 
 const CODE_ALPHABET = "ACDEFGHJKMNPQRTUVWXY34679";
 const BASE32 = "abcdefghijklmnopqrstuvwxyz234567";
@@ -194,7 +194,7 @@ const SCRIPTED = [
  * About 600 invented reports received in the two years before `now` (a tenth
  * of them in the last six weeks, so the queue has recent work), plus the
  * scripted ones above, as plain objects: statuses, timelines and messages
- * follow the leads they join (see leads.mjs). The first report is the demo
+ * follow the leads they join (see leads.ts). The first report is the demo
  * receipt: its lead waits for the reporter's answer to a question.
  */
 export async function sampleReports({ contactKey, now = new Date(), count = 600, seed = 20250701 }) {

@@ -3,7 +3,7 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { ROOT } from "./wrangler.mjs";
+import { ROOT } from "./wrangler.ts";
 
 export const DEV_VARS_PATH = join(ROOT, ".dev.vars");
 

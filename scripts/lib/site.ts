@@ -4,7 +4,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { ROOT } from "./wrangler.mjs";
+import { ROOT } from "./wrangler.ts";
 
 /** Builds the Astro site into site/dist (`astro build --root site`); throws if the build fails. */
 export function buildSite() {

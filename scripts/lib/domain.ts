@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { build } from "esbuild";
-import { ROOT } from "./wrangler.mjs";
+import { ROOT } from "./wrangler.ts";
 
 const ENTRY = `
 export * as triage from "./worker/src/domain/triage/index.ts";
