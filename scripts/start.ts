@@ -13,7 +13,7 @@ import { isSeeded, printDemoReceipt, seedLocal } from "./seed-local.ts";
 
 const port = process.env.PORT ?? "8787";
 
-function step(message) {
+function step(message: string) {
   console.log(`\n▶ ${message}`);
 }
 
@@ -48,7 +48,7 @@ async function main() {
     stdio: "inherit",
     env: wranglerEnv(),
   });
-  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
     process.on(signal, () => child.kill(signal));
   }
   child.on("exit", (code, signal) => {
