@@ -1,3 +1,4 @@
+// @ts-check
 // Runs on whatever Node the machine has (Node 20 is enough): installs the
 // locked dependencies, Node 22 included, when node_modules is missing or older
 // than package-lock.json. Every later npm script then runs on Node 22.

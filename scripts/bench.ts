@@ -4,7 +4,7 @@
 //   1. small: the local sample (npm start's) topped up to BENCH_SMALL_REPORTS
 //      (default 1 000) reports by the bulk path;
 //   2. large: topped up to BENCH_REPORTS (default 1 000 000) reports by the
-//      bulk path (scripts/seed/bulk.mjs: leads, dismissals with reason codes,
+//      bulk path (scripts/seed/bulk.ts: leads, dismissals with reason codes,
 //      inspections of every type, findings and corrective measures), timed.
 // At each size it measures GET /api/health (the baseline), GET
 // /api/public/stats for each groupBy over the last 12 Hanoi months, and the
@@ -30,24 +30,26 @@
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
-import { solveChallenge } from "altcha-lib";
+import { type Challenge, type Solution, solveChallenge } from "altcha-lib";
 import { deriveKey } from "altcha-lib/algorithms/pbkdf2";
 import autocannon from "autocannon";
-import { generateSecrets } from "./lib/dev-vars.mjs";
-import { loadDomain } from "./lib/domain.mjs";
-import { ensureSiteBuilt } from "./lib/site.mjs";
+import type { ReportCreateInput } from "../worker/src/contracts/reports.ts";
+import { generateSecrets } from "./lib/dev-vars.ts";
+import { loadDomain } from "./lib/domain.ts";
+import { ensureSiteBuilt } from "./lib/site.ts";
 import {
   applyMigrations,
+  type DevServer,
   executeFileAsync,
   freePort,
   query,
   ROOT,
   startDevServer,
   waitForHealth,
-} from "./lib/wrangler.mjs";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./seed/accounts.mjs";
-import { bulkSqlFiles } from "./seed/bulk.mjs";
-import { seedLocal } from "./seed-local.mjs";
+} from "./lib/wrangler.ts";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./seed/accounts.ts";
+import { type BulkCounts, bulkSqlFiles } from "./seed/bulk.ts";
+import { seedLocal } from "./seed-local.ts";
 
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -60,7 +62,63 @@ const LARGE_REPORTS = Number(process.env.BENCH_REPORTS ?? process.env.BENCH_LARG
 const TARGET_RATIO = 2;
 const GROUP_BYS = ["month", "category", "sector", "unit"];
 
-const REPORT = {
+/** The two sizes of the database. */
+type Size = "small" | "large";
+
+/** One route measured at one size on one server run (`label`: "cache on", "cache off" or "-"). */
+interface Measured {
+  name: string;
+  size: Size;
+  label: string;
+  /** X-Stats-Cache of the warm-up answers, for the statistics. */
+  cache?: string | null;
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  requests: number;
+  ok: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  seconds: number;
+  missing?: false;
+  /** p50 over GET /api/health's p50 in the same server run. */
+  p50ToHealth?: number | null;
+  rpsToHealth?: number | null;
+}
+
+/** A route that did not answer 200 during the warm-up: not measured. */
+interface NotMeasured {
+  name: string;
+  size: Size;
+  label: string;
+  status: number;
+  missing: true;
+}
+
+type RouteResult = Measured | NotMeasured;
+
+const measured = (r: RouteResult): r is Measured => !r.missing;
+
+/** A route to measure: with `auth`, as the demo supervisor; `connections` overrides BENCH_CONNECTIONS. */
+interface Route {
+  name: string;
+  path: string;
+  auth?: boolean;
+  connections?: number;
+}
+
+/** The bulk top-up's counts, size of its SQL and time. */
+type BulkSeeded = BulkCounts & { megabytes: number; seconds: number };
+
+/** The database at one size. */
+interface SizeData {
+  reports: number;
+  leads: number | null;
+  bulk: BulkSeeded | null;
+}
+
+const REPORT: Omit<ReportCreateInput, "altcha"> = {
   track: "anonymous",
   unitId: "so-xay-dung",
   categoryCode: "delay",
@@ -69,7 +127,7 @@ const REPORT = {
 };
 
 /** Same encoding as the `<altcha-widget>` (see worker/test/support/altcha.ts). */
-function encodePayload(challenge, solution) {
+function encodePayload(challenge: Challenge, solution: Solution): string {
   const json = JSON.stringify({
     challenge: { parameters: challenge.parameters, signature: challenge.signature },
     solution,
@@ -78,8 +136,8 @@ function encodePayload(challenge, solution) {
 }
 
 /** Fetches and solves `count` challenges, a few at a time. */
-async function solvedPayloads(baseUrl, count) {
-  const payloads = [];
+async function solvedPayloads(baseUrl: string, count: number): Promise<string[]> {
+  const payloads: string[] = [];
   const batch = Math.max(2, cpus().length * 2);
   while (payloads.length < count) {
     const size = Math.min(batch, count - payloads.length);
@@ -87,7 +145,7 @@ async function solvedPayloads(baseUrl, count) {
       Array.from({ length: size }, async () => {
         const response = await fetch(`${baseUrl}/api/challenge`);
         if (!response.ok) throw new Error(`GET /api/challenge answered ${response.status}`);
-        const challenge = await response.json();
+        const challenge: Challenge = await response.json();
         const solution = await solveChallenge({ challenge, deriveKey });
         if (!solution) throw new Error("could not solve an ALTCHA challenge");
         return encodePayload(challenge, solution);
@@ -99,9 +157,9 @@ async function solvedPayloads(baseUrl, count) {
 }
 
 /** One autocannon run; with `amount`, it still stops after DURATION_S. */
-function run(options) {
+function run(options: autocannon.Options): Promise<autocannon.Result> {
   return new Promise((resolveRun, reject) => {
-    let timer;
+    let timer: NodeJS.Timeout | undefined;
     const instance = autocannon({ connections: CONNECTIONS, duration: DURATION_S, ...options }, (error, result) => {
       clearTimeout(timer);
       if (error) reject(error);
@@ -112,17 +170,21 @@ function run(options) {
 }
 
 /** Signs the demo supervisor in and returns the session cookie. */
-async function supervisorCookie(baseUrl) {
+async function supervisorCookie(baseUrl: string): Promise<string> {
   const response = await fetch(`${baseUrl}/api/auth/login`, {
     method: "POST",
     headers: { "content-type": "application/json", origin: baseUrl },
     body: JSON.stringify({ email: DEMO_ACCOUNTS.supervisor.email, password: DEMO_PASSWORD }),
   });
   if (!response.ok) throw new Error(`login as the demo supervisor answered ${response.status}`);
-  return (response.headers.get("set-cookie") ?? "").split(";")[0];
+  return (response.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
 }
 
-function summary(name, result, extra = {}) {
+function summary(
+  name: string,
+  result: autocannon.Result,
+  extra: { size: Size; label: string; cache?: string | null },
+): Measured {
   return {
     name,
     ...extra,
@@ -138,8 +200,8 @@ function summary(name, result, extra = {}) {
   };
 }
 
-const seconds = (since) => Math.round((Date.now() - since) / 100) / 10;
-const ratio = (a, b) => (b > 0 ? Math.round((a / b) * 100) / 100 : null);
+const seconds = (since: number) => Math.round((Date.now() - since) / 100) / 10;
+const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 100) / 100 : null);
 
 /** The last 12 whole Hanoi months, as the public page's default period. */
 function lastTwelveMonths(now = new Date()) {
@@ -152,9 +214,9 @@ function lastTwelveMonths(now = new Date()) {
 }
 
 const PERIOD = lastTwelveMonths();
-const statsPath = (groupBy) => `/api/public/stats?from=${PERIOD.from}&to=${PERIOD.to}&groupBy=${groupBy}`;
+const statsPath = (groupBy: string) => `/api/public/stats?from=${PERIOD.from}&to=${PERIOD.to}&groupBy=${groupBy}`;
 
-function reportCount(persistTo) {
+function reportCount(persistTo: string): number {
   return Number(query("SELECT COUNT(*) AS n FROM reports", { persistTo })[0]?.n ?? 0);
 }
 
@@ -163,7 +225,17 @@ function reportCount(persistTo) {
  * by the bulk path: SQL files applied one after another by `wrangler d1
  * execute --local --file`, the next file generated while the last is applied.
  */
-async function bulkSeed({ work, persistTo, reports, batch }) {
+async function bulkSeed({
+  work,
+  persistTo,
+  reports,
+  batch,
+}: {
+  work: string;
+  persistTo: string;
+  reports: number;
+  batch: number;
+}): Promise<BulkSeeded> {
   const t0 = Date.now();
   const dir = join(work, `bulk-${batch}`);
   mkdirSync(dir);
@@ -188,7 +260,21 @@ async function bulkSeed({ work, persistTo, reports, batch }) {
  * path, options) one after the other, each with its ratio to /api/health
  * measured first in the same server run.
  */
-async function measure({ persistTo, vars, label, size, routes, log }) {
+async function measure({
+  persistTo,
+  vars,
+  label,
+  size,
+  routes,
+  log,
+}: {
+  persistTo: string;
+  vars: Record<string, string>;
+  label: string;
+  size: Size;
+  routes: Route[];
+  log: (line: string) => void;
+}): Promise<{ results: RouteResult[]; server: DevServer }> {
   const server = startDevServer({ port: await freePort(), persistTo, vars });
   try {
     await waitForHealth(server, 120_000);
@@ -196,12 +282,12 @@ async function measure({ persistTo, vars, label, size, routes, log }) {
     const cookie = await supervisorCookie(url);
     // The first seconds of a fresh workerd are slower (compilation, caches): not measured.
     await run({ url: `${url}/api/health`, duration: Math.min(3, DURATION_S) });
-    const results = [];
+    const results: RouteResult[] = [];
     for (const route of routes) {
       const headers = route.auth ? { cookie } : undefined;
       // Warm-up, and a check that the route answers at all.
       let status = 0;
-      let cache = null;
+      let cache: string | null = null;
       for (let i = 0; i < 20; i++) {
         const response = await fetch(`${url}${route.path}`, { headers });
         status = response.status;
@@ -221,7 +307,7 @@ async function measure({ persistTo, vars, label, size, routes, log }) {
       });
       results.push(summary(route.name, result, { size, label, cache }));
     }
-    const health = results.find((r) => r.name === "GET /api/health");
+    const health = results.filter(measured).find((r) => r.name === "GET /api/health");
     for (const r of results) if (!r.missing && health) r.p50ToHealth = ratio(r.p50Ms, health.p50Ms);
     return { results, server };
   } catch (error) {
@@ -232,7 +318,7 @@ async function measure({ persistTo, vars, label, size, routes, log }) {
 }
 
 /** Routes measured at each size on the server as configured, then with the statistics cache off. */
-function routesFor() {
+function routesFor(): { cached: Route[]; uncached: Route[] } {
   const stats = GROUP_BYS.map((g) => ({ name: `GET /api/public/stats?groupBy=${g}`, path: statsPath(g) }));
   return {
     cached: [
@@ -245,7 +331,19 @@ function routesFor() {
   };
 }
 
-async function measureSize({ persistTo, vars, size, log, extra }) {
+async function measureSize({
+  persistTo,
+  vars,
+  size,
+  log,
+  extra,
+}: {
+  persistTo: string;
+  vars: Record<string, string>;
+  size: Size;
+  log: (line: string) => void;
+  extra?: (server: DevServer) => Promise<Measured[]>;
+}): Promise<RouteResult[]> {
   // Migrations that landed while the data was being seeded (the server bundles the current Worker).
   applyMigrations({ persistTo });
   const routes = routesFor();
@@ -262,7 +360,7 @@ async function measureSize({ persistTo, vars, size, log, extra }) {
   });
   const results = [...cached.results, ...uncached.results];
   if (extra) {
-    const health = uncached.results.find((r) => r.name === "GET /api/health");
+    const health = uncached.results.filter(measured).find((r) => r.name === "GET /api/health");
     for (const r of await extra(uncached.server)) {
       results.push({
         ...r,
@@ -276,13 +374,13 @@ async function measureSize({ persistTo, vars, size, log, extra }) {
 }
 
 /** POST /api/reports and GET /api/units?q=xay on a running server (small size only). */
-async function submitAndSearch(server, log) {
+async function submitAndSearch(server: DevServer, log: (line: string) => void): Promise<Measured[]> {
   const url = server.url;
   log(`bench: solving ${POOL_SIZE} ALTCHA challenges for the submit run…`);
   const t0 = Date.now();
   const payloads = await solvedPayloads(url, POOL_SIZE);
   log(`bench: solved in ${seconds(t0)} s`);
-  const results = [];
+  const results: Measured[] = [];
   log(`bench: POST /api/reports for up to ${DURATION_S} s or ${payloads.length} requests…`);
   let next = 0;
   const submit = await run({
@@ -312,11 +410,16 @@ async function submitAndSearch(server, log) {
   return results;
 }
 
-function printTable(small, large, data) {
+function printTable(
+  small: readonly RouteResult[],
+  large: readonly RouteResult[],
+  data: { small: SizeData; large: SizeData },
+): string[] {
   const names = [...new Set([...small, ...large].map((r) => `${r.label}|${r.name}`))];
-  const find = (list, key) => list.find((r) => `${r.label}|${r.name}` === key && !r.missing);
-  const col = (v, w = 9) => String(v ?? "–").padStart(w);
-  const short = (n) =>
+  const find = (list: readonly RouteResult[], key: string) =>
+    list.filter(measured).find((r) => `${r.label}|${r.name}` === key);
+  const col = (v: string | number | null | undefined, w = 9) => String(v ?? "–").padStart(w);
+  const short = (n: number) =>
     n >= 1e6 && n % 1e5 === 0 ? `${n / 1e6}M` : n >= 1e3 && n % 100 === 0 ? `${n / 1e3}k` : String(n);
   const [s, l] = [short(data.small.reports), short(data.large.reports)];
   const head = `${"route".padEnd(44)}${"cache".padEnd(10)}${col(`${s} p50`)}${col(`${s} p99`)}${col(`${s} rps`)}${col(`${l} p50`)}${col(`${l} p99`)}${col(`${l} rps`)}${col("p50 ×", 8)}${col("÷health", 12)}`;
@@ -326,7 +429,7 @@ function printTable(small, large, data) {
     head,
   ];
   for (const key of names) {
-    const [label, name] = key.split("|");
+    const [label = "", name = ""] = key.split("|");
     const a = find(small, key);
     const b = find(large, key);
     lines.push(
@@ -343,7 +446,7 @@ async function main() {
   const work = mkdtempSync(join(tmpdir(), "pacv-bench-"));
   const persistTo = join(work, "state");
   const vars = { ...generateSecrets(), ALTCHA_COST: "1", REPORTS_PER_CLIENT_PER_HOUR: "1000000" };
-  const log = (line) => console.log(line);
+  const log = (line: string) => console.log(line);
   try {
     if (LARGE_REPORTS <= SMALL_REPORTS) throw new Error("BENCH_REPORTS must be larger than BENCH_SMALL_REPORTS");
     ensureSiteBuilt(log);
@@ -351,12 +454,13 @@ async function main() {
     let t0 = Date.now();
     applyMigrations({ persistTo });
     const sample = await seedLocal({ persistTo, contactKey: vars.CONTACT_KEY });
+    if (!sample) throw new Error("the local sample was not seeded");
     const sampleSeconds = seconds(t0);
     log(`bench: ${sample.reports} sample reports in ${sample.leads} leads, seeded in ${sampleSeconds} s`);
     t0 = Date.now();
     const topUp = SMALL_REPORTS - reportCount(persistTo);
     const smallBulk = topUp > 0 ? await bulkSeed({ work, persistTo, reports: topUp, batch: 0 }) : null;
-    const small = { reports: reportCount(persistTo), leads: null, bulk: smallBulk };
+    const small: SizeData = { reports: reportCount(persistTo), leads: null, bulk: smallBulk };
     small.leads = Number(query("SELECT COUNT(*) AS n FROM leads", { persistTo })[0]?.n ?? 0);
     log(`bench: small size: ${small.reports} reports, ${small.leads} leads (top-up in ${seconds(t0)} s)`);
 
@@ -374,7 +478,7 @@ async function main() {
       `bench: bulk-seeding ${adding} reports (to ${LARGE_REPORTS}) with their leads, inspections, findings and measures…`,
     );
     const largeBulk = await bulkSeed({ work, persistTo, reports: adding, batch: 1 });
-    const large = {
+    const large: SizeData = {
       reports: reportCount(persistTo),
       leads: Number(query("SELECT COUNT(*) AS n FROM leads", { persistTo })[0]?.n ?? 0),
       bulk: largeBulk,
@@ -389,8 +493,8 @@ async function main() {
     for (const label of ["cache off", "cache on"]) {
       for (const g of GROUP_BYS) {
         const name = `GET /api/public/stats?groupBy=${g}`;
-        const a = smallResults.find((r) => r.name === name && r.label === label && !r.missing);
-        const b = largeResults.find((r) => r.name === name && r.label === label && !r.missing);
+        const a = smallResults.filter(measured).find((r) => r.name === name && r.label === label);
+        const b = largeResults.filter(measured).find((r) => r.name === name && r.label === label);
         const x = a && b ? ratio(b.p50Ms, a.p50Ms) : null;
         verdicts.push({
           groupBy: g,

@@ -26,12 +26,57 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { solveChallenge } from "altcha-lib";
+import { type Challenge, solveChallenge } from "altcha-lib";
 import { deriveKey } from "altcha-lib/algorithms/pbkdf2";
-import { generateSecrets } from "./lib/dev-vars.mjs";
-import { applyMigrations, freePort, query, ROOT, startDevServer, waitForHealth } from "./lib/wrangler.mjs";
-import { createRng } from "./seed/sql.mjs";
-import { seedLocal } from "./seed-local.mjs";
+import type { CategoryCode } from "../worker/src/contracts/categories.ts";
+import type { Receipt, ReportCreateInput, ReportView } from "../worker/src/contracts/reports.ts";
+import { generateSecrets } from "./lib/dev-vars.ts";
+import {
+  applyMigrations,
+  type DevServer,
+  freePort,
+  query,
+  ROOT,
+  startDevServer,
+  waitForHealth,
+} from "./lib/wrangler.ts";
+import { createRng, type Rng } from "./seed/sql.ts";
+import { seedLocal } from "./seed-local.ts";
+
+/** The report a client files under one key (the ALTCHA is added per attempt). */
+type ReportBody = Omit<ReportCreateInput, "altcha">;
+
+/** What became of one key: its receipt, every tracking code it was answered with, or why it has none. */
+interface Outcome {
+  key: string;
+  body: ReportBody;
+  attempts: number;
+  receipt: Receipt | undefined;
+  codes: Set<string>;
+  failure: string | undefined;
+}
+
+/** A process of wrangler's group, from /proc. */
+interface Member {
+  pid: number;
+  name: string;
+}
+
+/** One planned kill: done (with what it hit), or skipped because the clients were done. */
+type Kill =
+  | { index: number; skipped: true }
+  | {
+      index: number;
+      skipped?: false;
+      atMs: number;
+      receipts: number;
+      inFlight: number;
+      members: Member[];
+      survivors: Member[];
+      downMs: number;
+    };
+
+type Tally = ReturnType<typeof newTally>;
 
 const SEED = Number(process.env.RESTART_SEED ?? 9);
 const CLIENTS = Number(process.env.RESTART_CLIENTS ?? 5);
@@ -45,31 +90,31 @@ const SUBMIT_DEADLINE_MS = 180_000;
 const HARD_STOP_MS = 300_000;
 const REQUEST_TIMEOUT_MS = 20_000;
 /** Kills fall when this share of the receipts is in, spread over the kills. */
-const KILL_WINDOW = [0.1, 0.8];
+const KILL_WINDOW: [number, number] = [0.1, 0.8];
 
 /** Current units of the sample directory; each client files about its own. */
 const UNITS = ["so-xay-dung", "so-tai-chinh", "so-y-te", "so-tu-phap", "so-noi-vu", "so-cong-thuong"];
-const CATEGORIES = ["bribery", "harassment", "shirking", "delay", "neglect", "conduct", "other"];
+const CATEGORIES: CategoryCode[] = ["bribery", "harassment", "shirking", "delay", "neglect", "conduct", "other"];
 
 const PROCFS = existsSync("/proc/self/stat");
-const sleep = (ms) => new Promise((resolveSleep) => setTimeout(resolveSleep, ms));
-const seconds = (ms) => (ms / 1000).toFixed(1);
+const sleep = (ms: number) => new Promise((resolveSleep) => setTimeout(resolveSleep, ms));
+const seconds = (ms: number) => (ms / 1000).toFixed(1);
 
 /**
  * Live members of a process group, from /proc (Linux): wrangler's node
  * process and the workerd it spawned. Zombies are left out.
  */
-function groupMembers(pgid) {
-  let entries;
+function groupMembers(pgid: number | undefined): Member[] {
+  let entries: string[];
   try {
     entries = readdirSync("/proc");
   } catch {
     return [];
   }
-  const members = [];
+  const members: Member[] = [];
   for (const entry of entries) {
     if (!/^\d+$/.test(entry)) continue;
-    let stat;
+    let stat: string;
     try {
       stat = readFileSync(`/proc/${entry}/stat`, "utf8");
     } catch {
@@ -84,8 +129,11 @@ function groupMembers(pgid) {
   return members;
 }
 
-/** A solved ALTCHA payload, encoded like the widget (see e2e/lib/api.mjs). */
-async function solvedAltcha(baseUrl, ip) {
+/** A solved ALTCHA payload, encoded like the widget (see e2e/lib/api.ts). */
+async function solvedAltcha(
+  baseUrl: string,
+  ip: string,
+): Promise<{ altcha: string; status?: undefined } | { altcha?: undefined; status: number }> {
   const response = await fetch(`${baseUrl}/api/challenge`, {
     headers: { "cf-connecting-ip": ip },
     signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
@@ -94,7 +142,7 @@ async function solvedAltcha(baseUrl, ip) {
     await response.body?.cancel();
     return { status: response.status };
   }
-  const challenge = await response.json();
+  const challenge: Challenge = await response.json();
   const solution = await solveChallenge({ challenge, deriveKey });
   if (!solution) throw new Error("could not solve an ALTCHA challenge");
   const payload = { challenge: { parameters: challenge.parameters, signature: challenge.signature }, solution };
@@ -111,9 +159,9 @@ function newTally() {
     /** Connection refused, reset or timed out, by request: the challenge fetch or the POST itself. */
     networkErrors: { challenge: 0, post: 0 },
     /** Status → count, for 5xx answers (retried). */
-    serverErrors: {},
+    serverErrors: {} as Record<number, number>,
     /** 5xx answers that were the Worker's own problem+json (a 500 from our code, not the proxy). */
-    workerProblems: [],
+    workerProblems: [] as string[],
     /** Receipts whose receivedAt predates the attempt that got them: a lost response, replayed. */
     recovered: 0,
     retriedKeys: 0,
@@ -125,12 +173,28 @@ function newTally() {
  * Files one report until it gets a 201, retrying network errors and 5xx with
  * the same key and body. Returns the outcome for this key.
  */
-async function submit({ baseUrl, ip, key, body, rng, tally, deadline }) {
-  const outcome = { key, body, attempts: 0, receipt: undefined, codes: new Set(), failure: undefined };
+async function submit({
+  baseUrl,
+  ip,
+  key,
+  body,
+  rng,
+  tally,
+  deadline,
+}: {
+  baseUrl: string;
+  ip: string;
+  key: string;
+  body: ReportBody;
+  rng: Rng;
+  tally: Tally;
+  deadline: number;
+}): Promise<Outcome> {
+  const outcome: Outcome = { key, body, attempts: 0, receipt: undefined, codes: new Set(), failure: undefined };
   for (let attempt = 1; attempt <= MAX_ATTEMPTS && Date.now() < deadline; attempt++) {
     outcome.attempts = attempt;
     const startedAt = new Date().toISOString();
-    let phase = "challenge";
+    let phase: "challenge" | "post" = "challenge";
     try {
       tally.challenges++;
       const challenge = await solvedAltcha(baseUrl, ip);
@@ -138,8 +202,8 @@ async function submit({ baseUrl, ip, key, body, rng, tally, deadline }) {
         phase = "post";
         tally.posts++;
         tally.inFlight++;
-        let response;
-        let text;
+        let response: Response;
+        let text: string;
         try {
           response = await fetch(`${baseUrl}/api/reports`, {
             method: "POST",
@@ -157,7 +221,7 @@ async function submit({ baseUrl, ip, key, body, rng, tally, deadline }) {
           tally.inFlight--;
         }
         if (response.status === 201) {
-          const receipt = JSON.parse(text);
+          const receipt: Receipt = JSON.parse(text);
           outcome.receipt = receipt;
           outcome.codes.add(receipt.trackingCode);
           if (attempt > 1 && receipt.receivedAt < startedAt) tally.recovered++;
@@ -171,11 +235,12 @@ async function submit({ baseUrl, ip, key, body, rng, tally, deadline }) {
         if ((response.headers.get("content-type") ?? "").includes("problem+json")) {
           tally.workerProblems.push(`${key}: ${response.status} ${text.slice(0, 300)}`);
         }
-      } else if (challenge.status < 500) {
+      } else if ((challenge.status as number) < 500) {
         outcome.failure = `GET /api/challenge answered ${challenge.status}`;
         break;
       } else {
-        tally.serverErrors[challenge.status] = (tally.serverErrors[challenge.status] ?? 0) + 1;
+        const status = challenge.status as number;
+        tally.serverErrors[status] = (tally.serverErrors[status] ?? 0) + 1;
       }
     } catch (error) {
       if (error instanceof Error && error.message.includes("ALTCHA")) throw error;
@@ -190,15 +255,31 @@ async function submit({ baseUrl, ip, key, body, rng, tally, deadline }) {
 }
 
 /** One client: its own address, its own unit, its reports one after another with a short pause. */
-async function runClient({ baseUrl, client, runId, seed, tally, deadline, done }) {
+async function runClient({
+  baseUrl,
+  client,
+  runId,
+  seed,
+  tally,
+  deadline,
+  done,
+}: {
+  baseUrl: string;
+  client: number;
+  runId: string;
+  seed: number;
+  tally: Tally;
+  deadline: number;
+  done: { count: number };
+}): Promise<Outcome[]> {
   const rng = createRng(seed);
   const ip = `203.0.113.${10 + client}`;
-  const outcomes = [];
+  const outcomes: Outcome[] = [];
   for (let i = 0; i < REPORTS_PER_CLIENT; i++) {
     const key = `restart-${runId}-c${client}-r${String(i).padStart(3, "0")}`;
-    const body = {
+    const body: ReportBody = {
       track: "anonymous",
-      unitId: UNITS[client % UNITS.length],
+      unitId: UNITS[client % UNITS.length] as string,
       categoryCode: rng.pick(CATEGORIES),
       description: `Phản ánh thử nghiệm khởi động lại số ${i + 1} của người dùng ${client + 1} (${key}).`,
       reporterKind: "citizen",
@@ -212,10 +293,13 @@ async function runClient({ baseUrl, client, runId, seed, tally, deadline, done }
 }
 
 /** POSTs one key again after the run: the answer must be the first receipt. */
-async function replay(baseUrl, outcome) {
+async function replay(
+  baseUrl: string,
+  outcome: Outcome,
+): Promise<{ status: number; receipt?: Receipt | undefined; text?: string }> {
   const ip = "203.0.113.200";
   const { altcha, status } = await solvedAltcha(baseUrl, ip);
-  if (!altcha) return { status };
+  if (!altcha) return { status: status as number };
   const response = await fetch(`${baseUrl}/api/reports`, {
     method: "POST",
     headers: { "content-type": "application/json", "idempotency-key": outcome.key, "cf-connecting-ip": ip },
@@ -227,14 +311,14 @@ async function replay(baseUrl, outcome) {
 }
 
 /** Runs `fn` over `items`, `width` at a time. */
-async function pool(items, width, fn) {
-  const results = new Array(items.length);
+async function pool<T, R>(items: readonly T[], width: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
   let next = 0;
   await Promise.all(
     Array.from({ length: width }, async () => {
       while (next < items.length) {
         const index = next++;
-        results[index] = await fn(items[index]);
+        results[index] = await fn(items[index] as T);
       }
     }),
   );
@@ -255,17 +339,22 @@ async function main() {
   const runId = Date.now().toString(36);
   const vars = { ...generateSecrets(), ALTCHA_COST: "1", REPORTS_PER_CLIENT_PER_HOUR: "1000000" };
   const total = CLIENTS * REPORTS_PER_CLIENT;
-  let server;
+  let server: DevServer | undefined;
+  /** The server of the moment (`start` replaces it after each kill). */
+  const live = (): DevServer => {
+    if (!server) throw new Error("wrangler dev was not started");
+    return server;
+  };
   let passed = 0;
   let failed = 0;
-  const check = (ok, name, detail) => {
+  const check = (ok: boolean, name: string, detail?: string) => {
     if (ok) passed++;
     else failed++;
     console.log(`${ok ? "✔" : "✖"} ${name}`);
     if (!ok && detail) console.log(`  ${String(detail).replaceAll("\n", "\n  ")}`);
   };
   const killGroup = () => {
-    if (!server) return;
+    if (!server?.pid) return;
     try {
       process.kill(-server.pid, "SIGKILL");
     } catch {
@@ -278,23 +367,25 @@ async function main() {
     killGroup();
     rmSync(work, { recursive: true, force: true });
   });
-  for (const signal of ["SIGINT", "SIGTERM"]) process.once(signal, () => process.exit(signal === "SIGINT" ? 130 : 143));
+  for (const signal of ["SIGINT", "SIGTERM"] as const)
+    process.once(signal, () => process.exit(signal === "SIGINT" ? 130 : 143));
   const hardStop = setTimeout(() => {
     console.log(`✖ hard stop: the suite was still running after ${HARD_STOP_MS / 1000} s`);
     console.log(`${passed} passed, ${failed + 1} failed`);
     process.exit(1);
   }, HARD_STOP_MS);
 
-  const logs = [];
-  const start = async (port) => {
+  const logs: string[] = [];
+  const start = async (port: number) => {
     for (let attempt = 1; ; attempt++) {
-      server = startDevServer({ port, persistTo, vars });
+      const started = startDevServer({ port, persistTo, vars });
+      server = started;
       try {
-        await waitForHealth(server, 60_000);
+        await waitForHealth(started, 60_000);
         return;
       } catch (error) {
-        logs.push(server.log());
-        await server.stop();
+        logs.push(started.log());
+        await started.stop();
         // The port can still be held for a moment after a kill.
         if (attempt >= 3) throw error;
         await sleep(1000);
@@ -302,10 +393,10 @@ async function main() {
     }
   };
 
-  const lost = new Set();
-  const duplicated = new Set();
+  const lost = new Set<string>();
+  const duplicated = new Set<string>();
   let survived = 0;
-  const kills = [];
+  const kills: Kill[] = [];
   let figures = "";
   try {
     console.log("restart: applying migrations and the sample units to a fresh local D1…");
@@ -313,7 +404,7 @@ async function main() {
     await seedLocal({ persistTo, unitsOnly: true });
     const port = await freePort();
     await start(port);
-    const baseUrl = server.url;
+    const baseUrl = live().url;
     console.log(`restart: wrangler dev answers on ${baseUrl} (${seconds(Date.now() - started)} s)`);
 
     // Seeded kill points: a receipt count in each slice of the window, and a
@@ -357,18 +448,18 @@ async function main() {
         // commit and its answer.
         const aimUntil = Date.now() + 2000;
         while (tally.inFlight === 0 && !clientsFinished && Date.now() < aimUntil) await sleep(2);
-        const members = groupMembers(server.pid);
+        const members = groupMembers(live().pid);
         const t0 = Date.now();
         const receiptsAtKill = done.count;
         const inFlight = tally.inFlight;
         killGroup();
         let left = members;
-        while ((server.isRunning() || left.length > 0) && Date.now() - t0 < 5000) {
+        while ((live().isRunning() || left.length > 0) && Date.now() - t0 < 5000) {
           await sleep(20);
-          left = groupMembers(server.pid);
+          left = groupMembers(live().pid);
         }
         const down = Date.now();
-        logs.push(server.log());
+        logs.push(live().log());
         await start(port);
         kills.push({
           index: index + 1,
@@ -417,17 +508,17 @@ async function main() {
         .join("\n"),
     );
 
-    const withReceipt = outcomes.filter((o) => o.receipt);
+    const withReceipt = outcomes.filter((o): o is Outcome & { receipt: Receipt } => Boolean(o.receipt));
     const replays = await pool(withReceipt, CLIENTS, (o) => replay(baseUrl, o));
-    const replayDiff = [];
+    const replayDiff: string[] = [];
     withReceipt.forEach((o, i) => {
-      const r = replays[i];
+      const r = replays[i] as Awaited<ReturnType<typeof replay>>;
       if (r.receipt) o.codes.add(r.receipt.trackingCode);
       if (o.codes.size > 1) duplicated.add(o.key);
       if (
         r.status !== 201 ||
-        r.receipt.trackingCode !== o.receipt.trackingCode ||
-        r.receipt.secret !== o.receipt.secret
+        r.receipt?.trackingCode !== o.receipt.trackingCode ||
+        r.receipt?.secret !== o.receipt.secret
       ) {
         replayDiff.push(
           `${o.key}: ${r.status} ${r.receipt ? JSON.stringify(r.receipt) : (r.text ?? "").slice(0, 200)}`,
@@ -440,7 +531,7 @@ async function main() {
       replayDiff.slice(0, 10).join("\n"),
     );
 
-    const byCode = new Map();
+    const byCode = new Map<string, Outcome[]>();
     for (const o of withReceipt) byCode.set(o.receipt.trackingCode, [...(byCode.get(o.receipt.trackingCode) ?? []), o]);
     const shared = [...byCode.entries()].filter(([, list]) => list.length > 1);
     for (const [, list] of shared) for (const o of list) duplicated.add(o.key);
@@ -456,7 +547,7 @@ async function main() {
         signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
       });
       const text = await response.text();
-      const view = response.status === 200 ? JSON.parse(text) : undefined;
+      const view: ReportView | undefined = response.status === 200 ? JSON.parse(text) : undefined;
       const ok =
         view?.trackingCode === o.receipt.trackingCode &&
         view.unitId === o.body.unitId &&
@@ -479,16 +570,19 @@ async function main() {
       tally.workerProblems.slice(0, 10).join("\n"),
     );
 
-    await server.stop();
-    const [counts] = query(
+    await live().stop();
+    const [counts] = query<{ reports: number; codes: number; keys: number; identities: number }>(
       "SELECT (SELECT COUNT(*) FROM reports) AS reports, (SELECT COUNT(DISTINCT tracking_code) FROM reports) AS codes, " +
         "(SELECT COUNT(*) FROM idempotency_keys) AS keys, " +
         "(SELECT COUNT(DISTINCT bucket) FROM rate_limits WHERE bucket LIKE 'reports:%') AS identities",
       { persistTo },
     );
-    const stored = query("SELECT tracking_code, description FROM reports", { persistTo });
+    const stored = query<{ tracking_code: string; description: string }>(
+      "SELECT tracking_code, description FROM reports",
+      { persistTo },
+    );
     const storedByCode = new Map(stored.map((row) => [row.tracking_code, row.description]));
-    const unmatched = [];
+    const unmatched: string[] = [];
     for (const o of withReceipt) {
       const description = storedByCode.get(o.receipt.trackingCode);
       if (description !== o.body.description) {

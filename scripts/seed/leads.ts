@@ -1,5 +1,5 @@
 // SAMPLE DATA, local only: the sample reports placed into leads with the
-// Worker's own triage code (bundled by scripts/lib/domain.mjs), in the order
+// Worker's own triage code (bundled by scripts/lib/domain.ts), in the order
 // they were received, exactly as `planTriage` (worker/src/db/queries/triage.ts)
 // places a report being filed. Each lead then gets an invented but consistent
 // history: who reviewed it, asked the reporter, referred it or proposed and
@@ -7,11 +7,60 @@
 // messages and internal notes that the API would have written. Deterministic
 // for a given `now`.
 import { createHash } from "node:crypto";
-import { DEMO_ACCOUNTS, RECUSED_WARD_ID } from "./accounts.mjs";
-import { INSPECTOR_QUESTIONS, STATUS_NOTES } from "./report-templates.mjs";
-import { reportInsert } from "./reports.mjs";
-import { createRng, insertOrIgnore } from "./sql.mjs";
-import { UNITS } from "./units.mjs";
+import type { CategoryCode } from "../../worker/src/contracts/categories.ts";
+import type { DismissalReasonCode, LeadStatus } from "../../worker/src/contracts/leads.ts";
+import type { WorkingCalendar } from "../../worker/src/domain/calendar.ts";
+import type { LeadState } from "../../worker/src/domain/lead-plan.ts";
+import type { WorkflowAction } from "../../worker/src/domain/workflow.ts";
+import type { Domain } from "../lib/domain.ts";
+import { DEMO_ACCOUNTS, type DemoAccount, RECUSED_WARD_ID } from "./accounts.ts";
+import { INSPECTOR_QUESTIONS, STATUS_NOTES } from "./report-templates.ts";
+import { type LeadFate, reportInsert, type SampleReport, type SeededReport } from "./reports.ts";
+import type { AuditRow, IsoDate, LeadRow } from "./rows.ts";
+import { createRng, insertOrIgnore, type Rng } from "./sql.ts";
+import { UNITS } from "./units.ts";
+
+/** One step of a lead's invented history: a workflow transition at `at` (ms) by a demo account, or the reporter's reply. */
+export interface LeadStep {
+  action: WorkflowAction;
+  to: LeadStatus;
+  at: number;
+  /** Null for the reporter's answer that resumes a lead. */
+  actor: DemoAccount | null;
+  reason?: string;
+  reasonCode?: DismissalReasonCode;
+  reply?: string;
+}
+
+/** An audit log entry before it becomes a row: `at` in ms, the summary as an object. */
+export interface AuditEntry {
+  at: number;
+  actor: string | null;
+  /** Absent for a user's act. */
+  actorKind?: AuditRow["actor_kind"];
+  action: string;
+  /** A measure's id, when the entry is about a measure rather than its inspection. */
+  target?: string;
+  summary: Record<string, unknown>;
+}
+
+/** An entry of a lead's audit trail, which always names the kind of actor. */
+export type LeadAuditEntry = AuditEntry & { actorKind: AuditRow["actor_kind"] };
+
+/** A lead as `placeReports` builds it while the reports arrive. */
+export interface PlacingLead {
+  state: LeadState;
+  fate: LeadFate;
+  reports: SeededReport[];
+  steps: LeadStep[];
+  audit: LeadAuditEntry[];
+  notes: { author: DemoAccount; body: string; at: number }[];
+}
+
+/** A placed lead with its history, and the `leads` row it becomes (inspections.ts may still conclude it). */
+export interface SeedLead extends PlacingLead {
+  row: LeadRow;
+}
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
@@ -47,7 +96,7 @@ const NOTES = [
 ];
 
 /** [reason code, reason] pairs for dismissals, as an inspector would write them. */
-export const DISMISSALS = [
+export const DISMISSALS: [DismissalReasonCode, string][] = [
   [
     "insufficient_information",
     "Phản ánh không nêu thời gian, bộ phận cụ thể; đã hỏi người phản ánh qua trang theo dõi nhưng không nhận được trả lời.",
@@ -59,22 +108,22 @@ export const DISMISSALS = [
   ["unfounded", "Đã đối chiếu hồ sơ trên hệ thống một cửa: hồ sơ được giải quyết đúng hạn, không có căn cứ."],
 ];
 
-const DECIDED = new Set(["referred", "dismissed", "merged"]);
+const DECIDED = new Set<LeadStatus>(["referred", "dismissed", "merged"]);
 
-const iso = (ms) => new Date(ms).toISOString();
+const iso = (ms: number) => new Date(ms).toISOString();
 
 /**
  * A UUID-shaped id derived from `parts`, so a second seed run (another day,
  * so another `now`) names the same lead, note or event the same way and
  * INSERT OR IGNORE keeps what is there instead of adding a twin.
  */
-function stableId(...parts) {
+function stableId(...parts: (string | number)[]): string {
   const hex = createHash("sha256").update(parts.join("\u0000")).digest("hex");
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
 /** The working-day calendar from the `holidays` rows, as `loadCalendar` builds it. */
-export function calendarFrom(domain, rows) {
+export function calendarFrom(domain: Domain, rows: { date: IsoDate; kind: string }[]): WorkingCalendar {
   return domain.calendar.workingCalendar(
     rows.filter((r) => r.kind === "holiday").map((r) => r.date),
     rows.filter((r) => r.kind === "working_day").map((r) => r.date),
@@ -82,8 +131,8 @@ export function calendarFrom(domain, rows) {
 }
 
 /** What becomes of a lead opened `ageDays` ago: older leads are mostly decided. */
-function pickFate(rng, ageDays, category) {
-  const weights =
+function pickFate(rng: Rng, ageDays: number, category: CategoryCode): LeadFate {
+  const weights: Partial<Record<LeadFate, number>> =
     ageDays < 4
       ? { new: 6, in_review: 3, info_requested: 1 }
       : ageDays < 20
@@ -99,7 +148,7 @@ function pickFate(rng, ageDays, category) {
 }
 
 /** Who does the queue work on a lead: never someone recused from its unit. */
-function worker(rng, unitId) {
+function worker(rng: Rng, unitId: string): DemoAccount {
   const pool = RECUSED_UNITS.has(unitId)
     ? { inspector: 3, supervisor: 1 }
     : { inspector: 3, inspector2: 2, supervisor: 1 };
@@ -110,9 +159,9 @@ function worker(rng, unitId) {
  * The steps of a lead's history, as workflow transitions with a time and an
  * actor, squeezed to end before `now` when the lead is recent.
  */
-function planSteps(rng, lead, fate, now) {
+function planSteps(rng: Rng, lead: LeadState, fate: LeadFate, now: Date): LeadStep[] {
   const t0 = Date.parse(lead.openedAt);
-  const steps = [];
+  const steps: LeadStep[] = [];
   if (fate === "new") return steps;
   const by = worker(rng, lead.unitId);
   let t = t0 + rng.int(2, 50) * HOUR_MS;
@@ -151,8 +200,8 @@ function planSteps(rng, lead, fate, now) {
 }
 
 /** The lead status at instant `t`, from its steps. */
-function statusAt(lead, t) {
-  let status = "new";
+function statusAt(lead: PlacingLead, t: number): LeadStatus {
+  let status: LeadStatus = "new";
   for (const step of lead.steps) if (step.at <= t) status = step.to;
   return status;
 }
@@ -163,20 +212,25 @@ function statusAt(lead, t) {
  * arrived (a lead referred or proposed for dismissal by then takes no more
  * reports). Returns the leads with their reports and histories.
  */
-export function placeReports(domain, reports, { calendar, now, seed = 20250702 }) {
+export function placeReports(
+  domain: Domain,
+  reports: readonly SampleReport[],
+  { calendar, now, seed = 20250702 }: { calendar: WorkingCalendar; now: Date; seed?: number },
+): SeedLead[] {
   const rng = createRng(seed);
   const { triageReport, OPEN_LEAD_STATUSES, CLUSTER_WINDOW_DAYS } = domain.triage;
   const { openLead, joinLead } = domain.plan;
   const ordered = [...reports].sort((a, b) => a.receivedAt.localeCompare(b.receivedAt) || a.id.localeCompare(b.id));
-  const leads = [];
-  for (const report of ordered) {
-    const t = Date.parse(report.receivedAt);
+  const leads: PlacingLead[] = [];
+  const openStatuses: readonly LeadStatus[] = OPEN_LEAD_STATUSES;
+  for (const sample of ordered) {
+    const t = Date.parse(sample.receivedAt);
     const since = t - CLUSTER_WINDOW_DAYS * DAY_MS;
     const openLeads = leads
       .filter(
         (lead) =>
-          lead.state.unitId === report.unitId &&
-          OPEN_LEAD_STATUSES.includes(statusAt(lead, t)) &&
+          lead.state.unitId === sample.unitId &&
+          openStatuses.includes(statusAt(lead, t)) &&
           Date.parse(lead.state.lastReportAt) >= since,
       )
       .map((lead) => ({
@@ -189,19 +243,27 @@ export function placeReports(domain, reports, { calendar, now, seed = 20250702 }
         procedureKeys: lead.reports.map((r) => r.procedureKey),
         officialKeys: lead.reports.map((r) => r.officialKey),
       }));
-    const placed = { ...report, evidenceCount: 0 };
+    const placed = { ...sample, evidenceCount: 0 };
     const triage = triageReport({ ...placed, openLeads });
     const filed = new Date(t);
-    Object.assign(report, {
+    // The lead, timeline, messages and status are set below and by finishHistory.
+    const report: SeededReport = Object.assign(sample, {
       suggestedCategory: triage.suggestion.code,
       severity: triage.severity.value,
       eligible: triage.specificity.eligible,
       descriptionFolded: triage.text.folded,
       procedureKey: triage.procedureKey,
       officialKey: triage.officialKey,
+      leadId: "",
+      events: [],
+      messages: [],
+      status: "received" as const,
+      updatedAt: sample.receivedAt,
     });
-    if (triage.lead.kind === "join") {
-      const lead = leads.find((l) => l.state.id === triage.lead.leadId);
+    const decision = triage.lead;
+    if (decision.kind === "join") {
+      const lead = leads.find((l) => l.state.id === decision.leadId);
+      if (!lead) throw new Error(`Triage joined ${report.trackingCode} to an unknown lead ${decision.leadId}`);
       const before = lead.state;
       lead.state = joinLead(before, placed, triage, 0, filed);
       lead.audit.push({
@@ -211,8 +273,8 @@ export function placeReports(domain, reports, { calendar, now, seed = 20250702 }
         action: "lead.report_joined",
         summary: {
           trackingCode: report.trackingCode,
-          similarity: triage.lead.similarity,
-          matchedOn: triage.lead.matchedOn,
+          similarity: decision.similarity,
+          matchedOn: decision.matchedOn,
           before: { reportCount: before.reportCount, priority: before.priority },
           after: { reportCount: lead.state.reportCount, priority: lead.state.priority },
         },
@@ -224,7 +286,7 @@ export function placeReports(domain, reports, { calendar, now, seed = 20250702 }
     const state = openLead(stableId("lead", report.id), placed, triage, calendar, 0, filed);
     const ageDays = (now.getTime() - t) / DAY_MS;
     const fate = report.fate ?? pickFate(rng, ageDays, report.categoryCode);
-    const lead = { state, fate, reports: [report], audit: [], notes: [] };
+    const lead: PlacingLead = { state, fate, reports: [report], audit: [], notes: [], steps: [] };
     lead.steps = planSteps(rng, state, fate, now);
     lead.audit.push({
       at: t,
@@ -243,12 +305,11 @@ export function placeReports(domain, reports, { calendar, now, seed = 20250702 }
     report.leadId = state.id;
     leads.push(lead);
   }
-  for (const lead of leads) finishHistory(domain, rng, lead, now);
-  return leads;
+  return leads.map((lead) => finishHistory(domain, rng, lead, now));
 }
 
 /** First cron tick at or after `ms`. */
-const nextTick = (ms) => Math.ceil(ms / CRON_MS) * CRON_MS;
+const nextTick = (ms: number) => Math.ceil(ms / CRON_MS) * CRON_MS;
 
 /**
  * Derives from the steps everything the API would have written: lead columns,
@@ -256,13 +317,13 @@ const nextTick = (ms) => Math.ceil(ms / CRON_MS) * CRON_MS;
  * timelines, questions and answers, internal notes, and the score (at the
  * decision for a decided lead, at `now` for one still in the queue).
  */
-function finishHistory(domain, rng, lead, now) {
+function finishHistory(domain: Domain, rng: Rng, lead: PlacingLead, now: Date): SeedLead {
   const { REPORTER_STATUS } = domain.workflow;
   const state = lead.state;
   const nowMs = now.getTime();
   for (const step of lead.steps) {
     const before = statusAt(lead, step.at - 1);
-    const after = { status: step.to };
+    const after: { status: LeadStatus; reason?: string; reasonCode?: DismissalReasonCode } = { status: step.to };
     if (step.reason) after.reason = step.reason;
     if (step.reasonCode) after.reasonCode = step.reasonCode;
     lead.audit.push(
@@ -292,7 +353,7 @@ function finishHistory(domain, rng, lead, now) {
   // acknowledgement deadline, or an undecided one past its decision deadline.
   const ackDue = Date.parse(state.ackDueAt);
   const due = Date.parse(state.dueAt);
-  let overdueAt;
+  let overdueAt: { at: number; deadline: "acknowledgement" | "decision"; dueAt: string } | undefined;
   if (ackDue < (review?.at ?? settledAt))
     overdueAt = { at: nextTick(ackDue), deadline: "acknowledgement", dueAt: state.ackDueAt };
   else if (due < settledAt) overdueAt = { at: nextTick(due), deadline: "decision", dueAt: state.dueAt };
@@ -313,22 +374,32 @@ function finishHistory(domain, rng, lead, now) {
     const received = Date.parse(report.receivedAt);
     report.events = [{ at: received, status: "received", note: null }];
     report.messages = [];
-    let status = "received";
+    let status: SeededReport["status"] = "received";
     for (const step of lead.steps) {
       if (step.at <= received) continue;
-      const next = REPORTER_STATUS[step.to];
+      const next = REPORTER_STATUS[step.to as Exclude<LeadStatus, "merged">];
       if (next !== status) {
         status = next;
         report.events.push({ at: step.at, status, note: STATUS_NOTES[status] ?? null });
       }
       if (step.action === "request_info") {
-        report.messages.push({ sender: "inspector", author_user_id: step.actor.id, body: step.reason, at: step.at });
+        report.messages.push({
+          sender: "inspector",
+          author_user_id: step.actor?.id ?? null,
+          body: step.reason ?? "",
+          at: step.at,
+        });
       }
       if (step.action === "resume" && report === first) {
-        report.messages.push({ sender: "reporter", author_user_id: null, body: step.reply, at: step.at - 60_000 });
+        report.messages.push({
+          sender: "reporter",
+          author_user_id: null,
+          body: step.reply ?? "",
+          at: step.at - 60_000,
+        });
       }
     }
-    // Inspections (inspections.mjs) conclude some referred leads afterwards.
+    // Inspections (inspections.ts) conclude some referred leads afterwards.
     report.status = status;
     report.updatedAt = iso(Math.max(...report.events.map((e) => e.at), ...report.messages.map((m) => m.at)));
   }
@@ -342,34 +413,36 @@ function finishHistory(domain, rng, lead, now) {
   }
 
   const score = domain.plan.rescore(state, 0, new Date(decision ? decision.at : nowMs));
-  lead.row = {
-    id: state.id,
-    unit_id: state.unitId,
-    category_code: state.categoryCode,
-    status: lead.steps.at(-1)?.to ?? "new",
-    priority: score.priority,
-    score_factors: JSON.stringify(score.scoreFactors),
-    severity: state.severity,
-    report_count: state.reportCount,
-    evidence_count: state.evidenceCount,
-    business_harm: state.businessHarm,
-    eligible: state.eligible,
-    opened_at: state.openedAt,
-    last_report_at: state.lastReportAt,
-    ack_due_at: state.ackDueAt,
-    acknowledged_at: review ? iso(review.at) : null,
-    due_at: state.dueAt,
-    decided_at: decision ? iso(decision.at) : null,
-    overdue_since: !decision && overdueAt ? iso(overdueAt.at) : null,
-    assignee_id: null,
-    proposed_by: proposal ? proposal.actor.id : null,
-    dismissal_reason: proposal ? proposal.reason : null,
-    dismissal_reason_code: proposal ? proposal.reasonCode : null,
-    merged_into: null,
-    procedure_key: state.procedureKey,
-    official_key: state.officialKey,
-    updated_at: iso(Math.max(Date.parse(state.lastReportAt), ...lead.steps.map((s) => s.at))),
-  };
+  return Object.assign(lead, {
+    row: {
+      id: state.id,
+      unit_id: state.unitId,
+      category_code: state.categoryCode,
+      status: lead.steps.at(-1)?.to ?? "new",
+      priority: score.priority,
+      score_factors: JSON.stringify(score.scoreFactors),
+      severity: state.severity,
+      report_count: state.reportCount,
+      evidence_count: state.evidenceCount,
+      business_harm: state.businessHarm,
+      eligible: state.eligible,
+      opened_at: state.openedAt,
+      last_report_at: state.lastReportAt,
+      ack_due_at: state.ackDueAt,
+      acknowledged_at: review ? iso(review.at) : null,
+      due_at: state.dueAt,
+      decided_at: decision ? iso(decision.at) : null,
+      overdue_since: !decision && overdueAt ? iso(overdueAt.at) : null,
+      assignee_id: null,
+      proposed_by: proposal?.actor ? proposal.actor.id : null,
+      dismissal_reason: proposal?.reason ?? null,
+      dismissal_reason_code: proposal?.reasonCode ?? null,
+      merged_into: null,
+      procedure_key: state.procedureKey,
+      official_key: state.officialKey,
+      updated_at: iso(Math.max(Date.parse(state.lastReportAt), ...lead.steps.map((s) => s.at))),
+    } satisfies LeadRow,
+  });
 }
 
 /**
@@ -377,7 +450,7 @@ function finishHistory(domain, rng, lead, now) {
  * leads, reports, report events and messages, internal notes, audit log.
  * Ids derive from the reports', so a second run inserts nothing new.
  */
-export function leadsSql(leads) {
+export function leadsSql(leads: readonly SeedLead[]): string[] {
   const statements = ["-- SAMPLE DATA: leads placed by the Worker's triage code, with an invented history."];
   const reports = leads.flatMap((lead) => lead.reports);
   for (const lead of leads) statements.push(insertOrIgnore("leads", lead.row));

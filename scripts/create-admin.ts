@@ -27,7 +27,7 @@ if (!values.email || !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(values.email)) {
 }
 
 const ARGON2 = { m: 19_456, t: 2, p: 1 };
-const b64 = (bytes) => Buffer.from(bytes).toString("base64").replace(/=+$/, "");
+const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString("base64").replace(/=+$/, "");
 const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 const password = Array.from(randomBytes(16), (b) => alphabet[b & 31])
   .join("")
@@ -36,7 +36,7 @@ const salt = randomBytes(16);
 const hash = argon2id(password, salt, { ...ARGON2, dkLen: 32 });
 const phc = `$argon2id$v=19$m=${ARGON2.m},t=${ARGON2.t},p=${ARGON2.p}$${b64(salt)}$${b64(hash)}`;
 const now = new Date().toISOString();
-const q = (s) => `'${String(s).replaceAll("'", "''")}'`;
+const q = (s: string) => `'${String(s).replaceAll("'", "''")}'`;
 const email = values.email.trim().toLowerCase();
 const sql = `INSERT INTO users (id, email, display_name, role, password_hash, must_change_password, created_at, updated_at)
 VALUES (${q(randomUUID())}, ${q(email)}, ${q(values.name.normalize("NFC"))}, 'admin', ${q(phc)}, 1, ${q(now)}, ${q(now)})

@@ -4,7 +4,27 @@
 // ward/commune; districts abolished). Units merged away keep their row with
 // `valid_to` and `successor_id`, and their former names become aliases of the
 // successor so a search for the old name still finds it.
-import { fold, insertOrIgnore } from "./sql.mjs";
+import type { SectorCode } from "../../worker/src/contracts/stats.ts";
+import type { UnitKind } from "../../worker/src/contracts/units.ts";
+import type { IsoDate } from "./rows.ts";
+import { fold, insertOrIgnore } from "./sql.ts";
+
+/** A unit of the sample directory. */
+export interface SampleUnit {
+  id: string;
+  name: string;
+  kind: UnitKind;
+  parentId: string | null;
+  sector: SectorCode | null;
+  validFrom: IsoDate | null;
+  validTo: IsoDate | null;
+  successorId: string | null;
+}
+
+/** Dates a unit was created or merged away, for the directory's tables below. */
+type Validity = Partial<Pick<SampleUnit, "validFrom" | "validTo">>;
+/** A unit as the tables below give it; `buildUnits` fills in the rest with nulls. */
+type UnitInput = Pick<SampleUnit, "id" | "name" | "kind" | "parentId"> & Partial<SampleUnit>;
 
 /** Day the department mergers took effect in Hanoi. */
 export const DEPARTMENT_MERGER_DATE = "2025-03-01";
@@ -12,7 +32,7 @@ export const DEPARTMENT_MERGER_DATE = "2025-03-01";
 export const TWO_TIER_DATE = "2025-07-01";
 
 /** Stable slug id from a Vietnamese name: "Sở Xây dựng" → "so-xay-dung". */
-export function slug(name) {
+export function slug(name: string): string {
   return fold(name)
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-|-$/g, "");
@@ -21,7 +41,7 @@ export function slug(name) {
 const CITY = "ha-noi";
 
 /** [name, sector, extra] for current city departments and department-level bodies. */
-const DEPARTMENTS = [
+const DEPARTMENTS: [name: string, sector: SectorCode, extra?: Validity][] = [
   ["Văn phòng UBND Thành phố", "general"],
   ["Sở Nội vụ", "home-affairs"],
   ["Sở Tài chính", "finance"],
@@ -41,7 +61,7 @@ const DEPARTMENTS = [
 ];
 
 /** Bodies that are not departments of the city but serve its residents. */
-const AGENCIES = [
+const AGENCIES: [name: string, sector: SectorCode, parentId: string, extra?: Validity][] = [
   ["Công an Thành phố Hà Nội", "public-security", CITY],
   ["Bảo hiểm xã hội Thành phố Hà Nội", "social-insurance", CITY],
   ["Trung tâm Phục vụ hành chính công Thành phố Hà Nội", "general", CITY, { validFrom: TWO_TIER_DATE }],
@@ -51,7 +71,7 @@ const AGENCIES = [
 ];
 
 /** Departments merged on 1 March 2025: [former name, sector, successor id]. */
-const MERGED_DEPARTMENTS = [
+const MERGED_DEPARTMENTS: [name: string, sector: SectorCode, successorId: string][] = [
   ["Sở Kế hoạch và Đầu tư", "planning-investment", "so-tai-chinh"],
   ["Sở Tài nguyên và Môi trường", "land-environment", "so-nong-nghiep-va-moi-truong"],
   ["Sở Nông nghiệp và Phát triển nông thôn", "land-environment", "so-nong-nghiep-va-moi-truong"],
@@ -130,39 +150,45 @@ const WITH_ONE_STOP_SHOP = [
   "Xã Gia Lâm",
 ];
 
-function buildUnits() {
-  const units = [
+function buildUnits(): SampleUnit[] {
+  const units: UnitInput[] = [
     { id: CITY, name: "UBND Thành phố Hà Nội", kind: "city", parentId: null, sector: "general" },
-    ...DEPARTMENTS.map(([name, sector, extra]) => ({
-      id: slug(name),
-      name,
-      kind: "department",
-      parentId: CITY,
-      sector,
-      ...extra,
-    })),
-    ...AGENCIES.map(([name, sector, parentId, extra]) => ({
-      id: slug(name),
-      name,
-      kind: "agency",
-      parentId,
-      sector,
-      ...extra,
-    })),
-    ...MERGED_DEPARTMENTS.map(([name, sector, successorId]) => ({
-      id: slug(name),
-      name,
-      kind: "department",
-      parentId: CITY,
-      sector,
-      validTo: DEPARTMENT_MERGER_DATE,
-      successorId,
-    })),
+    ...DEPARTMENTS.map(
+      ([name, sector, extra]): UnitInput => ({
+        id: slug(name),
+        name,
+        kind: "department",
+        parentId: CITY,
+        sector,
+        ...extra,
+      }),
+    ),
+    ...AGENCIES.map(
+      ([name, sector, parentId, extra]): UnitInput => ({
+        id: slug(name),
+        name,
+        kind: "agency",
+        parentId,
+        sector,
+        ...extra,
+      }),
+    ),
+    ...MERGED_DEPARTMENTS.map(
+      ([name, sector, successorId]): UnitInput => ({
+        id: slug(name),
+        name,
+        kind: "department",
+        parentId: CITY,
+        sector,
+        validTo: DEPARTMENT_MERGER_DATE,
+        successorId,
+      }),
+    ),
   ];
   for (const [names, kind] of [
     [WARDS, "ward"],
     [COMMUNES, "commune"],
-  ]) {
+  ] as const) {
     for (const name of names) {
       units.push({ id: slug(name), name, kind, parentId: CITY, sector: null, validFrom: TWO_TIER_DATE });
     }
@@ -193,19 +219,19 @@ export const ALIASES = MERGED_DEPARTMENTS.map(([name, , successorId]) => ({
 }));
 
 /** The unit with this id; throws on a typo in the seed data. */
-export function unitById(id) {
+export function unitById(id: string): SampleUnit {
   const unit = UNITS.find((u) => u.id === id);
   if (!unit) throw new Error(`Unknown sample unit: ${id}`);
   return unit;
 }
 
 /** Whether `unit` existed on `day` (YYYY-MM-DD). */
-export function unitValidOn(unit, day) {
+export function unitValidOn(unit: SampleUnit, day: IsoDate): boolean {
   return (!unit.validFrom || unit.validFrom <= day) && (!unit.validTo || day < unit.validTo);
 }
 
 /** SQL statements that insert the sample directory (idempotent). */
-export function unitsSql() {
+export function unitsSql(): string[] {
   const statements = ["-- SAMPLE DATA: a realistic sample of Hanoi's unit directory, local only."];
   for (const unit of UNITS) {
     statements.push(

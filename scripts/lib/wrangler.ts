@@ -11,16 +11,42 @@ export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 
 const WRANGLER_JS = join(ROOT, "node_modules/wrangler/bin/wrangler.js");
 
+/** Where the local D1 and R2 live: `--persist-to DIR`, or wrangler's default .wrangler/state when absent. */
+export interface PersistOptions {
+  persistTo?: string | undefined;
+}
+
+/** A row of a `wrangler d1 execute --json` result: column name → value. */
+export type QueryRow = Record<string, string | number | null>;
+
+/** A `wrangler dev` started by `startDevServer`. */
+export interface DevServer {
+  url: string;
+  /** The PID of wrangler's node process, which leads its process group (workerd included). */
+  pid: number | undefined;
+  /** Everything wrangler printed so far (the last megabyte or two). */
+  log(): string;
+  isRunning(): boolean;
+  /** SIGTERM to wrangler's process group, SIGKILL after 5 s if it is still there. */
+  stop(): Promise<void>;
+}
+
+/** `startDevServer`'s options: `vars` become `--var KEY:VALUE` (they override .dev.vars). */
+export interface DevServerOptions extends PersistOptions {
+  port: number;
+  vars?: Record<string, string>;
+}
+
 /**
  * Environment for wrangler: no telemetry, and no fetch of Cloudflare's
  * `Request.cf` sample from the internet (the placeholder is enough locally).
  */
-export function wranglerEnv(extra = {}) {
+export function wranglerEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   return { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false", ...extra };
 }
 
 /** `--persist-to DIR` when a directory is given, else nothing (wrangler's default .wrangler/state). */
-export function persistArgs(persistTo) {
+export function persistArgs(persistTo: string | undefined): string[] {
   return persistTo ? ["--persist-to", persistTo] : [];
 }
 
@@ -28,7 +54,7 @@ export function persistArgs(persistTo) {
  * Runs `wrangler <args>` to completion and returns its stdout. Throws with
  * wrangler's output when it fails, so the caller's error says why.
  */
-export function wrangler(args, { quiet = true, input } = {}) {
+export function wrangler(args: string[], { quiet = true, input }: { quiet?: boolean; input?: string } = {}): string {
   if (args.includes("--remote"))
     throw new Error("Refusing to run wrangler against a remote resource from a local script");
   const result = spawnSync(process.execPath, [WRANGLER_JS, ...args], {
@@ -47,12 +73,12 @@ export function wrangler(args, { quiet = true, input } = {}) {
 }
 
 /** Applies every migration in migrations/ to the local D1. */
-export function applyMigrations({ persistTo, quiet = true } = {}) {
+export function applyMigrations({ persistTo, quiet = true }: PersistOptions & { quiet?: boolean } = {}): void {
   wrangler(["d1", "migrations", "apply", "DB", "--local", ...persistArgs(persistTo)], { quiet });
 }
 
 /** Runs a SQL file against the local D1. */
-export function executeFile(file, { persistTo } = {}) {
+export function executeFile(file: string, { persistTo }: PersistOptions = {}): void {
   wrangler(["d1", "execute", "DB", "--local", ...persistArgs(persistTo), "--file", file]);
 }
 
@@ -60,12 +86,12 @@ export function executeFile(file, { persistTo } = {}) {
  * Runs a SQL file against the local D1 in the background: the promise settles
  * when wrangler exits, so the caller can prepare the next file meanwhile.
  */
-export function executeFileAsync(file, { persistTo } = {}) {
+export function executeFileAsync(file: string, { persistTo }: PersistOptions = {}): Promise<void> {
   const args = [WRANGLER_JS, "d1", "execute", "DB", "--local", ...persistArgs(persistTo), "--file", file];
-  return new Promise((resolveRun, reject) => {
+  return new Promise<void>((resolveRun, reject) => {
     const child = spawn(process.execPath, args, { cwd: ROOT, env: wranglerEnv({ CI: "true" }) });
     let output = "";
-    const keep = (chunk) => {
+    const keep = (chunk: Buffer) => {
       output = (output + chunk.toString()).slice(-20_000);
     };
     child.stdout.on("data", keep);
@@ -80,15 +106,15 @@ export function executeFileAsync(file, { persistTo } = {}) {
 }
 
 /** Rows returned by one SQL query against the local D1. */
-export function query(sql, { persistTo } = {}) {
+export function query<Row extends QueryRow = QueryRow>(sql: string, { persistTo }: PersistOptions = {}): Row[] {
   const out = wrangler(["d1", "execute", "DB", "--local", ...persistArgs(persistTo), "--json", "--command", sql]);
   const start = out.indexOf("[");
-  const parsed = JSON.parse(start >= 0 ? out.slice(start) : out);
+  const parsed: { results?: Row[] }[] = JSON.parse(start >= 0 ? out.slice(start) : out);
   return parsed.flatMap((statement) => statement.results ?? []);
 }
 
 /** A TCP port that was free a moment ago on 127.0.0.1. */
-export function freePort() {
+export function freePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
     const server = createServer();
     server.unref();
@@ -106,7 +132,7 @@ export function freePort() {
  * Output is kept in memory for `log()`; `--var` values override the developer's
  * .dev.vars so the run does not depend on it.
  */
-export function startDevServer({ port, persistTo, vars = {} }) {
+export function startDevServer({ port, persistTo, vars = {} }: DevServerOptions): DevServer {
   const varArgs = Object.entries(vars).flatMap(([key, value]) => ["--var", `${key}:${value}`]);
   const args = [
     WRANGLER_JS,
@@ -128,15 +154,18 @@ export function startDevServer({ port, persistTo, vars = {} }) {
     detached: true,
   });
   let output = "";
-  const keep = (chunk) => {
+  const keep = (chunk: Buffer) => {
     output += chunk.toString();
     if (output.length > 2_000_000) output = output.slice(-1_000_000);
   };
   child.stdout.on("data", keep);
   child.stderr.on("data", keep);
-  const exited = new Promise((resolveExit) => child.on("exit", (code, signal) => resolveExit({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolveExit) =>
+    child.on("exit", (code, signal) => resolveExit({ code, signal })),
+  );
   let running = true;
-  const signalGroup = (signal) => {
+  const signalGroup = (signal: NodeJS.Signals) => {
+    if (child.pid === undefined) return;
     try {
       process.kill(-child.pid, signal);
     } catch {
@@ -145,7 +174,7 @@ export function startDevServer({ port, persistTo, vars = {} }) {
   };
   // The server runs in its own process group, so Ctrl+C does not reach it:
   // stop it when this process is interrupted or exits for any reason.
-  const onInterrupt = (signal) => {
+  const onInterrupt = (signal: NodeJS.Signals) => {
     signalGroup("SIGKILL");
     process.exit(signal === "SIGINT" ? 130 : 143);
   };
@@ -181,13 +210,13 @@ export function startDevServer({ port, persistTo, vars = {} }) {
  * Polls `GET /api/health` until it answers `{"status":"ok"}`. Throws after
  * `timeoutMs`, or at once if the server process died.
  */
-export async function waitForHealth(server, timeoutMs = 60_000) {
+export async function waitForHealth(server: DevServer, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (!server.isRunning()) throw new Error("wrangler dev exited before it answered /api/health");
     try {
       const response = await fetch(`${server.url}/api/health`, { signal: AbortSignal.timeout(5000) });
-      if (response.ok && (await response.json()).status === "ok") return;
+      if (response.ok && ((await response.json()) as { status?: string }).status === "ok") return;
     } catch {
       // Not listening yet.
     }

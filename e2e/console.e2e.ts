@@ -6,14 +6,23 @@
 //   opens the top lead, reviews it and proposes its dismissal, cannot approve
 //   it, and a second supervisor (created by the admin) approves it.
 import assert from "node:assert/strict";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, RECUSED_WARD_ID } from "../scripts/seed/accounts.mjs";
-import { UNITS } from "../scripts/seed/units.mjs";
-import { allLeads, api, login, OPEN, quietUnit, solvedAltcha } from "./lib/api.mjs";
+import type { Page } from "playwright-core";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, RECUSED_WARD_ID } from "../scripts/seed/accounts.ts";
+import { UNITS } from "../scripts/seed/units.ts";
+import type { CategoryCode } from "../worker/src/contracts/categories.ts";
+import type { LeadDetail, LeadSummary } from "../worker/src/contracts/leads.ts";
+import type { Receipt, ReportCreateInput } from "../worker/src/contracts/reports.ts";
+import type { UserWithPassword } from "../worker/src/contracts/users.ts";
+import { allLeads, api, login, OPEN, quietUnit, solvedAltcha } from "./lib/api.ts";
+import { defined, type E2eContext, type E2eTest } from "./lib/context.ts";
+
+/** What a test files: the rest of the report (track, reporter, ALTCHA) is added by `fileReport`. */
+type ReportFields = Pick<ReportCreateInput, "unitId" | "description" | "procedure"> & { categoryCode: CategoryCode };
 
 /** Wards the bribe reports may be filed about: the first with no open lead is used. */
 const CANDIDATE_WARDS = ["phuong-kim-lien", "phuong-lang", "phuong-khuong-dinh", "phuong-dinh-cong", "xa-bat-trang"];
 const PROCEDURE = "Đăng ký biến động đất đai";
-const BRIBE_REPORTS = [
+const BRIBE_REPORTS: Omit<ReportFields, "unitId">[] = [
   {
     categoryCode: "bribery",
     description:
@@ -30,7 +39,7 @@ const BRIBE_REPORTS = [
       "Hồ sơ sang tên đất của hàng xóm tôi bị trả về ba lần; cuối cùng cán bộ địa chính phường nói thẳng phải bồi dưỡng 5 triệu đồng thì mới giải quyết.",
   },
 ];
-const RUDENESS = {
+const RUDENESS: Omit<ReportFields, "unitId"> = {
   categoryCode: "conduct",
   description:
     "Cán bộ tiếp dân ở phường quát tháo, nói năng thiếu tôn trọng khi tôi hỏi về thủ tục, rồi bỏ đi giữa chừng.",
@@ -40,20 +49,20 @@ const RECUSED_UNITS = new Set([
   ...UNITS.filter((u) => u.parentId === RECUSED_WARD_ID).map((u) => u.id),
 ]);
 
-async function fileReport(ctx, report) {
+async function fileReport(ctx: E2eContext, report: ReportFields): Promise<string> {
   const body = { track: "anonymous", reporterKind: "citizen", ...report, altcha: await solvedAltcha(ctx) };
-  const response = await api(ctx, "/api/reports", { method: "POST", body });
+  const response = await api<Receipt>(ctx, "/api/reports", { method: "POST", body });
   assert.equal(response.status, 201, `POST /api/reports: ${JSON.stringify(response.body)}`);
   return response.body.trackingCode;
 }
 
-async function consolePage(ctx) {
+async function consolePage(ctx: E2eContext): Promise<Page> {
   if (!ctx.state.consolePage) ctx.state.consolePage = await ctx.context.newPage();
   return ctx.state.consolePage;
 }
 
 /** Signs in on the console's login page and waits for the queue. */
-async function signIn(ctx, email, password) {
+async function signIn(ctx: E2eContext, email: string, password: string): Promise<Page> {
   const p = await consolePage(ctx);
   await p.goto(`${ctx.baseUrl}/kiem-tra/dang-nhap/`);
   const form = p.locator("#login-form");
@@ -67,11 +76,11 @@ async function signIn(ctx, email, password) {
 }
 
 /** A priority as the queue prints it in Vietnamese ("91,94"). */
-function parsePriority(text) {
+function parsePriority(text: string): number {
   return Number(text.trim().replaceAll(".", "").replace(",", "."));
 }
 
-export const tests = [
+export const tests: E2eTest[] = [
   {
     name: "API: three reports about one bribe demand make one lead, ranked above a lone rudeness report",
     async run(ctx) {
@@ -86,7 +95,7 @@ export const tests = [
 
       const open = (await allLeads(ctx, supervisor, `&unitId=${unitId}`)).filter((lead) => OPEN.has(lead.status));
       assert.equal(open.length, 2, `two open leads at ${unitId}: ${JSON.stringify(open)}`);
-      const [bribe, rude] = open;
+      const [bribe, rude] = open as [LeadSummary, LeadSummary]; // two, asserted above
       assert.equal(bribe.reportCount, 3, "the three bribe reports are one lead");
       assert.equal(bribe.categoryCode, "bribery");
       assert.equal(rude.reportCount, 1);
@@ -94,13 +103,16 @@ export const tests = [
       assert.ok(bribe.priority > rude.priority, `bribe ${bribe.priority} ranks above rudeness ${rude.priority}`);
 
       const queue = await allLeads(ctx, supervisor);
-      const rank = (id) => queue.findIndex((lead) => lead.id === id);
+      const rank = (id: string) => queue.findIndex((lead) => lead.id === id);
       assert.ok(rank(bribe.id) >= 0 && rank(bribe.id) < rank(rude.id), "the queue lists the bribe lead first");
       for (let i = 1; i < queue.length; i++) {
-        assert.ok(queue[i - 1].priority >= queue[i].priority, `queue sorted by priority at ${i}`);
+        assert.ok(
+          (queue[i - 1] as LeadSummary).priority >= (queue[i] as LeadSummary).priority,
+          `queue sorted by priority at ${i}`,
+        );
       }
 
-      const detail = await api(ctx, `/api/leads/${bribe.id}`, { cookie: supervisor });
+      const detail = await api<LeadDetail>(ctx, `/api/leads/${bribe.id}`, { cookie: supervisor });
       assert.equal(detail.status, 200);
       assert.deepEqual(detail.body.reports.map((r) => r.trackingCode).sort(), [...codes].sort());
       assert.ok(!detail.body.reports.some((r) => r.trackingCode === rudeness), "rudeness is not in the bribe lead");
@@ -111,7 +123,7 @@ export const tests = [
   {
     name: "API: inspector2@demo.local sees no lead about Phường Đống Đa, in lists or by id",
     async run(ctx) {
-      const supervisor = ctx.state.supervisorCookie;
+      const supervisor = defined(ctx.state.supervisorCookie, "the supervisor's session");
       const wardLeads = [
         ...(await allLeads(ctx, supervisor, `&unitId=${RECUSED_WARD_ID}`)),
         ...(await allLeads(ctx, supervisor, "&unitQ=Đống Đa")),
@@ -139,7 +151,7 @@ export const tests = [
         });
         assert.equal(move.status, 404, `POST transitions on ${lead.id} as inspector2`);
       }
-      ctx.state.recusedLeadId = wardLeads[0].id;
+      ctx.state.recusedLeadId = (wardLeads[0] as LeadSummary).id; // at least three, asserted above
     },
   },
   {
@@ -149,7 +161,7 @@ export const tests = [
       const rows = p.locator("#lead-queue tbody tr");
       const count = await rows.count();
       assert.ok(count >= 10, `a full first page (${count} rows)`);
-      const priorities = [];
+      const priorities: number[] = [];
       for (let i = 0; i < count; i++)
         priorities.push(parsePriority((await rows.nth(i).locator("td").first().textContent()) ?? ""));
       assert.ok(
@@ -157,7 +169,10 @@ export const tests = [
         `priorities read: ${priorities.join(" ")}`,
       );
       for (let i = 1; i < priorities.length; i++) {
-        assert.ok(priorities[i - 1] >= priorities[i], `rows ranked by priority: ${priorities.join(" ≥ ")}`);
+        assert.ok(
+          (priorities[i - 1] as number) >= (priorities[i] as number),
+          `rows ranked by priority: ${priorities.join(" ≥ ")}`,
+        );
       }
       await p.locator("#queue-filters").waitFor();
     },
@@ -179,12 +194,15 @@ export const tests = [
       await rows.first().locator("a").waitFor();
       const statuses = new Set(await rows.locator("td:nth-of-type(3)").allTextContents());
       assert.equal(statuses.size, 1, `one status in the filtered queue: ${[...statuses].join(", ")}`);
-      const priorities = [];
+      const priorities: number[] = [];
       for (let i = 0; i < (await rows.count()); i++) {
         priorities.push(parsePriority((await rows.nth(i).locator("td").first().textContent()) ?? ""));
       }
       for (let i = 1; i < priorities.length; i++) {
-        assert.ok(priorities[i - 1] >= priorities[i], `new leads ranked by priority: ${priorities.join(" ≥ ")}`);
+        assert.ok(
+          (priorities[i - 1] as number) >= (priorities[i] as number),
+          `new leads ranked by priority: ${priorities.join(" ≥ ")}`,
+        );
       }
       await rows.first().locator("a").click();
       await p.waitForURL(/\/kiem-tra\/dau-moi\/\?id=/);
@@ -214,7 +232,7 @@ export const tests = [
         "no approve button for the proposer",
       );
 
-      const lead = await api(ctx, `/api/leads/${id}`, { cookie: ctx.state.supervisorCookie });
+      const lead = await api<LeadDetail>(ctx, `/api/leads/${id}`, { cookie: ctx.state.supervisorCookie });
       assert.equal(lead.body.status, "dismissal_proposed");
       assert.equal(lead.body.proposedBy, DEMO_ACCOUNTS.supervisor.id);
       assert.equal(lead.body.dismissalReasonCode, "insufficient_information");
@@ -230,7 +248,7 @@ export const tests = [
     name: "console: a second supervisor, created by the admin, approves the dismissal",
     async run(ctx) {
       const admin = await login(ctx, DEMO_ACCOUNTS.admin.email);
-      const created = await api(ctx, "/api/admin/users", {
+      const created = await api<UserWithPassword>(ctx, "/api/admin/users", {
         method: "POST",
         cookie: admin,
         body: {
@@ -254,7 +272,9 @@ export const tests = [
       await p.locator("#logout").click();
       await p.waitForURL(`${ctx.baseUrl}/kiem-tra/dang-nhap/`);
       await signIn(ctx, "supervisor2@demo.local", password);
-      await p.goto(`${ctx.baseUrl}/kiem-tra/dau-moi/?id=${encodeURIComponent(ctx.state.dismissedLeadId)}`);
+      await p.goto(
+        `${ctx.baseUrl}/kiem-tra/dau-moi/?id=${encodeURIComponent(defined(ctx.state.dismissedLeadId, "the dismissed lead"))}`,
+      );
       const actions = p.locator("#lead-actions");
       await actions.locator('button[data-to="dismissed"]').click();
       const dialog = p.locator("#transition-dialog");
@@ -262,7 +282,9 @@ export const tests = [
       await dialog.locator("#transition-submit").click();
       await dialog.waitFor({ state: "hidden" });
       await p.locator("#lead-actions button[data-to='in_review']").waitFor(); // reopen
-      const lead = await api(ctx, `/api/leads/${ctx.state.dismissedLeadId}`, { cookie: ctx.state.supervisorCookie });
+      const lead = await api<LeadDetail>(ctx, `/api/leads/${ctx.state.dismissedLeadId}`, {
+        cookie: ctx.state.supervisorCookie,
+      });
       assert.equal(lead.body.status, "dismissed");
       const approval = lead.body.events.find((e) => e.action === "lead.approve_dismissal");
       assert.equal(approval?.actor, "Phạm Ngọc Lan (trưởng đoàn 2, e2e)", "the approval is audited with its author");
@@ -277,7 +299,9 @@ export const tests = [
       await signIn(ctx, DEMO_ACCOUNTS.inspector2.email, DEMO_PASSWORD);
       const units = await p.locator("#lead-queue tbody th").allInnerTexts();
       assert.ok(!units.some((name) => /Đống Đa/.test(name)), `no Đống Đa lead on the first page: ${units.join(", ")}`);
-      await p.goto(`${ctx.baseUrl}/kiem-tra/dau-moi/?id=${encodeURIComponent(ctx.state.recusedLeadId)}`);
+      await p.goto(
+        `${ctx.baseUrl}/kiem-tra/dau-moi/?id=${encodeURIComponent(defined(ctx.state.recusedLeadId, "the recused lead"))}`,
+      );
       await p.locator("#lead-alert").filter({ hasText: /\S/ }).waitFor();
       assert.equal(await p.locator("#lead-detail").isVisible(), false, "no lead shown");
       if (ctx.state.problems) assert.deepEqual(ctx.state.problems, [], "console CSP violations or page errors");

@@ -11,8 +11,13 @@
 // A planned visit is then cancelled from its page with a reason.
 // The seeded plan, inspections and measures are checked through the API too.
 import assert from "node:assert/strict";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../scripts/seed/accounts.mjs";
-import { allLeads, api, login, quietUnit, solvedAltcha } from "./lib/api.mjs";
+import type { Page } from "playwright-core";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../scripts/seed/accounts.ts";
+import type { InspectionDetail, InspectionList, MeasureList, Plan } from "../worker/src/contracts/inspections.ts";
+import type { LeadDetail, LeadStatus } from "../worker/src/contracts/leads.ts";
+import type { Receipt, ReportView } from "../worker/src/contracts/reports.ts";
+import { allLeads, api, login, quietUnit, solvedAltcha } from "./lib/api.ts";
+import { defined, type E2eContext, type E2eTest } from "./lib/context.ts";
 
 /** Units the report may be about: the first with no open lead is used (never Phường Đống Đa). */
 const CANDIDATE_UNITS = ["phuong-hoang-mai", "phuong-tuong-mai", "phuong-yen-so", "phuong-vinh-hung", "xa-gia-lam"];
@@ -33,12 +38,12 @@ const CONCLUDED_LABEL = "Đã có kết luận";
 /** Today and later dates in Hanoi, YYYY-MM-DD. */
 const hanoiDate = (days = 0) => new Date(Date.now() + 7 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
 
-async function transition(ctx, cookie, leadId, to) {
+async function transition(ctx: E2eContext, cookie: string, leadId: string, to: LeadStatus): Promise<void> {
   const response = await api(ctx, `/api/leads/${leadId}/transitions`, { method: "POST", cookie, body: { to } });
   assert.ok(response.status < 300, `lead ${leadId} → ${to}: ${response.status} ${JSON.stringify(response.body)}`);
 }
 
-async function supervisorPage(ctx) {
+async function supervisorPage(ctx: E2eContext): Promise<Page> {
   if (ctx.state.inspectionPage) return ctx.state.inspectionPage;
   const p = await ctx.context.newPage();
   await p.setViewportSize({ width: 1280, height: 900 });
@@ -54,14 +59,14 @@ async function supervisorPage(ctx) {
   return p;
 }
 
-export const tests = [
+export const tests: E2eTest[] = [
   {
     name: "API: the seeded sample has this year's plan, inspections of each type and status, and measures in every state",
     async run(ctx) {
       const cookie = await login(ctx, DEMO_ACCOUNTS.supervisor.email);
       ctx.state.inspectionCookie = cookie;
       const year = hanoiDate().slice(0, 4);
-      const plan = await api(ctx, `/api/plan?year=${year}`, { cookie });
+      const plan = await api<Plan>(ctx, `/api/plan?year=${year}`, { cookie });
       assert.equal(plan.status, 200, `GET /api/plan: ${JSON.stringify(plan.body)}`);
       const scheduled = plan.body.units.flatMap((u) => u.visits.filter((v) => v.type === "scheduled"));
       assert.ok(scheduled.length >= 50, `a framework plan of ${scheduled.length} scheduled visits`);
@@ -72,13 +77,13 @@ export const tests = [
       );
       for (const type of ["scheduled", "surprise", "verification"]) {
         for (const status of ["planned", "in_progress", "concluded", "closed"]) {
-          const found = await api(ctx, `/api/inspections?type=${type}&status=${status}`, { cookie });
+          const found = await api<InspectionList>(ctx, `/api/inspections?type=${type}&status=${status}`, { cookie });
           assert.equal(found.status, 200, `GET /api/inspections: ${JSON.stringify(found.body)}`);
           assert.ok(found.body.items.length > 0, `a seeded ${type} inspection that is ${status}`);
         }
       }
       for (const status of ["open", "responded", "verified", "overdue"]) {
-        const measures = await api(ctx, `/api/measures?status=${status}`, { cookie });
+        const measures = await api<MeasureList>(ctx, `/api/measures?status=${status}`, { cookie });
         assert.equal(measures.status, 200, `GET /api/measures?status=${status}`);
         const rows = measures.body.items;
         assert.ok(rows.length > 0, `a seeded measure that is ${status}`);
@@ -92,9 +97,9 @@ export const tests = [
   {
     name: "API: a citizen files a report and the supervisor reviews and refers its lead",
     async run(ctx) {
-      const cookie = ctx.state.inspectionCookie;
+      const cookie = defined(ctx.state.inspectionCookie, "the supervisor's session");
       const unitId = await quietUnit(ctx, cookie, CANDIDATE_UNITS);
-      const filed = await api(ctx, "/api/reports", {
+      const filed = await api<Receipt>(ctx, "/api/reports", {
         method: "POST",
         body: { track: "anonymous", reporterKind: "citizen", unitId, ...REPORT, altcha: await solvedAltcha(ctx) },
       });
@@ -102,7 +107,7 @@ export const tests = [
       const { trackingCode, secret } = filed.body;
       const [lead] = (await allLeads(ctx, cookie, `&unitId=${unitId}&status=new`)).filter((l) => l.reportCount === 1);
       assert.ok(lead, "the report opened a new lead");
-      const detail = await api(ctx, `/api/leads/${lead.id}`, { cookie });
+      const detail = await api<LeadDetail>(ctx, `/api/leads/${lead.id}`, { cookie });
       assert.ok(
         detail.body.reports.some((r) => r.trackingCode === trackingCode),
         "the lead holds the report",
@@ -115,7 +120,8 @@ export const tests = [
   {
     name: "console: the supervisor creates a surprise inspection from the plan page for the referred lead, with a team",
     async run(ctx) {
-      const { unitId, leadId } = ctx.state.inspection;
+      const inspection = defined(ctx.state.inspection, "the referred lead");
+      const { unitId, leadId } = inspection;
       const p = await supervisorPage(ctx);
       await p.goto(`${ctx.baseUrl}/kiem-tra/ke-hoach/?year=${hanoiDate().slice(0, 4)}`);
       const group = p.locator(`.unattached-unit[data-unit-id="${unitId}"]`);
@@ -130,9 +136,9 @@ export const tests = [
       await p.click("#inspection-create-form button[type=submit]");
       await p.waitForURL(/\/kiem-tra\/cuoc-kiem-tra\/\?id=/);
       await p.locator("#inspection-detail:not([hidden])").waitFor();
-      ctx.state.inspection.url = p.url();
-      ctx.state.inspection.id = new URL(p.url()).searchParams.get("id");
-      const team = await p.locator("#inspection-team").textContent();
+      inspection.url = p.url();
+      inspection.id = new URL(p.url()).searchParams.get("id");
+      const team = (await p.locator("#inspection-team").textContent()) as string; // the element exists
       assert.match(team, /Nguyễn Minh Khoa/, `the inspector is on the team: ${team}`);
     },
   },
@@ -141,7 +147,8 @@ export const tests = [
     async run(ctx) {
       const p = await supervisorPage(ctx);
       await p.click("#inspection-start");
-      const form = p.locator(`.finding-form[data-lead-id="${ctx.state.inspection.leadId}"]`);
+      const inspection = defined(ctx.state.inspection, "the inspection");
+      const form = p.locator(`.finding-form[data-lead-id="${inspection.leadId}"]`);
       await form.waitFor();
       await form.locator("select[name=outcome]").selectOption("substantiated");
       await form.locator("textarea[name=reasoning]").fill(FINDING.reasoning);
@@ -149,7 +156,7 @@ export const tests = [
       await form.locator("input[name=position]").fill(FINDING.position);
       await form.locator("button[type=submit]").click();
       await p.waitForFunction(() => document.querySelectorAll(".finding dl").length > 0);
-      const detail = await api(ctx, `/api/inspections/${ctx.state.inspection.id}`, {
+      const detail = await api<InspectionDetail>(ctx, `/api/inspections/${inspection.id}`, {
         cookie: ctx.state.inspectionCookie,
       });
       assert.equal(detail.body.status, "in_progress");
@@ -168,13 +175,13 @@ export const tests = [
       );
       await p.click("#add-measure");
       const row = p.locator(".measure-row").first();
-      await p.waitForFunction(() => document.querySelector(".measure-row select")?.value);
+      await p.waitForFunction(() => document.querySelector<HTMLSelectElement>(".measure-row select")?.value);
       await row.locator("textarea").fill("Gửi văn bản xin lỗi công dân và báo cáo kết quả giải quyết hồ sơ.");
       await row.locator("input[type=date]").fill(hanoiDate(30));
       await p.click("#conclusion-form button[type=submit]");
       await p.locator("#inspection-conclusion dl").waitFor();
       await p.locator("#inspection-measures .measure[data-status=open]").waitFor();
-      const detail = await api(ctx, `/api/inspections/${ctx.state.inspection.id}`, {
+      const detail = await api<InspectionDetail>(ctx, `/api/inspections/${ctx.state.inspection?.id}`, {
         cookie: ctx.state.inspectionCookie,
       });
       assert.equal(detail.body.status, "concluded");
@@ -193,7 +200,7 @@ export const tests = [
       await responded.waitFor();
       await responded.locator("[data-action=verify]").click();
       await p.locator("#inspection-measures .measure[data-status=verified]").waitFor();
-      const detail = await api(ctx, `/api/inspections/${ctx.state.inspection.id}`, {
+      const detail = await api<InspectionDetail>(ctx, `/api/inspections/${ctx.state.inspection?.id}`, {
         cookie: ctx.state.inspectionCookie,
       });
       assert.equal(detail.body.status, "closed", "all measures verified: the conclusion is implemented");
@@ -202,7 +209,7 @@ export const tests = [
   {
     name: "follow page: the reporter sees the status concluded with the outcome and its summary",
     async run(ctx) {
-      const { trackingCode, secret } = ctx.state.inspection;
+      const { trackingCode, secret } = defined(ctx.state.inspection, "the report's receipt");
       const p = await ctx.context.newPage();
       await p.goto(`${ctx.baseUrl}/theo-doi/`);
       await p.fill("#trackingCode", trackingCode);
@@ -213,7 +220,7 @@ export const tests = [
       assert.equal(((await p.locator("#report-outcome").textContent()) ?? "").trim(), OUTCOME_LABEL);
       assert.equal(((await p.locator("#report-outcome-summary").textContent()) ?? "").trim(), FINDING.publicSummary);
       assert.ok(await p.locator("#contest-form").isVisible(), "the reporter may contest the outcome once");
-      const api1 = await api(ctx, `/api/reports/${trackingCode}`, { bearer: secret });
+      const api1 = await api<ReportView>(ctx, `/api/reports/${trackingCode}`, { bearer: secret });
       assert.equal(api1.body.status, "concluded");
       assert.equal(api1.body.outcome, "substantiated");
       await p.close();
@@ -222,8 +229,8 @@ export const tests = [
   {
     name: "console: the supervisor cancels a planned visit, refused without a proper reason, then with one",
     async run(ctx) {
-      const { unitId } = ctx.state.inspection;
-      const created = await api(ctx, "/api/inspections", {
+      const { unitId } = defined(ctx.state.inspection, "the unit");
+      const created = await api<InspectionDetail>(ctx, "/api/inspections", {
         method: "POST",
         cookie: ctx.state.inspectionCookie,
         body: {
@@ -250,7 +257,9 @@ export const tests = [
       await p.click("#inspection-cancel");
       await p.locator("#inspection-facts .badge.i-cancelled").waitFor();
       assert.equal(await p.locator("#inspection-cancel").count(), 0, "a cancelled visit offers no cancel button");
-      const detail = await api(ctx, `/api/inspections/${created.body.id}`, { cookie: ctx.state.inspectionCookie });
+      const detail = await api<InspectionDetail>(ctx, `/api/inspections/${created.body.id}`, {
+        cookie: ctx.state.inspectionCookie,
+      });
       assert.equal(detail.body.status, "cancelled");
     },
   },

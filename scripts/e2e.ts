@@ -8,17 +8,18 @@
 // the year's plan with inspections and measures, demo accounts), as after
 // `npm start`.
 //
-// Each e2e/*.e2e.mjs exports `tests`: [{ name, run(ctx) }], run in order,
+// Each e2e/*.e2e.ts exports `tests`: [{ name, run(ctx) }], run in order,
 // files in FILE_ORDER first. A failing test skips the rest of its own file.
 import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { chromium } from "playwright-core";
-import { generateSecrets } from "./lib/dev-vars.mjs";
-import { ensureSiteBuilt } from "./lib/site.mjs";
-import { applyMigrations, freePort, ROOT, startDevServer, waitForHealth } from "./lib/wrangler.mjs";
-import { seedLocal } from "./seed-local.mjs";
+import { type BrowserContext, chromium } from "playwright-core";
+import type { E2eContext, E2eModule, E2eTest } from "../e2e/lib/context.ts";
+import { generateSecrets } from "./lib/dev-vars.ts";
+import { ensureSiteBuilt } from "./lib/site.ts";
+import { applyMigrations, type DevServer, freePort, ROOT, startDevServer, waitForHealth } from "./lib/wrangler.ts";
+import { seedLocal } from "./seed-local.ts";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const CHROMIUM_FLAGS = [
@@ -31,24 +32,27 @@ const CHROMIUM_FLAGS = [
   "--disable-dev-shm-usage",
 ];
 
-function fail(message) {
+function fail(message: string): never {
   console.error(`e2e: ${message}`);
   console.log("0 passed, 1 failed");
   process.exit(1);
 }
 
 /** The reporter's test files its report before the console's tests look at the queue. */
-const FILE_ORDER = ["report.e2e.mjs", "console.e2e.mjs"];
+const FILE_ORDER = ["report.e2e.ts", "console.e2e.ts"];
 
-async function loadTests() {
+/** A test of one e2e file, named after its file. */
+type LoadedTest = E2eTest & { file: string };
+
+async function loadTests(): Promise<LoadedTest[]> {
   const dir = join(ROOT, "e2e");
-  const rank = (file) => (FILE_ORDER.includes(file) ? FILE_ORDER.indexOf(file) : FILE_ORDER.length);
+  const rank = (file: string) => (FILE_ORDER.includes(file) ? FILE_ORDER.indexOf(file) : FILE_ORDER.length);
   const files = readdirSync(dir)
-    .filter((file) => file.endsWith(".e2e.mjs"))
+    .filter((file) => file.endsWith(".e2e.ts"))
     .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
-  const suites = [];
+  const suites: LoadedTest[] = [];
   for (const file of files) {
-    const module = await import(pathToFileURL(join(dir, file)).href);
+    const module: E2eModule = await import(pathToFileURL(join(dir, file)).href);
     for (const test of module.tests) suites.push({ ...test, file, name: `${file}: ${test.name}` });
   }
   return suites;
@@ -64,8 +68,8 @@ async function main() {
   const tests = await loadTests();
   const work = mkdtempSync(join(tmpdir(), "pacv-e2e-"));
   const persistTo = join(work, "state");
-  let server;
-  let context;
+  let server: DevServer | undefined;
+  let context: BrowserContext | undefined;
   let passed = 0;
   let failed = 0;
   const started = Date.now();
@@ -94,8 +98,8 @@ async function main() {
     });
     context.setDefaultTimeout(30_000);
 
-    const ctx = { baseUrl: server.url, context, work, state: {} };
-    const skipped = new Set();
+    const ctx: E2eContext = { baseUrl: server.url, context, work, state: {} };
+    const skipped = new Set<string>();
     for (const test of tests) {
       if (skipped.has(test.file)) {
         failed++;

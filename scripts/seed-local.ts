@@ -5,31 +5,48 @@
 // staff accounts. Refuses to run without --local and never
 // accepts --remote: demo data and demo accounts must not reach a real database.
 //
-//   node scripts/seed-local.mjs --local [--persist-to DIR] [--units-only]
+//   node scripts/seed-local.ts --local [--persist-to DIR] [--units-only]
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { ensureDevVars, readDevVars } from "./lib/dev-vars.mjs";
-import { loadDomain } from "./lib/domain.mjs";
-import { executeFile, query } from "./lib/wrangler.mjs";
-import { accountsSql, DEMO_ACCOUNTS, DEMO_PASSWORD, RECUSED_WARD_ID } from "./seed/accounts.mjs";
-import { concludedDemo, inspectionStats, inspectionsSql, planInspections } from "./seed/inspections.mjs";
-import { calendarFrom, leadsSql, placeReports } from "./seed/leads.mjs";
-import { sampleReports } from "./seed/reports.mjs";
-import { mergeInserts, sqlValue } from "./seed/sql.mjs";
-import { unitById, unitsSql } from "./seed/units.mjs";
+import type { FindingOutcome } from "../worker/src/contracts/inspections.ts";
+import { ensureDevVars, readDevVars } from "./lib/dev-vars.ts";
+import { loadDomain } from "./lib/domain.ts";
+import { executeFile, type PersistOptions, query } from "./lib/wrangler.ts";
+import { accountsSql, DEMO_ACCOUNTS, DEMO_PASSWORD, RECUSED_WARD_ID } from "./seed/accounts.ts";
+import { concludedDemo, inspectionStats, inspectionsSql, planInspections } from "./seed/inspections.ts";
+import { calendarFrom, leadsSql, placeReports } from "./seed/leads.ts";
+import { type DemoReceipt, sampleReports } from "./seed/reports.ts";
+import { mergeInserts, sqlValue } from "./seed/sql.ts";
+import { unitById, unitsSql } from "./seed/units.ts";
 
 /** The settings key that marks a database as seeded. */
 export const SEEDED_MARKER = "demo_seeded_at";
 
+/** `seedLocal`'s options; `contactKey` defaults to CONTACT_KEY of .dev.vars. */
+export interface SeedOptions extends PersistOptions {
+  unitsOnly?: boolean;
+  contactKey?: string | undefined;
+  now?: Date;
+}
+
+/** What the full seed made, for the demo receipts printed at the end. */
+export interface SeedSummary extends DemoReceipt {
+  leads: number;
+  reports: number;
+  year: number;
+  inspections: ReturnType<typeof inspectionStats>;
+  concluded: { trackingCode: string; secret: string; outcome: FindingOutcome | undefined } | undefined;
+}
+
 /** Whether the local database already holds the demo data. */
-export function isSeeded({ persistTo } = {}) {
+export function isSeeded({ persistTo }: PersistOptions = {}): boolean {
   const rows = query(`SELECT value FROM settings WHERE key = ${sqlValue(SEEDED_MARKER)}`, { persistTo });
   return rows.length > 0;
 }
 
-function applyStatements(statements, { persistTo }) {
+function applyStatements(statements: readonly string[], { persistTo }: PersistOptions) {
   const dir = mkdtempSync(join(tmpdir(), "pacv-seed-"));
   const file = join(dir, "seed.sql");
   try {
@@ -46,7 +63,12 @@ function applyStatements(statements, { persistTo }) {
  * The database must be migrated: the working-day calendar comes from its
  * `holidays` table, as the API reads it. Returns the demo receipt.
  */
-export async function seedLocal({ persistTo, unitsOnly = false, contactKey, now = new Date() } = {}) {
+export async function seedLocal({
+  persistTo,
+  unitsOnly = false,
+  contactKey,
+  now = new Date(),
+}: SeedOptions = {}): Promise<SeedSummary | undefined> {
   if (unitsOnly) {
     applyStatements(unitsSql(), { persistTo });
     return undefined;
@@ -54,8 +76,12 @@ export async function seedLocal({ persistTo, unitsOnly = false, contactKey, now 
   const key = contactKey ?? readDevVars().CONTACT_KEY;
   if (!key) throw new Error("CONTACT_KEY is missing from .dev.vars");
   const domain = await loadDomain();
-  const calendar = calendarFrom(domain, query("SELECT date, kind FROM holidays", { persistTo }));
+  const calendar = calendarFrom(
+    domain,
+    query<{ date: string; kind: string }>("SELECT date, kind FROM holidays", { persistTo }),
+  );
   const { reports, demo } = await sampleReports({ contactKey: key, now });
+  if (!demo) throw new Error("The sample has no demo report");
   const leads = placeReports(domain, reports, { calendar, now });
   const inspections = planInspections(domain, leads, { calendar, now });
   const marker = `INSERT OR REPLACE INTO settings (key, value) VALUES (${sqlValue(SEEDED_MARKER)}, ${sqlValue(now.toISOString())});`;
@@ -72,7 +98,7 @@ export async function seedLocal({ persistTo, unitsOnly = false, contactKey, now 
   };
 }
 
-function describe({ byTypeStatus, measures }) {
+function describe({ byTypeStatus, measures }: SeedSummary["inspections"]): string {
   const total = Object.values(byTypeStatus).reduce((a, b) => a + b, 0);
   const types = ["scheduled", "surprise", "verification"].map((type) => {
     const n = Object.entries(byTypeStatus)
@@ -87,7 +113,7 @@ function describe({ byTypeStatus, measures }) {
 }
 
 /** Prints the demo receipt and the demo accounts so a newcomer can try the site and the console. */
-export function printDemoReceipt(demo, baseUrl = "http://localhost:8787") {
+export function printDemoReceipt(demo: SeedSummary | undefined, baseUrl = "http://localhost:8787"): void {
   if (!demo) return;
   const accounts = Object.values(DEMO_ACCOUNTS).map(
     (a) =>
@@ -117,8 +143,12 @@ export function printDemoReceipt(demo, baseUrl = "http://localhost:8787") {
   );
 }
 
-function parseArgs(argv) {
-  const args = { local: false, unitsOnly: false, persistTo: undefined };
+function parseArgs(argv: readonly string[]) {
+  const args: { local: boolean; unitsOnly: boolean; persistTo: string | undefined } = {
+    local: false,
+    unitsOnly: false,
+    persistTo: undefined,
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === "--local") args.local = true;

@@ -1,12 +1,19 @@
 // The Worker's pure domain code (triage, lead plan, calendar, workflow, inspections), bundled
 // with esbuild for the Node scripts, so the seed and the bench place reports
 // into leads with exactly the rules the API uses instead of a copy of them.
+// (Node cannot import worker/src itself: it uses extensionless imports.) The
+// bundle's exports are typed by the modules it bundles (`Domain` below).
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { build } from "esbuild";
-import { ROOT } from "./wrangler.mjs";
+import type * as calendar from "../../worker/src/domain/calendar.ts";
+import type * as inspections from "../../worker/src/domain/inspections/index.ts";
+import type * as plan from "../../worker/src/domain/lead-plan.ts";
+import type * as triage from "../../worker/src/domain/triage/index.ts";
+import type * as workflow from "../../worker/src/domain/workflow.ts";
+import { ROOT } from "./wrangler.ts";
 
 const ENTRY = `
 export * as triage from "./worker/src/domain/triage/index.ts";
@@ -16,7 +23,16 @@ export * as workflow from "./worker/src/domain/workflow.ts";
 export * as inspections from "./worker/src/domain/inspections/index.ts";
 `;
 
-let loaded;
+/** The bundle's exports: one namespace per module of ENTRY, with that module's own types. */
+export interface Domain {
+  triage: typeof triage;
+  plan: typeof plan;
+  calendar: typeof calendar;
+  workflow: typeof workflow;
+  inspections: typeof inspections;
+}
+
+let loaded: Promise<Domain> | undefined;
 
 /**
  * `{ triage, plan, calendar, workflow, inspections }`: the modules of worker/src/domain,
@@ -26,7 +42,7 @@ let loaded;
  * const { triage, plan } = await loadDomain();
  * triage.triageReport({ unitId, categoryCode, description, reporterKind, evidenceCount: 0, receivedAt, openLeads: [] });
  */
-export function loadDomain() {
+export function loadDomain(): Promise<Domain> {
   loaded ??= (async () => {
     const dir = mkdtempSync(join(tmpdir(), "pacv-domain-"));
     const outfile = join(dir, "domain.mjs");
@@ -40,7 +56,7 @@ export function loadDomain() {
         outfile,
         logLevel: "error",
       });
-      return await import(pathToFileURL(outfile).href);
+      return (await import(pathToFileURL(outfile).href)) as Domain;
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -2,18 +2,94 @@
 // stored the way the Worker stores real ones (hashed secret, contact details
 // sealed with AES-GCM under CONTACT_KEY), so the local site has something to
 // show. Deterministic: the same seed gives the same reports, codes and
-// secrets on every machine. leads.mjs places them into leads.
+// secrets on every machine. leads.ts places them into leads.
 import { createHash, webcrypto } from "node:crypto";
-import { EXTRAS, fakeName, TEMPLATES } from "./report-templates.mjs";
-import { createRng, insertOrIgnore } from "./sql.mjs";
-import { TWO_TIER_DATE, UNITS, unitById, unitValidOn } from "./units.mjs";
+import type { CategoryCode } from "../../worker/src/contracts/categories.ts";
+import type { FindingOutcome } from "../../worker/src/contracts/inspections.ts";
+import type { LeadStatus } from "../../worker/src/contracts/leads.ts";
+import type { Contact, ReporterKind, ReportStatus, Track } from "../../worker/src/contracts/reports.ts";
+import { EXTRAS, fakeName, type ReportTemplate, TEMPLATES } from "./report-templates.ts";
+import type { IsoDate, IsoInstant } from "./rows.ts";
+import { createRng, insertOrIgnore, type Rng } from "./sql.ts";
+import { type SampleUnit, TWO_TIER_DATE, UNITS, unitById, unitValidOn } from "./units.ts";
+
+/** Where a lead opened by a sample report ends up (leads.ts draws it when a report has none). */
+export type LeadFate = Extract<
+  LeadStatus,
+  "new" | "in_review" | "info_requested" | "dismissal_proposed" | "referred" | "dismissed"
+>;
+
+/** An invented report as `sampleReports` makes it: the fields a reporter files and the receipt. */
+export interface SampleReport {
+  id: string;
+  trackingCode: string;
+  /** The receipt secret, kept to print the demo receipt; only its hash is stored. */
+  secret: string;
+  secretHash: string;
+  track: Track;
+  unitId: string;
+  reporterKind: ReporterKind;
+  contactIv: string | null;
+  contactCiphertext: string | null;
+  receivedAt: IsoInstant;
+  categoryCode: CategoryCode;
+  description: string;
+  occurredOn: IsoDate | null;
+  procedure: string | null;
+  officialHint: string | null;
+  /** The fate of the lead it opens, when scripted. */
+  fate: LeadFate | undefined;
+}
+
+/** A reporter-visible timeline entry, `at` in ms. */
+export interface SampleReportEvent {
+  at: number;
+  status: ReportStatus;
+  note: string | null;
+}
+
+/** A message on the follow page, `at` in ms. */
+export interface SampleMessage {
+  sender: "reporter" | "inspector";
+  author_user_id: string | null;
+  body: string;
+  at: number;
+}
+
+/**
+ * A sample report once placed into a lead (leads.ts: the triage columns and
+ * `leadId`) and given its history (timeline, messages, status; inspections.ts
+ * adds the outcome of a concluded lead): everything `reportInsert` writes.
+ */
+export interface SeededReport extends SampleReport {
+  suggestedCategory: CategoryCode | null;
+  severity: number;
+  eligible: boolean;
+  descriptionFolded: string;
+  procedureKey: string | null;
+  officialKey: string | null;
+  leadId: string;
+  events: SampleReportEvent[];
+  messages: SampleMessage[];
+  status: ReportStatus;
+  outcome?: FindingOutcome;
+  outcomeSummary?: string;
+  updatedAt: IsoInstant;
+}
+
+/** What `sampleReports` returns besides the reports: the demo receipt. */
+export interface DemoReceipt {
+  trackingCode: string;
+  secret: string;
+  unitName: string;
+}
 
 const CODE_ALPHABET = "ACDEFGHJKMNPQRTUVWXY34679";
 const BASE32 = "abcdefghijklmnopqrstuvwxyz234567";
 const DAY_MS = 86_400_000;
 
 /** Lowercase RFC 4648 base32 without padding (20 bytes → 32 characters). */
-function base32(bytes) {
+function base32(bytes: Uint8Array): string {
   let bits = 0;
   let value = 0;
   let out = "";
@@ -29,12 +105,12 @@ function base32(bytes) {
   return out;
 }
 
-function trackingCode(rng) {
+function trackingCode(rng: Rng): string {
   const part = () => Array.from({ length: 4 }, () => rng.pick([...CODE_ALPHABET])).join("");
   return `PA-${part()}-${part()}`;
 }
 
-export function uuid(rng) {
+export function uuid(rng: Rng): string {
   const hex = [...rng.bytes(16)].map((b) => b.toString(16).padStart(2, "0")).join("");
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
@@ -43,7 +119,11 @@ export function uuid(rng) {
  * Seals contact details exactly like `seal` in worker/src/lib/crypto.ts:
  * AES-GCM 256, 12-byte IV, the report id as additional data, base64 out.
  */
-export async function sealContact(base64Key, contact, reportId) {
+export async function sealContact(
+  base64Key: string,
+  contact: Contact,
+  reportId: string,
+): Promise<{ iv: string; ciphertext: string }> {
   const raw = Buffer.from(base64Key, "base64");
   if (raw.byteLength !== 32) throw new Error("CONTACT_KEY must be base64 of 32 bytes");
   const key = await webcrypto.subtle.importKey("raw", raw, "AES-GCM", false, ["encrypt"]);
@@ -68,12 +148,12 @@ const LOCAL = UNITS.filter((u) => (u.kind === "ward" || u.kind === "commune") &&
 const LOCAL_CENTERS = UNITS.filter((u) => u.kind === "agency" && LOCAL.some((l) => l.id === u.parentId));
 
 /** Units a template's `units` entry stands for on `day`. */
-function candidatesOn(entry, day) {
+function candidatesOn(entry: string, day: IsoDate): SampleUnit[] {
   if (entry === "local") return LOCAL.filter((u) => unitValidOn(u, day));
   if (entry === "local-center") return LOCAL_CENTERS.filter((u) => unitValidOn(u, day));
-  const [current, former] = entry.split("|").map(unitById);
+  const [current, former] = entry.split("|").map((id) => unitById(id));
   if (former && unitValidOn(former, day)) return [former];
-  return unitValidOn(current, day) ? [current] : [];
+  return current && unitValidOn(current, day) ? [current] : [];
 }
 
 /**
@@ -90,7 +170,7 @@ const LOCAL_WEIGHT = new Map(
  * city department named by a template is as likely as "any ward"), then a
  * unit within the entry. Undefined when none existed on that day.
  */
-function pickUnit(rng, template, day) {
+function pickUnit(rng: Rng, template: ReportTemplate, day: IsoDate): SampleUnit | undefined {
   const entries = template.units.map((entry) => candidatesOn(entry, day)).filter((units) => units.length > 0);
   if (entries.length === 0) return undefined;
   const units = rng.pick(entries);
@@ -104,7 +184,7 @@ function pickUnit(rng, template, day) {
  * for the queue), the rest over two years with a density growing towards
  * today (the portal becoming known), so the monthly trend rises.
  */
-function randomAgeDays(rng) {
+function randomAgeDays(rng: Rng): number {
   if (rng.chance(0.1)) return rng.int(1, 45);
   return 1 + Math.floor(728 * (1 - Math.sqrt(rng.next())));
 }
@@ -115,7 +195,15 @@ function randomAgeDays(rng) {
  * triage clusters into one lead, and two other matters at that ward, so
  * `inspector2@demo.local` (tied to it) has leads to be recused from.
  */
-const SCRIPTED = [
+const SCRIPTED: {
+  ageDays: number;
+  unitId: string;
+  category: CategoryCode;
+  procedure: string | null;
+  hint: string | null;
+  fate?: LeadFate;
+  text: string;
+}[] = [
   {
     ageDays: 18,
     unitId: "phuong-dong-da",
@@ -194,24 +282,40 @@ const SCRIPTED = [
  * About 600 invented reports received in the two years before `now` (a tenth
  * of them in the last six weeks, so the queue has recent work), plus the
  * scripted ones above, as plain objects: statuses, timelines and messages
- * follow the leads they join (see leads.mjs). The first report is the demo
+ * follow the leads they join (see leads.ts). The first report is the demo
  * receipt: its lead waits for the reporter's answer to a question.
  */
-export async function sampleReports({ contactKey, now = new Date(), count = 600, seed = 20250701 }) {
+export async function sampleReports({
+  contactKey,
+  now = new Date(),
+  count = 600,
+  seed = 20250701,
+}: {
+  contactKey: string;
+  now?: Date;
+  count?: number;
+  seed?: number;
+}): Promise<{ reports: SampleReport[]; demo: DemoReceipt | undefined }> {
   const rng = createRng(seed);
-  const codes = new Set();
+  const codes = new Set<string>();
   const today = new Date(Math.floor(now.getTime() / DAY_MS) * DAY_MS);
-  const reports = [];
-  let demo;
+  const reports: SampleReport[] = [];
+  let demo: DemoReceipt | undefined;
 
-  const base = async ({ id, unitId, receivedMs, reporterKind, track }) => {
+  const base = async ({
+    id,
+    unitId,
+    receivedMs,
+    reporterKind,
+    track,
+  }: Pick<SampleReport, "id" | "unitId" | "reporterKind" | "track"> & { receivedMs: number }) => {
     let code = trackingCode(rng);
     while (codes.has(code)) code = trackingCode(rng);
     codes.add(code);
     const secret = base32(rng.bytes(20));
-    let sealed = { iv: null, ciphertext: null };
+    let sealed: { iv: string | null; ciphertext: string | null } = { iv: null, ciphertext: null };
     if (track === "named") {
-      const contact = { name: fakeName(rng) };
+      const contact: Contact = { name: fakeName(rng) };
       if (rng.chance(0.7)) contact.email = `nguoidan${rng.int(100, 999)}@example.com`;
       if (!contact.email || rng.chance(0.5)) contact.phone = `09${rng.int(10_000_000, 99_999_999)}`;
       sealed = await sealContact(contactKey, contact, id);
@@ -232,7 +336,7 @@ export async function sampleReports({ contactKey, now = new Date(), count = 600,
 
   for (let index = 0; index < count; index++) {
     const isDemo = index === 0;
-    const template = isDemo ? TEMPLATES[1] : TEMPLATES[index % TEMPLATES.length];
+    const template = (isDemo ? TEMPLATES[1] : TEMPLATES[index % TEMPLATES.length]) as ReportTemplate;
     let ageDays = isDemo ? 12 : randomAgeDays(rng);
     let day = new Date(today.getTime() - ageDays * DAY_MS).toISOString().slice(0, 10);
     let unit = pickUnit(rng, template, day);
@@ -250,6 +354,7 @@ export async function sampleReports({ contactKey, now = new Date(), count = 600,
       throw new Error(`Sample description out of range (${description.length}): ${description}`);
     }
     const id = uuid(rng);
+    if (!unit) throw new Error(`No sample unit for a ${template.category} report on ${day}`);
     const track = isDemo ? "anonymous" : rng.chance(0.35) ? "named" : "anonymous";
     const reporterKind = template.kind ?? rng.weighted({ citizen: 8, business: 1, organization: 1 });
     const report = await base({ id, unitId: unit.id, receivedMs, reporterKind, track });
@@ -291,7 +396,7 @@ export async function sampleReports({ contactKey, now = new Date(), count = 600,
 }
 
 /** The INSERT of a report row, with its triage columns and reporter-visible status. */
-export function reportInsert(report) {
+export function reportInsert(report: SeededReport): string {
   return insertOrIgnore("reports", {
     id: report.id,
     tracking_code: report.trackingCode,

@@ -1,16 +1,17 @@
 // Small helpers shared by the seed files: folding, SQL literals and a seeded
 // pseudo-random generator so every run produces the same sample.
+import type { Row, SqlValue, TableName, Tables } from "./rows.ts";
 
 /**
  * Folded form for diacritic-insensitive search. Keep identical to `fold` in
  * worker/src/domain/text.ts: lower case, no combining marks, đ/Đ as d.
  */
-export function fold(text) {
+export function fold(text: string): string {
   return text.normalize("NFD").replace(/\p{M}/gu, "").replace(/[đĐ]/g, "d").toLowerCase().replace(/\s+/g, " ").trim();
 }
 
 /** A SQL literal: NULL, a number, or a single-quoted NFC string. */
-export function sqlValue(value) {
+export function sqlValue(value: SqlValue): string {
   if (value === null || value === undefined) return "NULL";
   if (typeof value === "number") return String(value);
   if (typeof value === "boolean") return value ? "1" : "0";
@@ -18,9 +19,10 @@ export function sqlValue(value) {
 }
 
 /** `INSERT OR IGNORE INTO table (cols) VALUES (…);`, so a second run changes nothing. */
-export function insertOrIgnore(table, row) {
-  const columns = Object.keys(row);
-  return `INSERT OR IGNORE INTO ${table} (${columns.join(", ")}) VALUES (${columns.map((c) => sqlValue(row[c])).join(", ")});`;
+export function insertOrIgnore<T extends TableName>(table: T, row: Tables[T]): string {
+  const values: Row = row;
+  const columns = Object.keys(values);
+  return `INSERT OR IGNORE INTO ${table} (${columns.join(", ")}) VALUES (${columns.map((c) => sqlValue(values[c])).join(", ")});`;
 }
 
 /** D1 refuses SQL statements over 100 KB. */
@@ -32,10 +34,10 @@ const MAX_STATEMENT_BYTES = 90_000;
  * their order, so foreign keys and triggers see the rows as before:
  * `wrangler d1 execute --file` spends milliseconds per statement.
  */
-export function mergeInserts(statements) {
-  const merged = [];
-  let head = null;
-  let values = [];
+export function mergeInserts(statements: readonly string[]): string[] {
+  const merged: string[] = [];
+  let head: string | null = null;
+  let values: string[] = [];
   let bytes = 0;
   const close = () => {
     if (head !== null) merged.push(`${head}${values.join(",\n")};`);
@@ -68,7 +70,19 @@ export function mergeInserts(statements) {
  * mulberry32: a tiny seeded generator. Not for secrets of real users, only
  * for repeatable demo data.
  */
-export function createRng(seed) {
+/** A seeded generator of numbers in [0, 1) and the draws built on it. */
+export interface Rng {
+  next(): number;
+  /** Integer in [min, max]. */
+  int(min: number, max: number): number;
+  pick<T>(items: readonly T[]): T;
+  chance(p: number): boolean;
+  bytes(count: number): Uint8Array;
+  /** Picks a key of `weights` with probability proportional to its value. */
+  weighted<K extends string>(weights: Partial<Record<K, number>>): K;
+}
+
+export function createRng(seed: number): Rng {
   let state = seed >>> 0;
   const next = () => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -81,18 +95,18 @@ export function createRng(seed) {
     next,
     /** Integer in [min, max]. */
     int: (min, max) => min + Math.floor(next() * (max - min + 1)),
-    pick: (items) => items[Math.floor(next() * items.length)],
+    pick: <T>(items: readonly T[]) => items[Math.floor(next() * items.length)] as T,
     chance: (p) => next() < p,
     bytes: (count) => Uint8Array.from({ length: count }, () => Math.floor(next() * 256)),
     /** Picks a key of `weights` with probability proportional to its value. */
-    weighted(weights) {
-      const entries = Object.entries(weights);
+    weighted<K extends string>(weights: Partial<Record<K, number>>): K {
+      const entries = Object.entries(weights) as [K, number][];
       let roll = next() * entries.reduce((sum, [, w]) => sum + w, 0);
       for (const [key, weight] of entries) {
         roll -= weight;
         if (roll < 0) return key;
       }
-      return entries[entries.length - 1][0];
+      return (entries[entries.length - 1] as [K, number])[0];
     },
   };
 }

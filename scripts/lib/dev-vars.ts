@@ -3,12 +3,19 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { ROOT } from "./wrangler.mjs";
+import { ROOT } from "./wrangler.ts";
 
 export const DEV_VARS_PATH = join(ROOT, ".dev.vars");
 
+/** The secrets the Worker needs, as `wrangler secret put` sets them in production. */
+export interface Secrets {
+  CONTACT_KEY: string;
+  ALTCHA_HMAC_SECRET: string;
+  IP_HASH_SALT: string;
+}
+
 /** Fresh random values for the three secrets the Worker needs. */
-export function generateSecrets() {
+export function generateSecrets(): Secrets {
   return {
     CONTACT_KEY: randomBytes(32).toString("base64"),
     ALTCHA_HMAC_SECRET: randomBytes(32).toString("base64url"),
@@ -17,19 +24,19 @@ export function generateSecrets() {
 }
 
 /** Parses a dotenv-style file: `KEY=value` or `KEY="value"`, `#` comments. */
-export function parseDotenv(text) {
-  const vars = {};
+export function parseDotenv(text: string): Record<string, string> {
+  const vars: Record<string, string> = {};
   for (const line of text.split(/\r?\n/)) {
     const match = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*?)\s*$/.exec(line);
     if (!match) continue;
-    const [, key, raw] = match;
+    const [, key = "", raw = ""] = match;
     vars[key] = /^(["']).*\1$/.test(raw) ? raw.slice(1, -1) : raw;
   }
   return vars;
 }
 
 /** The values in .dev.vars, or an empty object when there is none. */
-export function readDevVars() {
+export function readDevVars(): Record<string, string> {
   return existsSync(DEV_VARS_PATH) ? parseDotenv(readFileSync(DEV_VARS_PATH, "utf8")) : {};
 }
 
@@ -39,7 +46,7 @@ export function readDevVars() {
  * CONTACT_KEY would make already stored contact details unreadable).
  * Returns the names that were added.
  */
-export function ensureDevVars() {
+export function ensureDevVars(): string[] {
   const existing = readDevVars();
   const missing = Object.entries(generateSecrets()).filter(([key]) => !existing[key]);
   if (missing.length === 0) return [];

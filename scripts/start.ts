@@ -6,14 +6,14 @@
 // 5. `wrangler dev` on 127.0.0.1:${PORT:-8787}, in the foreground.
 import { spawn } from "node:child_process";
 import { join } from "node:path";
-import { ensureDevVars } from "./lib/dev-vars.mjs";
-import { buildSite } from "./lib/site.mjs";
-import { applyMigrations, ROOT, wranglerEnv } from "./lib/wrangler.mjs";
-import { isSeeded, printDemoReceipt, seedLocal } from "./seed-local.mjs";
+import { ensureDevVars } from "./lib/dev-vars.ts";
+import { buildSite } from "./lib/site.ts";
+import { applyMigrations, ROOT, wranglerEnv } from "./lib/wrangler.ts";
+import { isSeeded, printDemoReceipt, seedLocal } from "./seed-local.ts";
 
 const port = process.env.PORT ?? "8787";
 
-function step(message) {
+function step(message: string) {
   console.log(`\n▶ ${message}`);
 }
 
@@ -48,7 +48,7 @@ async function main() {
     stdio: "inherit",
     env: wranglerEnv(),
   });
-  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
     process.on(signal, () => child.kill(signal));
   }
   child.on("exit", (code, signal) => {

@@ -4,10 +4,10 @@
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { ROOT } from "./wrangler.mjs";
+import { ROOT } from "./wrangler.ts";
 
 /** Builds the Astro site into site/dist (`astro build --root site`); throws if the build fails. */
-export function buildSite() {
+export function buildSite(): void {
   const astro = join(ROOT, "node_modules/astro/bin/astro.mjs");
   const result = spawnSync(process.execPath, [astro, "build", "--root", "site"], {
     cwd: ROOT,
@@ -18,7 +18,7 @@ export function buildSite() {
 }
 
 /** Builds the site unless site/dist already holds one (as after `npm run build`). */
-export function ensureSiteBuilt(log = (line) => console.log(line)) {
+export function ensureSiteBuilt(log = (line: string) => console.log(line)): void {
   if (existsSync(join(ROOT, "site/dist/index.html"))) return;
   log("site/dist is missing: building the site first (astro build --root site)…");
   buildSite();

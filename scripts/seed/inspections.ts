@@ -1,6 +1,6 @@
 // SAMPLE DATA, local only: this year's framework plan and its inspections,
 // built from the seeded referred leads with the Worker's own pure rules
-// (worker/src/domain/inspections, bundled by scripts/lib/domain.mjs):
+// (worker/src/domain/inspections, bundled by scripts/lib/domain.ts):
 // `buildPlan` places one scheduled visit per unit, a few surprise and
 // verification inspections take the gravest referrals, and each inspection
 // is carried as far as its dates allow (planned → in_progress → concluded →
@@ -12,9 +12,71 @@
 // Deterministic for a given `now`; ids derive from units, leads and the year,
 // so seeding again inserts no twins.
 import { createHash } from "node:crypto";
-import { DEMO_ACCOUNTS, RECUSED_WARD_ID } from "./accounts.mjs";
-import { createRng, insertOrIgnore } from "./sql.mjs";
-import { UNITS, unitValidOn } from "./units.mjs";
+import type {
+  FindingOutcome,
+  InspectionStatus,
+  InspectionType,
+  TeamMemberInput,
+} from "../../worker/src/contracts/inspections.ts";
+import type { WorkingCalendar } from "../../worker/src/domain/calendar.ts";
+import type { MeasureRequest, MeasureState } from "../../worker/src/domain/inspections/index.ts";
+import type { Domain } from "../lib/domain.ts";
+import { DEMO_ACCOUNTS, RECUSED_WARD_ID } from "./accounts.ts";
+import type { AuditEntry, SeedLead } from "./leads.ts";
+import type { FindingRow, IsoDate, MeasureRow } from "./rows.ts";
+import { createRng, insertOrIgnore } from "./sql.ts";
+import { UNITS, unitValidOn } from "./units.ts";
+
+/** What becomes of a seeded measure: the transitions and cron runs it goes through. */
+type MeasureFate = "open" | "responded" | "verified_on_time" | "verified_late" | "overdue" | "overdue_responded";
+
+/** A moment of a seeded measure's history: a cron run, or a scripted act of a team member. */
+type MeasureStep = { at: number; cron: true } | { at: number; cron?: false; action: "respond" | "verify"; by: string };
+
+/** A corrective measure of a seeded inspection: its row, with its creation and last change in ms. */
+export type SeedMeasure = Omit<MeasureRow, "created_at" | "updated_at"> & {
+  createdAt: number;
+  updatedAt: number;
+  fate: MeasureFate | null;
+};
+
+/** An inspection as placed on the plan, before it is carried through its dates. */
+interface PlannedInspection {
+  id: string;
+  type: InspectionType;
+  unitId: string;
+  plannedStart: IsoDate;
+  plannedEnd: IsoDate;
+  /** A scheduled visit moved after its leads came in (`inspection.moved`). */
+  moved?: { at: number; before: { plannedStart: IsoDate; plannedEnd: IsoDate } };
+  createdAt: number;
+  /** When each lead was attached; without it, all were at the creation. */
+  attachAt?: (lead: SeedLead) => number;
+  leads: SeedLead[];
+  /** The status a surprise or verification inspection must show; null: as far as its dates allow. */
+  target: Exclude<InspectionStatus, "cancelled"> | null;
+}
+
+/** A seeded inspection with its team, history, findings and measures: what `inspectionsSql` writes. */
+export interface SeedInspection extends PlannedInspection {
+  team: TeamMemberInput[];
+  audit: AuditEntry[];
+  findings: FindingRow[];
+  measures: SeedMeasure[];
+  year: number;
+  status: InspectionStatus;
+  startedAt?: number;
+  concludedAt?: number;
+  closedAt?: number;
+}
+
+/** What `planInspections` returns. */
+export interface SeedPlan {
+  year: number;
+  inspections: SeedInspection[];
+  /** Referred leads left for the demo supervisor to plan. */
+  unattached: number;
+}
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
@@ -27,9 +89,9 @@ const RECUSED_UNITS = new Set([
   ...UNITS.filter((u) => u.parentId === RECUSED_WARD_ID).map((u) => u.id),
 ]);
 
-const OUTCOMES = ["substantiated", "partly_substantiated", "not_substantiated", "could_not_verify"];
+const OUTCOMES: FindingOutcome[] = ["substantiated", "partly_substantiated", "not_substantiated", "could_not_verify"];
 
-export const REASONING = {
+export const REASONING: Record<FindingOutcome, string> = {
   substantiated:
     "Đối chiếu sổ theo dõi hồ sơ và làm việc với 3 công dân: cán bộ yêu cầu nộp thêm khoản tiền ngoài phí, lệ phí đã công bố; hồ sơ bị giữ quá hạn không có văn bản giải thích.",
   partly_substantiated:
@@ -40,7 +102,7 @@ export const REASONING = {
     "Không xác định được hồ sơ cụ thể; người phản ánh không trả lời câu hỏi qua trang theo dõi; đơn vị không còn lưu dữ liệu camera của thời điểm phản ánh.",
 };
 
-export const PUBLIC_SUMMARY = {
+export const PUBLIC_SUMMARY: Record<FindingOutcome, string> = {
   substantiated:
     "Đoàn kiểm tra xác định phản ánh là đúng. Đơn vị đã được yêu cầu chấn chỉnh và xem xét trách nhiệm cán bộ liên quan.",
   partly_substantiated:
@@ -57,7 +119,7 @@ const POSITIONS = [
   "Chuyên viên phòng cấp phép",
 ];
 
-export const SCOPES = {
+export const SCOPES: Record<InspectionType, string> = {
   scheduled:
     "Kiểm tra công vụ theo kế hoạch năm: việc tiếp nhận, giải quyết thủ tục hành chính, niêm yết công khai, thái độ phục vụ; các phản ánh đã chuyển kiểm tra.",
   surprise: "Kiểm tra đột xuất việc giải quyết hồ sơ tại bộ phận một cửa theo phản ánh của người dân.",
@@ -85,19 +147,33 @@ export const RESPONSES = [
   "Đã cập nhật bảng niêm yết và cổng thông tin; ảnh chụp và đường dẫn gửi kèm báo cáo.",
 ];
 
-const iso = (ms) => new Date(ms).toISOString();
+const iso = (ms: number) => new Date(ms).toISOString();
 /** 08:30 in Hanoi on a Hanoi date, as an instant. */
-const morning = (date) => Date.parse(`${date}T00:00:00Z`) - HANOI_MS + 8.5 * HOUR_MS;
-const nextTick = (ms) => Math.ceil(ms / CRON_MS) * CRON_MS;
+const morning = (date: IsoDate) => Date.parse(`${date}T00:00:00Z`) - HANOI_MS + 8.5 * HOUR_MS;
+const nextTick = (ms: number) => Math.ceil(ms / CRON_MS) * CRON_MS;
 
-function stableId(...parts) {
+/** The `n`-th of `items`, counting round and round. */
+function cycle<T>(items: readonly T[], n: number): T {
+  const item = items[n % items.length];
+  if (item === undefined) throw new Error("cycle over an empty list");
+  return item;
+}
+
+/** The head of an inspection team (teamFor puts them first). */
+function headOf(team: readonly TeamMemberInput[]): string {
+  const head = team[0];
+  if (!head) throw new Error("an inspection team without a head");
+  return head.userId;
+}
+
+function stableId(...parts: (string | number)[]): string {
   const hex = createHash("sha256").update(parts.join("\u0000")).digest("hex");
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
 /** Demo supervisor heads every team (so the demo console sees it all); inspector2 never joins a unit it is tied to. */
-function teamFor(unitId, n) {
-  const team = [
+function teamFor(unitId: string, n: number): TeamMemberInput[] {
+  const team: TeamMemberInput[] = [
     { userId: supervisor.id, role: "head" },
     { userId: inspector.id, role: "member" },
   ];
@@ -111,42 +187,49 @@ function teamFor(unitId, n) {
  * it concludes (status, outcome, timeline, audit), so call it before
  * `leadsSql`. Returns what `inspectionsSql` writes.
  */
-export function planInspections(domain, leads, { calendar, now, seed = 20260104 }) {
+export function planInspections(
+  domain: Domain,
+  leads: readonly SeedLead[],
+  { calendar, now, seed = 20260104 }: { calendar: WorkingCalendar; now: Date; seed?: number },
+): SeedPlan {
   const rng = createRng(seed);
   const { buildPlan, measureTransition, escalations } = domain.inspections;
   const { addWorkingDays, hanoiDate } = domain.calendar;
   const nowMs = now.getTime();
   const today = hanoiDate(now);
   const year = Number(today.slice(0, 4));
-  const unitValid = (unitId) => {
+  const unitValid = (unitId: string) => {
     const unit = UNITS.find((u) => u.id === unitId);
-    return unit && unit.kind !== "city" && unitValidOn(unit, today);
+    return unit !== undefined && unit.kind !== "city" && unitValidOn(unit, today);
   };
+  // A referred lead always has its decision time.
+  const decidedAt = (lead: SeedLead) => lead.row.decided_at ?? "";
   const referred = leads
     .filter((l) => l.row.status === "referred" && unitValid(l.row.unit_id))
-    .sort((a, b) => a.row.decided_at.localeCompare(b.row.decided_at) || a.row.id.localeCompare(b.row.id));
-  const decidedMs = (lead) => Date.parse(lead.row.decided_at);
+    .sort((a, b) => decidedAt(a).localeCompare(decidedAt(b)) || a.row.id.localeCompare(b.row.id));
+  const decidedMs = (lead: SeedLead) => Date.parse(decidedAt(lead));
 
-  const inspections = [];
-  const taken = new Set();
+  const planned: PlannedInspection[] = [];
+  const taken = new Set<string>();
 
   // Surprise and verification inspections: one lead each, the oldest
   // referrals closed or concluded, recent ones under way or planned.
   const grave = referred.filter((l) => ["bribery", "harassment", "delay"].includes(l.row.category_code));
-  const statuses = ["closed", "concluded", "in_progress", "planned"];
-  for (const type of ["verification", "surprise"]) {
+  const statuses = ["closed", "concluded", "in_progress", "planned"] as const;
+  const minAges = { closed: 200, concluded: 90, in_progress: 8, planned: 0 };
+  for (const type of ["verification", "surprise"] as const) {
     for (const status of statuses) {
-      const minAge = { closed: 200, concluded: 90, in_progress: 8, planned: 0 }[status];
+      const minAge = minAges[status];
       const pool = grave.filter((l) => !taken.has(l.row.id) && nowMs - decidedMs(l) > minAge * DAY_MS);
       const lead = status === "planned" ? pool.at(-1) : status === "in_progress" ? pool.at(-1) : pool[0];
       if (!lead) continue;
       taken.add(lead.row.id);
-      let start;
-      if (status === "planned") start = addWorkingDays(today, 6 + inspections.length, calendar);
+      let start: IsoDate;
+      if (status === "planned") start = addWorkingDays(today, 6 + planned.length, calendar);
       else if (status === "in_progress")
         start = addWorkingDays(hanoiDate(new Date(Math.max(decidedMs(lead), nowMs - 12 * DAY_MS))), 2, calendar);
       else start = addWorkingDays(hanoiDate(new Date(decidedMs(lead))), type === "surprise" ? 3 : 10, calendar);
-      inspections.push({
+      planned.push({
         id: stableId("inspection", type, lead.row.id),
         type,
         unitId: lead.row.unit_id,
@@ -175,11 +258,16 @@ export function planInspections(domain, leads, { calendar, now, seed = 20260104 
     { calendar, newId: (unitId) => stableId("inspection", "scheduled", year, unitId) },
   );
   const byId = new Map(leads.map((l) => [l.row.id, l]));
+  const leadById = (id: string) => {
+    const lead = byId.get(id);
+    if (!lead) throw new Error(`Unknown seeded lead ${id}`);
+    return lead;
+  };
   const planBuiltAt = morning(addWorkingDays(`${year - 1}-12-31`, 2, calendar));
   for (const visit of built.created) {
     let { plannedStart, plannedEnd } = visit;
-    let moved;
-    const visitLeads = visit.leadIds.map((id) => byId.get(id));
+    let moved: PlannedInspection["moved"];
+    const visitLeads = visit.leadIds.map(leadById);
     // A visit whose leads came after its dates was moved by a supervisor to
     // a later week of the year (inspection.moved); if the year has no room
     // left, the late leads wait (visit_under_way).
@@ -195,7 +283,7 @@ export function planInspections(domain, leads, { calendar, now, seed = 20260104 
     }
     const start = morning(plannedStart);
     const attached = visitLeads.filter((l) => start > nowMs || decidedMs(l) < start);
-    inspections.push({
+    planned.push({
       id: visit.id,
       type: "scheduled",
       unitId: visit.unitId,
@@ -211,13 +299,17 @@ export function planInspections(domain, leads, { calendar, now, seed = 20260104 
 
   let findingCount = 0;
   let measureCount = 0;
+  const inspections: SeedInspection[] = planned.map((insp, n) =>
+    Object.assign(insp, {
+      team: teamFor(insp.unitId, n),
+      audit: [],
+      findings: [],
+      measures: [],
+      year: Number(insp.plannedStart.slice(0, 4)),
+      status: "planned" as InspectionStatus,
+    }),
+  );
   for (const [n, insp] of inspections.entries()) {
-    insp.team = teamFor(insp.unitId, n);
-    insp.audit = [];
-    insp.findings = [];
-    insp.measures = [];
-    insp.year = Number(insp.plannedStart.slice(0, 4));
-    insp.status = "planned";
     insp.audit.push({
       at: insp.createdAt,
       actor: supervisor.id,
@@ -265,7 +357,7 @@ export function planInspections(domain, leads, { calendar, now, seed = 20260104 
 
     insp.status = "in_progress";
     insp.startedAt = start + rng.int(0, 60) * 60_000;
-    const head = insp.team[0].userId;
+    const head = headOf(insp.team);
     insp.audit.push({
       at: insp.startedAt,
       actor: head,
@@ -275,9 +367,9 @@ export function planInspections(domain, leads, { calendar, now, seed = 20260104 
     const concluding = target !== "in_progress";
     const findingLeads = concluding ? insp.leads : insp.leads.slice(0, 1);
     for (const lead of findingLeads) {
-      const outcome = OUTCOMES[findingCount++ % OUTCOMES.length];
+      const outcome = cycle(OUTCOMES, findingCount++);
       const recordedAt = Math.min(end + rng.int(1, 72) * HOUR_MS, concluding ? concludeAt - HOUR_MS : nowMs - HOUR_MS);
-      const finding = {
+      const finding: FindingRow = {
         id: stableId("finding", lead.row.id),
         inspection_id: insp.id,
         lead_id: lead.row.id,
@@ -309,15 +401,25 @@ export function planInspections(domain, leads, { calendar, now, seed = 20260104 
     const h = Number.parseInt(insp.id.slice(0, 2), 16);
     const wanted = insp.type === "scheduled" && insp.leads.length === 0 ? h % 3 : 1 + (h % 3);
     for (let k = 0; k < wanted; k++) {
-      const deadline = addWorkingDays(concludedDate, [20, 30, 45][k % 3], calendar);
+      const deadline = addWorkingDays(concludedDate, cycle([20, 30, 45], k), calendar);
       insp.measures.push({
         id: stableId("measure", insp.id, k),
         inspection_id: insp.id,
         responsible_unit_id: insp.unitId,
-        description: MEASURES[(n + k) % MEASURES.length],
+        description: cycle(MEASURES, n + k),
         deadline,
         createdAt: at,
         fate: null,
+        // The state below is the measure's history's, set further down.
+        status: "open",
+        response: null,
+        responded_at: null,
+        verified_at: null,
+        verified_by: null,
+        verified_on_time: null,
+        overdue_since: null,
+        last_escalated_at: null,
+        updatedAt: at,
       });
       measureCount++;
     }
@@ -350,7 +452,7 @@ export function planInspections(domain, leads, { calendar, now, seed = 20260104 
       });
     }
     for (const finding of insp.findings) {
-      const lead = byId.get(finding.lead_id);
+      const lead = leadById(finding.lead_id);
       const before = lead.row.status;
       lead.row.status = "concluded";
       lead.row.overdue_since = null;
@@ -379,33 +481,39 @@ export function planInspections(domain, leads, { calendar, now, seed = 20260104 
 
   // Measures: scripted fates, moved by the domain's own transitions and cron.
   const all = inspections.flatMap((i) => i.measures.map((m) => ({ m, insp: i })));
-  const pastFates = ["verified_on_time", "overdue", "verified_late", "verified_on_time", "overdue_responded"];
-  const futureFates = ["open", "responded", "verified_on_time"];
+  const pastFates: MeasureFate[] = [
+    "verified_on_time",
+    "overdue",
+    "verified_late",
+    "verified_on_time",
+    "overdue_responded",
+  ];
+  const futureFates: MeasureFate[] = ["open", "responded", "verified_on_time"];
   let past = 0;
   let future = 0;
   for (const { m, insp } of all) {
     const due = Date.parse(domain.inspections.deadlineEnd(m.deadline));
     const isPast = due < nowMs - 3 * DAY_MS;
-    m.fate = isPast ? pastFates[past++ % pastFates.length] : futureFates[future++ % futureFates.length];
+    m.fate = isPast ? cycle(pastFates, past++) : cycle(futureFates, future++);
     // Surprise and verification inspections meant to show a status keep it.
     if (insp.target === "closed") m.fate = isPast && m.id.charCodeAt(0) % 2 ? "verified_late" : "verified_on_time";
     if (insp.target === "concluded" && m === insp.measures[0]) m.fate = isPast ? "overdue" : "open";
     const created = m.createdAt;
-    const actions = [];
-    const clamp = (t) => Math.min(t, nowMs - HOUR_MS);
+    const actions: MeasureStep[] = [];
+    const clamp = (t: number) => Math.min(t, nowMs - HOUR_MS);
     if (m.fate === "verified_on_time" || m.fate === "responded") {
       const respondAt = clamp(created + (due - created) * (0.4 + rng.next() * 0.5));
       actions.push({ at: respondAt, action: "respond", by: inspector.id });
       if (m.fate === "verified_on_time") {
-        actions.push({ at: clamp(respondAt + rng.int(1, 6) * DAY_MS), action: "verify", by: insp.team[0].userId });
+        actions.push({ at: clamp(respondAt + rng.int(1, 6) * DAY_MS), action: "verify", by: headOf(insp.team) });
       }
     } else if (m.fate === "verified_late" || m.fate === "overdue_responded") {
       const respondAt = clamp(due + rng.int(3, 25) * DAY_MS);
       actions.push({ at: respondAt, action: "respond", by: inspector.id });
       if (m.fate === "verified_late")
-        actions.push({ at: clamp(respondAt + rng.int(1, 5) * DAY_MS), action: "verify", by: insp.team[0].userId });
+        actions.push({ at: clamp(respondAt + rng.int(1, 5) * DAY_MS), action: "verify", by: headOf(insp.team) });
     }
-    let state = {
+    let state: MeasureState = {
       id: m.id,
       status: "open",
       deadline: m.deadline,
@@ -419,7 +527,7 @@ export function planInspections(domain, leads, { calendar, now, seed = 20260104 
     };
     let updated = created;
     // The cron: every 6 hours from the creation, plus each scripted action.
-    const ticks = [];
+    const ticks: MeasureStep[] = [];
     for (let t = nextTick(created + CRON_MS); t < nowMs; t += 6 * HOUR_MS) ticks.push({ at: t, cron: true });
     const firstOverdueTick = nextTick(due);
     if (firstOverdueTick < nowMs) ticks.push({ at: firstOverdueTick, cron: true });
@@ -452,9 +560,9 @@ export function planInspections(domain, leads, { calendar, now, seed = 20260104 
         }
         continue;
       }
-      const request =
+      const request: MeasureRequest =
         event.action === "respond"
-          ? { action: "respond", response: RESPONSES[measureCount++ % RESPONSES.length] }
+          ? { action: "respond", response: cycle(RESPONSES, measureCount++) }
           : { action: "verify" };
       const result = measureTransition(
         state,
@@ -488,12 +596,12 @@ export function planInspections(domain, leads, { calendar, now, seed = 20260104 
   }
   for (const insp of inspections) {
     if (insp.status !== "concluded" || !insp.measures.every((m) => m.status === "verified")) continue;
-    const at = Math.max(...insp.measures.map((m) => Date.parse(m.verified_at)));
+    const at = Math.max(...insp.measures.map((m) => Date.parse(m.verified_at ?? "")));
     insp.status = "closed";
     insp.closedAt = at;
     insp.audit.push({
       at,
-      actor: insp.team[0].userId,
+      actor: headOf(insp.team),
       action: "inspection.closed",
       summary: { before: { status: "concluded" }, after: { status: "closed" }, measures: insp.measures.length },
     });
@@ -502,9 +610,12 @@ export function planInspections(domain, leads, { calendar, now, seed = 20260104 
 }
 
 /** Counts for the seed's output and for checking every type × status and measure state is there. */
-export function inspectionStats({ inspections }) {
-  const byTypeStatus = {};
-  const measures = {};
+export function inspectionStats({ inspections }: Pick<SeedPlan, "inspections">): {
+  byTypeStatus: Record<string, number>;
+  measures: Record<string, number>;
+} {
+  const byTypeStatus: Record<string, number> = {};
+  const measures: Record<string, number> = {};
   for (const i of inspections) {
     byTypeStatus[`${i.type}/${i.status}`] = (byTypeStatus[`${i.type}/${i.status}`] ?? 0) + 1;
     for (const m of i.measures) {
@@ -516,7 +627,7 @@ export function inspectionStats({ inspections }) {
 }
 
 /** SQL for the inspections, in foreign-key order, INSERT OR IGNORE (leads and reports come first). */
-export function inspectionsSql({ inspections }) {
+export function inspectionsSql({ inspections }: Pick<SeedPlan, "inspections">): string[] {
   const statements = ["-- SAMPLE DATA: this year's framework plan, inspections, findings and corrective measures."];
   for (const i of inspections) {
     const lastAudit = Math.max(...i.audit.filter((a) => !a.action.startsWith("measure.")).map((a) => a.at));
@@ -538,7 +649,7 @@ export function inspectionsSql({ inspections }) {
         recommendations: i.concludedAt ? CONCLUSION.recommendations : null,
         guidance: i.concludedAt ? CONCLUSION.guidance : null,
         concluded_at: i.concludedAt ? iso(i.concludedAt) : null,
-        concluded_by: i.concludedAt ? i.team[0].userId : null,
+        concluded_by: i.concludedAt ? headOf(i.team) : null,
         closed_at: i.closedAt ? iso(i.closedAt) : null,
       }),
     );
@@ -591,7 +702,9 @@ export function inspectionsSql({ inspections }) {
 }
 
 /** A report whose lead was concluded, preferably substantiated, for the demo receipt. */
-export function concludedDemo(leads) {
+export function concludedDemo(
+  leads: readonly SeedLead[],
+): { trackingCode: string; secret: string; outcome: FindingOutcome | undefined } | undefined {
   const reports = leads.flatMap((l) => l.reports).filter((r) => r.status === "concluded" && r.secret);
   const report = reports.find((r) => r.outcome === "substantiated") ?? reports[0];
   return report ? { trackingCode: report.trackingCode, secret: report.secret, outcome: report.outcome } : undefined;

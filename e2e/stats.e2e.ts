@@ -8,7 +8,17 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { ROOT } from "../scripts/lib/wrangler.mjs";
+import type { Page } from "playwright-core";
+import { ROOT } from "../scripts/lib/wrangler.ts";
+import type { StatsResponse } from "../worker/src/contracts/stats.ts";
+import { defined, type E2eContext, type E2eTest } from "./lib/context.ts";
+
+declare global {
+  interface Window {
+    /** axe-core, evaluated into the page by `assertAccessible`. */
+    axe: typeof import("axe-core");
+  }
+}
 
 const LOCAL_HOSTS = new Set(["127.0.0.1", "localhost"]);
 const GROUP_BYS = ["month", "category", "sector", "unit"];
@@ -27,22 +37,24 @@ const SMALL_UNIT = "xa-bat-trang";
 const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
 /** Records requests to other hosts and page errors on every page of the context, once. */
-function watch(ctx) {
+function watch(ctx: E2eContext) {
   if (ctx.state.statsWatching) return;
   ctx.state.statsWatching = true;
-  ctx.state.statsForeign = [];
-  ctx.state.statsErrors = [];
+  const foreign: string[] = [];
+  const errors: string[] = [];
+  ctx.state.statsForeign = foreign;
+  ctx.state.statsErrors = errors;
   ctx.context.on("request", (request) => {
     const url = new URL(request.url());
     if ((url.protocol === "http:" || url.protocol === "https:") && !LOCAL_HOSTS.has(url.hostname)) {
-      ctx.state.statsForeign.push(request.url());
+      foreign.push(request.url());
     }
   });
-  const onPage = (page) => {
-    page.on("pageerror", (error) => ctx.state.statsErrors.push(`page error: ${error.message}`));
+  const onPage = (page: Page) => {
+    page.on("pageerror", (error) => errors.push(`page error: ${error.message}`));
     page.on("console", (message) => {
       if (/Content Security Policy|Refused to |CSP violation/i.test(message.text())) {
-        ctx.state.statsErrors.push(`console: ${message.text()}`);
+        errors.push(`console: ${message.text()}`);
       }
     });
   };
@@ -50,19 +62,19 @@ function watch(ctx) {
   for (const page of ctx.context.pages()) onPage(page);
 }
 
-async function statsPage(ctx) {
+async function statsPage(ctx: E2eContext): Promise<Page> {
   watch(ctx);
   if (!ctx.state.statsPage) ctx.state.statsPage = await ctx.context.newPage();
   return ctx.state.statsPage;
 }
 
 /** Opens a statistics page and waits until its figures are drawn (or its message shown). */
-async function open(p, url) {
+async function open(p: Page, url: string): Promise<void> {
   await p.goto(url);
   await loaded(p);
 }
 
-async function loaded(p) {
+async function loaded(p: Page): Promise<void> {
   await p.waitForFunction(() => {
     const status = document.getElementById("stats-status")?.textContent ?? "";
     const unit = document.getElementById("stats-unit-message");
@@ -72,16 +84,16 @@ async function loaded(p) {
   assert.equal(await p.locator("#stats-error").textContent(), "", `no error on ${p.url()}`);
 }
 
-async function getJson(ctx, path) {
+async function getJson(ctx: E2eContext, path: string): Promise<StatsResponse> {
   const response = await fetch(`${ctx.baseUrl}${path}`);
   assert.equal(response.status, 200, `GET ${path}`);
   return response.json();
 }
 
 /** RFC 4180 rows of a CSV text (quoted fields, doubled quotes, CRLF), without the BOM. */
-function parseCsv(text) {
-  const rows = [];
-  let row = [];
+function parseCsv(text: string): Record<string, string>[] {
+  const rows: string[][] = [];
+  let row: string[] = [];
   let field = "";
   let quoted = false;
   const body = text.replace(/^\uFEFF/, "");
@@ -105,13 +117,13 @@ function parseCsv(text) {
     } else field += c;
   }
   if (field || row.length) rows.push([...row, field]);
-  const [header, ...data] = rows;
+  const [header = [], ...data] = rows;
   return data.map((values) => Object.fromEntries(header.map((name, i) => [name, values[i] ?? ""])));
 }
 
 /** Every row of a chart's data table: key, label, suppressed, and each figure's raw value (`data-value`). */
-function tableRows(p, groupBy) {
-  return p.locator(`#chart-${groupBy} table tbody tr`).evaluateAll((rows, measures) => {
+function tableRows(p: Page, groupBy: string) {
+  return p.locator(`#chart-${groupBy} table tbody tr`).evaluateAll((rows: HTMLTableRowElement[], measures) => {
     return rows.map((tr) => {
       const cells = [...tr.querySelectorAll("td")].slice(-measures.length);
       return {
@@ -126,13 +138,13 @@ function tableRows(p, groupBy) {
 }
 
 /** The number shown by a headline figure, or null for "—". */
-async function figure(p, key) {
+async function figure(p: Page, key: string): Promise<number | null> {
   const text = (await p.locator(`[data-figure="${key}"] .figure-value`).textContent())?.trim() ?? "";
   if (text === "—") return null;
   return Number(text.replace(/[^\d]/g, ""));
 }
 
-async function assertNoSideScroll(p, url) {
+async function assertNoSideScroll(p: Page, url: string): Promise<void> {
   const { scrollWidth, innerWidth } = await p.evaluate(() => ({
     scrollWidth: document.documentElement.scrollWidth,
     innerWidth: window.innerWidth,
@@ -141,7 +153,7 @@ async function assertNoSideScroll(p, url) {
 }
 
 /** Runs axe-core in the page (evaluated over DevTools, which the CSP does not govern) and asserts no violation. */
-async function assertAccessible(p, url) {
+async function assertAccessible(p: Page, url: string): Promise<void> {
   const source = readFileSync(join(ROOT, "node_modules/axe-core/axe.min.js"), "utf8");
   await p.evaluate(source);
   const violations = await p.evaluate(async (tags) => {
@@ -153,7 +165,7 @@ async function assertAccessible(p, url) {
   assert.deepEqual(violations, [], `axe-core violations on ${url}`);
 }
 
-export const tests = [
+export const tests: E2eTest[] = [
   {
     name: "/thong-ke/ shows the seeded city's headline figures and four SVG charts, each with a data table of every group",
     async run(ctx) {
@@ -161,12 +173,12 @@ export const tests = [
       await open(p, `${ctx.baseUrl}/thong-ke/`);
       const api = await getJson(ctx, "/api/public/stats?groupBy=month&lang=vi");
       assert.equal(api.totalsSuppressed, false);
-      for (const key of ["reports", "leads", "referred", "dismissed", "inspections", "substantiated"]) {
+      for (const key of ["reports", "leads", "referred", "dismissed", "inspections", "substantiated"] as const) {
         const shown = await figure(p, key);
         assert.equal(shown, api.totals[key], `headline ${key}`);
       }
-      assert.ok((await figure(p, "reports")) > 0, "reports received are not zero");
-      assert.ok((await figure(p, "measuresVerified")) > 0, "measures verified are not zero");
+      assert.ok(((await figure(p, "reports")) as number) > 0, "reports received are not zero");
+      assert.ok(((await figure(p, "measuresVerified")) as number) > 0, "measures verified are not zero");
       const dismissed = await p.locator('[data-figure="dismissed"] .breakdown dt').allTextContents();
       assert.ok(dismissed.includes("Không có căn cứ"), `dismissal reasons listed: ${dismissed.join(", ")}`);
       const period = await p.locator("#stats-period").textContent();
@@ -177,11 +189,11 @@ export const tests = [
         const svg = block.locator('svg[role="img"]');
         assert.equal(await svg.count(), 1, `${groupBy}: one SVG chart`);
         assert.ok(
-          (await svg.locator("title").first().textContent())?.length > 10,
+          ((await svg.locator("title").first().textContent())?.length as number) > 10,
           `${groupBy}: the chart has a summary`,
         );
         assert.ok(
-          (await block.locator("table caption").textContent())?.length > 10,
+          ((await block.locator("table caption").textContent())?.length as number) > 10,
           `${groupBy}: the table has a caption`,
         );
         assert.equal(await block.locator('table thead th[scope="col"]').count(), groupBy === "unit" ? 10 : 9);
@@ -207,7 +219,9 @@ export const tests = [
       assert.ok(suppressedUnits.length > 0, "some units are suppressed, and they are still rows");
       const rankedBars = await p.locator("#chart-unit svg > g").count();
       const units = await getJson(ctx, "/api/public/stats?groupBy=unit&lang=vi");
-      const eligible = units.groups.filter((g) => !g.suppressed && g.reports >= units.minRankedCases).length;
+      const eligible = units.groups.filter(
+        (g) => !g.suppressed && (g.reports as number) >= units.minRankedCases,
+      ).length;
       assert.equal(rankedBars, eligible, "the ranking draws exactly the units with at least N reports");
       assert.ok(eligible > 0, "some units are ranked");
     },
@@ -222,7 +236,7 @@ export const tests = [
         const link = p.locator(`a[data-download="${groupBy}"][data-format="csv"]`);
         const href = await link.getAttribute("href");
         assert.match(href ?? "", new RegExp(`^/api/public/stats\\.csv\\?.*groupBy=${groupBy}`));
-        let csvText;
+        let csvText: string;
         if (groupBy === "month") {
           // A real download, as a reader gets it.
           const [download] = await Promise.all([p.waitForEvent("download"), link.click()]);
@@ -240,7 +254,7 @@ export const tests = [
           assert.equal(line.suppressed, String(row.suppressed), `${groupBy} ${row.key}: suppressed`);
           for (const m of MEASURES) {
             const page = row.values[m];
-            const file = line[m] === "" ? null : line[m];
+            const file: string | null | undefined = line[m] === "" ? null : line[m];
             assert.equal(
               page === null ? null : Number(page),
               file === null ? null : Number(file),
@@ -248,7 +262,7 @@ export const tests = [
             );
           }
         }
-        const total = byKey.get("_total");
+        const total = defined(byKey.get("_total"), "the CSV's total row");
         assert.equal(Number(total.reports), await figure(p, "reports"), `${groupBy}: the CSV total is the headline`);
       }
     },
@@ -260,7 +274,7 @@ export const tests = [
       const before = await figure(p, "reports");
       const category = await getJson(ctx, "/api/public/stats?groupBy=category&lang=vi");
       const bribery = category.groups.find((g) => g.key === "bribery");
-      assert.ok(bribery && !bribery.suppressed && bribery.reports > 0);
+      assert.ok(bribery && !bribery.suppressed && (bribery.reports as number) > 0);
       await p.selectOption("#f-category", "bribery");
       await p.locator("#stats-filters button[type=submit]").click();
       await p.waitForURL(/categoryCode=bribery/);
@@ -282,7 +296,7 @@ export const tests = [
 
       // Three months ending with the current one.
       const to = await p.inputValue("#f-to");
-      const [y, m] = to.split("-").map(Number);
+      const [y, m] = to.split("-").map(Number) as [number, number];
       const index = y * 12 + m - 1 - 2;
       const from = `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, "0")}`;
       await p.fill("#f-from", from);
@@ -323,13 +337,17 @@ export const tests = [
       const units = await getJson(ctx, "/api/public/stats?groupBy=unit&lang=vi");
       const links = await p
         .locator("#chart-unit tbody th a")
-        .evaluateAll((as) => as.map((a) => ({ href: a.getAttribute("href"), label: a.textContent?.trim() })));
+        .evaluateAll((as: HTMLAnchorElement[]) =>
+          as.map((a) => ({ href: a.getAttribute("href") as string, label: a.textContent?.trim() })),
+        );
       assert.equal(links.length, units.groups.length, "one link per unit, none left out");
       for (const link of links) assert.match(link.href, /^\/thong-ke\/don-vi\/\?id=[a-z0-9-]+$/);
       const ids = links.map((l) => new URL(l.href, ctx.baseUrl).searchParams.get("id"));
       assert.deepEqual([...ids].sort(), units.groups.map((g) => g.key).sort());
 
-      const ranked = units.groups.filter((g) => !g.suppressed).sort((a, b) => b.reports - a.reports);
+      const ranked = units.groups
+        .filter((g) => !g.suppressed)
+        .sort((a, b) => (b.reports as number) - (a.reports as number));
       const hidden = units.groups.filter((g) => g.suppressed);
       const sample = [...ranked.slice(0, 3), ...ranked.slice(-1), ...hidden.slice(0, 2)];
       assert.ok(sample.length >= 5, "a sample of at least five units");
@@ -383,7 +401,7 @@ export const tests = [
       assert.equal(await p.locator("h1").textContent(), "Public statistics");
       assert.equal(
         (await p.locator('[data-figure="reports"] .figure-value').textContent())?.trim(),
-        new Intl.NumberFormat("en-GB").format(api.totals.reports),
+        new Intl.NumberFormat("en-GB").format(api.totals.reports as number),
       );
       assert.match((await p.locator('[data-figure="reports"] .figure-label').textContent()) ?? "", /Reports received/);
       assert.match(
@@ -436,13 +454,15 @@ export const tests = [
       for (const term of ["Phản ánh tiếp nhận", "Đầu mối không xử lý", "Trung vị thời gian đến khi có kết luận"]) {
         assert.ok(terms.includes(term), `the methodology defines ${term}`);
       }
-      const links = await p.locator("main a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+      const links = await p
+        .locator("main a")
+        .evaluateAll((as: HTMLAnchorElement[]) => as.map((a) => a.getAttribute("href")));
       assert.ok(links.includes("/thong-ke/du-lieu-mo/"));
       await p.goto(`${ctx.baseUrl}/thong-ke/du-lieu-mo/`);
       const columns = await p.locator("#dictionary-csv tbody th").allTextContents();
       const header = (await (await fetch(`${ctx.baseUrl}/api/public/stats.csv`)).text())
         .replace(/^\uFEFF/, "")
-        .split("\r\n")[0];
+        .split("\r\n")[0] as string;
       assert.deepEqual(columns, header.split(","), "the data dictionary lists every CSV column, in order");
       assert.ok((await p.locator("main").textContent())?.includes("CC BY 4.0"));
     },

@@ -4,6 +4,21 @@
 // `units` lists where such a report would go: "local" is any ward or commune,
 // "local-center" a ward's one-stop shop, "current|former" names the unit that
 // handled it before the March 2025 merger.
+import type { CategoryCode } from "../../worker/src/contracts/categories.ts";
+import type { ReporterKind, ReportStatus } from "../../worker/src/contracts/reports.ts";
+import type { Rng } from "./sql.ts";
+
+/** A kind of invented report: its category, where it goes, and a text drawn with the seeded generator. */
+export interface ReportTemplate {
+  category: CategoryCode;
+  /** "local", "local-center", a unit id, or "current|former" (see above). */
+  units: string[];
+  /** The reporter, when only one kind files such a report (otherwise mostly citizens). */
+  kind?: ReporterKind;
+  procedure?: string[];
+  hints?: string[];
+  text: (r: Rng) => string;
+}
 
 const AMOUNTS = ["500 nghìn đồng", "1 triệu đồng", "1,5 triệu đồng", "2 triệu đồng", "3 triệu đồng", "5 triệu đồng"];
 const BIG_AMOUNTS = ["10 triệu đồng", "15 triệu đồng", "20 triệu đồng", "30 triệu đồng"];
@@ -24,8 +39,7 @@ const PLACES = [
 const SHOPS = ["bún chả", "phở", "tạp hóa", "sửa xe máy", "cà phê", "in ấn", "bán thuốc thú y", "cắt tóc"];
 const DESKS = ["bàn số 2", "bàn số 3", "bàn số 5", "quầy tiếp nhận đất đai", "quầy hộ tịch"];
 
-/** @type {Array<{category: string, units: string[], kind?: string, procedure?: string[], hints?: string[], text: (r: any) => string}>} */
-export const TEMPLATES = [
+export const TEMPLATES: ReportTemplate[] = [
   {
     category: "bribery",
     units: ["local", "local-center"],
@@ -309,12 +323,12 @@ const MIDDLE = ["Văn", "Thị", "Minh", "Thu", "Quang", "Thanh", "Đức", "Ng�
 const GIVEN = ["An", "Bình", "Hà", "Hương", "Tuấn", "Lan", "Dũng", "Hải", "Linh", "Phương", "Sơn", "Trang", "Khoa"];
 
 /** A made-up Vietnamese full name. */
-export function fakeName(r) {
+export function fakeName(r: Rng): string {
   return `${r.pick(FAMILY)} ${r.pick(MIDDLE)} ${r.pick(GIVEN)}`;
 }
 
 /** Timeline notes a reporter sees for each status. */
-export const STATUS_NOTES = {
+export const STATUS_NOTES: Partial<Record<ReportStatus, string>> = {
   in_review: "Phản ánh đã được chuyển cho tổ kiểm tra công vụ xem xét.",
   info_requested: "Cần bổ sung thông tin, vui lòng xem tin nhắn của cán bộ kiểm tra.",
   referred: "Đã chuyển cơ quan có thẩm quyền giải quyết theo quy định.",

@@ -16,13 +16,48 @@
 // review, propose, record findings and verify measures here.
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { DEMO_ACCOUNTS } from "./accounts.mjs";
-import { CONCLUSION, MEASURES, PUBLIC_SUMMARY, REASONING, RESPONSES, SCOPES } from "./inspections.mjs";
-import { DISMISSALS } from "./leads.mjs";
-import { TEMPLATES } from "./report-templates.mjs";
-import { SCRIPTED_ONLY_UNITS } from "./reports.mjs";
-import { createRng, sqlValue } from "./sql.mjs";
-import { UNITS } from "./units.mjs";
+import type { CategoryCode } from "../../worker/src/contracts/categories.ts";
+import type { FindingOutcome, InspectionStatus, InspectionType } from "../../worker/src/contracts/inspections.ts";
+import type { DismissalReasonCode, LeadStatus } from "../../worker/src/contracts/leads.ts";
+import type { ReportStatus } from "../../worker/src/contracts/reports.ts";
+import type { LeadState } from "../../worker/src/domain/lead-plan.ts";
+import type { Domain } from "../lib/domain.ts";
+import { DEMO_ACCOUNTS } from "./accounts.ts";
+import { CONCLUSION, MEASURES, PUBLIC_SUMMARY, REASONING, RESPONSES, SCOPES } from "./inspections.ts";
+import { DISMISSALS } from "./leads.ts";
+import { TEMPLATES } from "./report-templates.ts";
+import { SCRIPTED_ONLY_UNITS } from "./reports.ts";
+import type { FindingRow, IsoDate, LeadRow, MeasureRow, ReportRow, Row, TableName, Tables } from "./rows.ts";
+import { createRng, type Rng, sqlValue } from "./sql.ts";
+import { UNITS } from "./units.ts";
+
+/** The lead statuses the bulk data uses (no merges). */
+type BulkStatus = Exclude<LeadStatus, "merged">;
+
+/** What `bulkSqlFiles` wrote, by table, and how many files. */
+export interface BulkCounts {
+  reports: number;
+  leads: number;
+  inspections: number;
+  findings: number;
+  measures: number;
+  files: number;
+}
+
+/** An inspection of the bulk data while its leads are referred to it. */
+interface BulkInspection {
+  id: string;
+  type: InspectionType;
+  unitId: string;
+  plannedStart: IsoDate;
+  plannedEnd: IsoDate;
+  createdMs: number;
+  startedMs: number;
+  concludedMs: number;
+  status: Extract<InspectionStatus, "planned" | "in_progress" | "concluded">;
+  leads: string[];
+  findings: FindingRow[];
+}
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
@@ -37,19 +72,19 @@ const MAX_FILE = 60_000_000;
 const { supervisor, inspector } = DEMO_ACCOUNTS;
 
 /** Distinct tracking codes from a counter, in the `PA-XXXX-XXXX` shape, prefixed so they never meet the sample's. */
-function trackingCode(n) {
+function trackingCode(n: number): string {
   let digits = "";
   for (let i = 0, v = n; i < 7; i++, v = Math.floor(v / 25)) digits = CODE_ALPHABET[v % 25] + digits;
   return `PA-Z${digits.slice(0, 3)}-${digits.slice(3)}`;
 }
 
 /** A UUID-shaped id from a kind digit, the batch and a counter. */
-function hexId(kind, batch, n) {
+function hexId(kind: number, batch: number, n: number): string {
   return `b${kind}${batch}00000-0000-4000-a000-${n.toString(16).padStart(12, "0")}`;
 }
 
 /** Report count of a lead: mostly one, a tail of clusters up to 12. */
-function clusterSize(rng) {
+function clusterSize(rng: Rng): number {
   const roll = rng.next();
   if (roll < 0.75) return 1;
   if (roll < 0.88) return 2;
@@ -57,7 +92,7 @@ function clusterSize(rng) {
   return rng.int(4, 12);
 }
 
-function fate(rng, ageDays) {
+function fate(rng: Rng, ageDays: number): BulkStatus {
   if (ageDays < 5) return rng.weighted({ new: 6, in_review: 3, info_requested: 1 });
   if (ageDays < 30)
     return rng.weighted({ new: 1, in_review: 4, info_requested: 2, dismissal_proposed: 1, referred: 2 });
@@ -67,7 +102,7 @@ function fate(rng, ageDays) {
   return rng.weighted({ in_review: 0.1, referred: 5.5, dismissed: 4.4 });
 }
 
-const REPORTER_STATUS = {
+const REPORTER_STATUS: Record<BulkStatus, ReportStatus> = {
   new: "received",
   in_review: "in_review",
   info_requested: "info_requested",
@@ -77,7 +112,7 @@ const REPORTER_STATUS = {
   concluded: "concluded",
 };
 
-const DISMISSAL_WEIGHTS = {
+const DISMISSAL_WEIGHTS: Record<DismissalReasonCode, number> = {
   not_public_service: 3,
   insufficient_information: 4,
   duplicate: 2,
@@ -85,23 +120,30 @@ const DISMISSAL_WEIGHTS = {
   handled_elsewhere: 1.5,
   unfounded: 3,
 };
-const DISMISSAL_TEXT = Object.fromEntries(DISMISSALS);
-const OUTCOME_WEIGHTS = { substantiated: 3, partly_substantiated: 2.5, not_substantiated: 3, could_not_verify: 1.5 };
+const DISMISSAL_TEXT: Partial<Record<DismissalReasonCode, string>> = Object.fromEntries(DISMISSALS);
+const OUTCOME_WEIGHTS: Record<FindingOutcome, number> = {
+  substantiated: 3,
+  partly_substantiated: 2.5,
+  not_substantiated: 3,
+  could_not_verify: 1.5,
+};
 /** Share of referred leads an inspection takes up, by inspection type. */
 const TAKEN_UP = 0.75;
-const TYPE_WEIGHTS = { scheduled: 6, surprise: 2.5, verification: 1.5 };
+const TYPE_WEIGHTS: Record<InspectionType, number> = { scheduled: 6, surprise: 2.5, verification: 1.5 };
 
 /**
  * `INSERT INTO table (cols) VALUES (…), (…);` statements for `rows`, each
  * kept under MAX_STATEMENT characters (D1 refuses statements over 100 KB).
  */
-function insertMany(table, rows) {
-  const columns = Object.keys(rows[0]);
+function insertMany<T extends TableName>(table: T, rows: readonly Tables[T][]): string[] {
+  const first: Row | undefined = rows[0];
+  if (!first) return [];
+  const columns = Object.keys(first);
   const head = `INSERT INTO ${table} (${columns.join(",")}) VALUES\n`;
-  const statements = [];
-  let values = [];
+  const statements: string[] = [];
+  let values: string[] = [];
   let length = head.length;
-  for (const row of rows) {
+  for (const row of rows as readonly Row[]) {
     const tuple = `(${columns.map((c) => sqlValue(row[c])).join(",")})`;
     const bytes = Buffer.byteLength(tuple) + 2;
     if (values.length && length + bytes > MAX_STATEMENT) {
@@ -117,18 +159,18 @@ function insertMany(table, rows) {
 }
 
 /** The Hanoi month (0-based count from year 0) of an instant, and the instant that month starts. */
-const hanoiMonth = (ms) => {
+const hanoiMonth = (ms: number) => {
   const d = new Date(ms + HANOI_MS);
   return d.getUTCFullYear() * 12 + d.getUTCMonth();
 };
-const monthStartMs = (month) => Date.UTC(Math.floor(month / 12), month % 12, 1) - HANOI_MS;
-const iso = (ms) => new Date(ms).toISOString();
+const monthStartMs = (month: number) => Date.UTC(Math.floor(month / 12), month % 12, 1) - HANOI_MS;
+const iso = (ms: number) => new Date(ms).toISOString();
 
 /**
  * Generates the large data set as SQL files in `dir`, yielding each file's
  * path as soon as it is written (apply them in order; the next one is
  * generated while the caller applies the last). Returns the row counts.
- * `domain` is scripts/lib/domain.mjs. `batch` (0-9) keeps the ids and
+ * `domain` is scripts/lib/domain.ts. `batch` (0-9) keeps the ids and
  * tracking codes of several calls on one database apart.
  *
  * @example
@@ -138,15 +180,30 @@ const iso = (ms) => new Date(ms).toISOString();
  * console.log(step.value); // { reports, leads, inspections, findings, measures, files }
  */
 export function* bulkSqlFiles(
-  domain,
-  { dir, reports = 100_000, now = new Date(), seed = 424242, batch = 0, reportsPerFile = 100_000 },
-) {
+  domain: Domain,
+  {
+    dir,
+    reports = 100_000,
+    now = new Date(),
+    seed = 424242,
+    batch = 0,
+    reportsPerFile = 100_000,
+  }: { dir: string; reports?: number; now?: Date; seed?: number; batch?: number; reportsPerFile?: number },
+): Generator<string, BulkCounts, void> {
   const rng = createRng(seed + batch);
   const { rescore } = domain.plan;
   const { workingDeadline, addWorkingDays, hanoiDate, DEFAULT_CALENDAR, ACK_WORKING_DAYS, TRIAGE_WORKING_DAYS } =
     domain.calendar;
   const { deadlineEnd } = domain.inspections;
-  const severityOf = { bribery: 4, harassment: 3, shirking: 2, delay: 2, neglect: 2, conduct: 1, other: 1 };
+  const severityOf: Record<CategoryCode, number> = {
+    bribery: 4,
+    harassment: 3,
+    shirking: 2,
+    delay: 2,
+    neglect: 2,
+    conduct: 1,
+    other: 1,
+  };
   // Long tail: unit i is drawn with weight 1 / (i + 1).
   const units = UNITS.filter((u) => !u.validTo && !SCRIPTED_ONLY_UNITS.has(u.id));
   const order = [...units].sort(() => rng.next() - 0.5);
@@ -155,9 +212,9 @@ export function* bulkSqlFiles(
   const codeBase = (batch + 1) * 100_000_000;
 
   let fileCount = 0;
-  let statements = [];
-  const counts = { reports: 0, leads: 0, inspections: 0, findings: 0, measures: 0, files: 0 };
-  const rows = { leads: [], reports: [] };
+  let statements: string[] = [];
+  const counts: BulkCounts = { reports: 0, leads: 0, inspections: 0, findings: 0, measures: 0, files: 0 };
+  const rows: { leads: LeadRow[]; reports: ReportRow[] } = { leads: [], reports: [] };
   const write = () => {
     const file = join(dir, `bulk-${batch}-${String(fileCount++).padStart(3, "0")}.sql`);
     writeFileSync(file, `${statements.join("\n")}\n`);
@@ -165,16 +222,16 @@ export function* bulkSqlFiles(
     counts.files = fileCount;
     return file;
   };
-  const flush = (table, force = false) => {
-    const pending = rows[table];
+  const flush = (table: "leads" | "reports", force = false) => {
+    const pending: (LeadRow | ReportRow)[] = rows[table];
     while (pending.length >= ROWS_PER_INSERT || (force && pending.length)) {
-      statements.push(...insertMany(table, pending.splice(0, ROWS_PER_INSERT)));
+      statements.push(...insertMany(table, pending.splice(0, ROWS_PER_INSERT) as Tables[typeof table][]));
     }
   };
 
   /** Inspections by unit, start month and type; each takes the leads referred the month before. */
-  const inspections = new Map();
-  const inspectionFor = (unitId, decidedMs) => {
+  const inspections = new Map<string, BulkInspection>();
+  const inspectionFor = (unitId: string, decidedMs: number): BulkInspection => {
     const type = rng.weighted(TYPE_WEIGHTS);
     const month = hanoiMonth(decidedMs) + 1;
     const key = `${unitId}|${month}|${type}`;
@@ -224,12 +281,15 @@ export function* bulkSqlFiles(
         ? null
         : Math.min(nowMs - HOUR_MS, openedMs + (rng.chance(0.85) ? rng.int(1, 40) : rng.int(41, 200)) * HOUR_MS);
     const decided = status === "referred" || status === "dismissed";
-    const decidedMs = decided ? Math.min(nowMs - HOUR_MS, Math.max(ackMs, openedMs + rng.int(1, 20) * DAY_MS)) : null;
+    // A decided lead was acknowledged (ackMs is a number).
+    const decidedMs = decided
+      ? Math.min(nowMs - HOUR_MS, Math.max(ackMs as number, openedMs + rng.int(1, 20) * DAY_MS))
+      : null;
     const proposing = status === "dismissed" || status === "dismissal_proposed";
     const reasonCode = proposing ? rng.weighted(DISMISSAL_WEIGHTS) : null;
-    let outcome = null;
+    let outcome: FindingOutcome | null = null;
     let settledMs = decidedMs;
-    if (status === "referred" && rng.chance(TAKEN_UP)) {
+    if (status === "referred" && decidedMs !== null && rng.chance(TAKEN_UP)) {
       const insp = inspectionFor(unitId, decidedMs);
       insp.leads.push(id);
       if (insp.status === "concluded") {
@@ -276,15 +336,17 @@ export function* bulkSqlFiles(
         is_sample: 1,
       });
     }
-    const lead = {
-      severity,
-      reportCount: size,
-      evidenceCount: rng.chance(0.2) ? rng.int(1, 4) : 0,
-      businessHarm,
-      openedAt,
-      dueAt,
-    };
-    const score = rescore(lead, 0, new Date(decidedMs ?? nowMs));
+    // The lead columns `rescore` reads (its parameter names the whole lead state).
+    const lead: Pick<LeadState, "severity" | "reportCount" | "evidenceCount" | "businessHarm" | "openedAt" | "dueAt"> =
+      {
+        severity,
+        reportCount: size,
+        evidenceCount: rng.chance(0.2) ? rng.int(1, 4) : 0,
+        businessHarm,
+        openedAt,
+        dueAt,
+      };
+    const score = rescore(lead as Omit<LeadState, "priority" | "scoreFactors">, 0, new Date(decidedMs ?? nowMs));
     const stillOpen = !decided;
     const ackOverdue = ackMs === null ? Date.parse(ackDueAt) < nowMs : ackMs > Date.parse(ackDueAt);
     const overdue = stillOpen && (Date.parse(dueAt) < nowMs || (ackMs === null && ackOverdue));
@@ -308,7 +370,7 @@ export function* bulkSqlFiles(
       decided_at: decidedMs ? iso(decidedMs) : null,
       overdue_since: overdue ? (ackMs === null && ackDueAt < dueAt ? ackDueAt : dueAt) : null,
       proposed_by: proposing ? inspector.id : null,
-      dismissal_reason: reasonCode ? DISMISSAL_TEXT[reasonCode] : null,
+      dismissal_reason: reasonCode ? (DISMISSAL_TEXT[reasonCode] ?? null) : null,
       dismissal_reason_code: reasonCode,
       updated_at: iso(Math.max(settledMs ?? 0, lastMs)),
     });
@@ -320,11 +382,13 @@ export function* bulkSqlFiles(
   flush("reports", true);
 
   // The inspections, their leads and members, findings and measures, after the leads they point to.
-  const tables = { inspections: [], inspection_members: [], inspection_leads: [], findings: [], measures: [] };
+  const tables: {
+    [T in "inspections" | "inspection_members" | "inspection_leads" | "findings" | "measures"]: Tables[T][];
+  } = { inspections: [], inspection_members: [], inspection_leads: [], findings: [], measures: [] };
   for (const insp of inspections.values()) {
     const started = insp.status !== "planned";
     const concluded = insp.status === "concluded";
-    const measures = [];
+    const measures: MeasureRow[] = [];
     if (concluded) {
       const substantiated = insp.findings.some(
         (f) => f.outcome === "substantiated" || f.outcome === "partly_substantiated",
@@ -332,19 +396,19 @@ export function* bulkSqlFiles(
       const wanted = substantiated ? rng.int(1, 3) : rng.chance(0.3) ? 1 : 0;
       const concludedDate = hanoiDate(new Date(insp.concludedMs));
       for (let k = 0; k < wanted; k++) {
-        const deadline = addWorkingDays(concludedDate, [20, 30, 45][k], DEFAULT_CALENDAR);
+        const deadline = addWorkingDays(concludedDate, [20, 30, 45][k] ?? 45, DEFAULT_CALENDAR);
         const dueMs = Date.parse(deadlineEnd(deadline));
         const createdMs = insp.concludedMs;
         const past = dueMs < nowMs;
         const fateOf = past
           ? rng.weighted({ verified_on_time: 5, verified_late: 2, overdue: 2, overdue_responded: 1 })
           : rng.weighted({ open: 3, responded: 2, verified_on_time: 2 });
-        const clamp = (t) => Math.min(t, nowMs - HOUR_MS);
-        const row = {
+        const clamp = (t: number) => Math.min(t, nowMs - HOUR_MS);
+        const row: MeasureRow = {
           id: hexId(4, batch, counts.measures++),
           inspection_id: insp.id,
           responsible_unit_id: insp.unitId,
-          description: MEASURES[k % MEASURES.length],
+          description: MEASURES[k % MEASURES.length] ?? "",
           deadline,
           status: "open",
           response: null,
@@ -361,7 +425,7 @@ export function* bulkSqlFiles(
           const respondedMs = clamp(createdMs + (dueMs - createdMs) * (0.3 + rng.next() * 0.5));
           Object.assign(row, {
             status: "responded",
-            response: RESPONSES[k % RESPONSES.length],
+            response: RESPONSES[k % RESPONSES.length] ?? null,
             responded_at: iso(respondedMs),
           });
           if (fateOf === "verified_on_time") {
@@ -380,7 +444,7 @@ export function* bulkSqlFiles(
             const respondedMs = clamp(dueMs + rng.int(3, 25) * DAY_MS);
             Object.assign(row, {
               status: "responded",
-              response: RESPONSES[k % RESPONSES.length],
+              response: RESPONSES[k % RESPONSES.length] ?? null,
               responded_at: iso(respondedMs),
             });
             if (fateOf === "verified_late") {
@@ -400,7 +464,7 @@ export function* bulkSqlFiles(
     }
     const closedMs =
       concluded && measures.every((m) => m.status === "verified")
-        ? Math.max(insp.concludedMs, ...measures.map((m) => Date.parse(m.verified_at)))
+        ? Math.max(insp.concludedMs, ...measures.map((m) => Date.parse(m.verified_at ?? "")))
         : null;
     tables.inspections.push({
       id: insp.id,
@@ -432,7 +496,7 @@ export function* bulkSqlFiles(
   }
   // In files of about the size of a reports file, so no single run holds them all.
   let bytes = 0;
-  for (const [table, list] of Object.entries(tables)) {
+  for (const [table, list] of Object.entries(tables) as [TableName, Tables[TableName][]][]) {
     for (let i = 0; i < list.length; i += ROWS_PER_INSERT) {
       for (const statement of insertMany(table, list.slice(i, i + ROWS_PER_INSERT))) {
         statements.push(statement);

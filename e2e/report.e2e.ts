@@ -6,7 +6,10 @@ import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { ROOT } from "../scripts/lib/wrangler.mjs";
+import type { Locator, Page } from "playwright-core";
+import { ROOT } from "../scripts/lib/wrangler.ts";
+import type { ReportView } from "../worker/src/contracts/reports.ts";
+import { defined, type E2eContext, type E2eTest } from "./lib/context.ts";
 
 /** B's real camera-like JPEG: Exif with GPS (Hà Nội), XMP, IPTC, ICC. */
 const PHOTO = join(ROOT, "worker/test/fixtures/gps.jpg");
@@ -16,26 +19,28 @@ const DESCRIPTION =
 const REPLY = "Tôi đã nộp hồ sơ lúc 9 giờ sáng, tại bàn số 3 của bộ phận một cửa.";
 
 /** Records every request's host and every console complaint on every page. */
-function watch(ctx) {
+function watch(ctx: E2eContext) {
   if (ctx.state.watching) return;
   ctx.state.watching = true;
-  ctx.state.foreign = [];
-  ctx.state.problems = [];
-  const onPage = (page) => {
+  const foreign: string[] = [];
+  const problems: string[] = [];
+  ctx.state.foreign = foreign;
+  ctx.state.problems = problems;
+  const onPage = (page: Page) => {
     page.on("console", (message) => {
       const text = message.text();
       if (/Content Security Policy|Refused to |CSP violation/i.test(text)) {
-        ctx.state.problems.push(`console: ${text}`);
+        problems.push(`console: ${text}`);
       }
     });
-    page.on("pageerror", (error) => ctx.state.problems.push(`page error: ${error.message}`));
+    page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
   };
   ctx.context.on("page", onPage);
   for (const page of ctx.context.pages()) onPage(page);
   ctx.context.on("request", (request) => {
     const url = new URL(request.url());
     if ((url.protocol === "http:" || url.protocol === "https:") && !LOCAL_HOSTS.has(url.hostname)) {
-      ctx.state.foreign.push(request.url());
+      foreign.push(request.url());
     }
   });
   // Reports violations even where the browser would only print a warning.
@@ -49,7 +54,7 @@ function watch(ctx) {
 }
 
 /** The page, opened once and shared by the tests. */
-async function page(ctx) {
+async function page(ctx: E2eContext): Promise<Page> {
   if (!ctx.state.page) ctx.state.page = await ctx.context.newPage();
   return ctx.state.page;
 }
@@ -58,7 +63,7 @@ async function page(ctx) {
  * Moves through the combobox options with ArrowDown until the active one reads
  * `label`, then presses Enter, as a keyboard user would.
  */
-async function chooseOptionWithKeyboard(p, input, label) {
+async function chooseOptionWithKeyboard(p: Page, input: Locator, label: string): Promise<void> {
   await p.locator("#unit-options [role=option]", { hasText: label }).first().waitFor({ state: "visible" });
   const count = await p.locator("#unit-options [role=option]").count();
   for (let step = 0; step < count + 1; step++) {
@@ -79,7 +84,7 @@ async function chooseOptionWithKeyboard(p, input, label) {
   throw new Error(`No option "${label}" became active with ArrowDown`);
 }
 
-export const tests = [
+export const tests: E2eTest[] = [
   {
     name: "home page is Vietnamese, fits 360 px and links to English",
     async run(ctx) {
@@ -140,12 +145,12 @@ export const tests = [
   {
     name: "the photo is stored (hash of the original kept) for that report",
     async run(ctx) {
-      const { code, secret } = ctx.state.receipt;
+      const { code, secret } = defined(ctx.state.receipt, "the receipt");
       const response = await fetch(`${ctx.baseUrl}/api/reports/${code}`, {
         headers: { authorization: `Bearer ${secret}` },
       });
       assert.equal(response.status, 200);
-      const view = await response.json();
+      const view: ReportView = await response.json();
       assert.equal(view.status, "received");
       assert.equal(view.unitId, "so-xay-dung");
       const original = createHash("sha256").update(readFileSync(PHOTO)).digest("hex");
@@ -153,13 +158,16 @@ export const tests = [
         view.attachments?.map((a) => [a.sha256, a.contentType]),
         [[original, "image/jpeg"]],
       );
-      assert.ok(view.attachments[0].size < readFileSync(PHOTO).byteLength, "metadata was stripped");
+      assert.ok(
+        defined(view.attachments[0], "an attachment").size < readFileSync(PHOTO).byteLength,
+        "metadata was stripped",
+      );
     },
   },
   {
     name: "follows the report with the receipt and replies",
     async run(ctx) {
-      const { code, secret } = ctx.state.receipt;
+      const { code, secret } = defined(ctx.state.receipt, "the receipt");
       const p = await page(ctx);
       await p.goto(`${ctx.baseUrl}/theo-doi/`);
       const follow = p.locator("#follow-form");
