@@ -4,9 +4,12 @@ import { insertUnits } from "../support/fixtures";
 import {
   auditByAction,
   conclusionBody,
+  createInspection,
   expectInspection,
   findingBody,
+  inspectionBody,
   inspectionReadyToConclude,
+  referredLead,
 } from "../support/inspections";
 import { call, createUnit, expectProblem, type Session, signIn } from "../support/leads";
 
@@ -82,6 +85,35 @@ describe("personnel export (công tác cán bộ)", () => {
     const res = await call(tiedSupervisor.cookie, `/api/exports/personnel.csv?from=2026-01-01&to=${today()}`);
     expect(res.status).toBe(200);
     expect(await res.text()).not.toContain(unitId);
+  });
+
+  it("leaves out a surprise inspection for a supervisor who was not on its team", async () => {
+    const unit = await createUnit({ name: "Phường Láng" });
+    const { leadId } = await referredLead(supervisor, unit.id);
+    const created = await createInspection(
+      supervisor.cookie,
+      inspectionBody(unit.id, { type: "surprise", leadIds: [leadId], team: [] }),
+    );
+    const path = `/api/inspections/${created.id}`;
+    await expectInspection(await call(supervisor.cookie, `${path}/start`, { method: "POST" }));
+    await expectInspection(
+      await call(supervisor.cookie, `${path}/findings/${leadId}`, {
+        method: "PUT",
+        body: findingBody("substantiated"),
+      }),
+    );
+    await expectInspection(
+      await call(supervisor.cookie, `${path}/conclusion`, {
+        method: "POST",
+        body: conclusionBody([{ responsibleUnitId: unit.id, description: "Chấn chỉnh", deadline: "2099-12-31" }]),
+      }),
+    );
+    const url = `/api/exports/personnel.csv?from=2026-01-01&to=${today()}`;
+    expect(await (await call(supervisor.cookie, url)).text()).toContain(`${unit.id},`);
+    const outsider = await signIn("supervisor");
+    const res = await call(outsider.cookie, url);
+    expect(res.status).toBe(200);
+    expect(await res.text()).not.toContain(unit.id);
   });
 
   it("needs a valid period", async () => {

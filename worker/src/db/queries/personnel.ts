@@ -4,12 +4,14 @@ import type { PersonnelFinding } from "../../domain/inspections";
 import type { Db } from "../client";
 import { findings, inspections, leads, units } from "../schema";
 import type { Actor } from "./accounts";
+import { inspectionVisibleTo } from "./inspections";
 import { visibleTo } from "./recusal";
 
 /**
  * Substantiated and partly substantiated findings of concluded inspections,
- * recorded from `from` (included) to `until` (excluded, ISO instants), about
- * units the actor is not recused from.
+ * recorded from `from` (included) to `until` (excluded, ISO instants), of
+ * inspections the actor may see: about units they are not recused from, and
+ * a surprise inspection only when they were on its team.
  */
 export async function personnelFindings(
   db: Db,
@@ -36,6 +38,7 @@ export async function personnelFindings(
         gte(findings.recordedAt, recorded.from),
         lt(findings.recordedAt, recorded.until),
         visibleTo(actor, findings.unitId),
+        inspectionVisibleTo(actor),
       ),
     );
   return rows.map((r) => ({ ...r, categoryCode: r.categoryCode as CategoryCode }));
