@@ -15,14 +15,8 @@ export interface Secrets {
   IP_HASH_SALT: string;
 }
 
-/** Vars that may be absent from an older generated `Env`; see `wrangler.toml`. */
-export interface OptionalVars {
-  /** Seconds the public statistics may be cached (Cache API and `max-age`); "0" turns caching off. Default "60". */
-  STATS_CACHE_SECONDS?: string;
-}
-
 /** Worker bindings: generated `Env` plus the secrets. */
-export type Bindings = Env & Secrets & OptionalVars;
+export type Bindings = Env & Secrets;
 
 /** Per-request values set by middleware. */
 export interface Variables {
