@@ -2,6 +2,7 @@ import type { SQL } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { Db } from "../db/client";
 import { guarded, isGuardFailure } from "../db/queries/guards";
+import { uniqueViolation } from "../db/queries/reports";
 import { ApiError } from "../http/errors";
 
 /** Statements of one D1 batch (one transaction). */
@@ -47,6 +48,25 @@ export async function tryGuarded(db: Db, condition: SQL, statements: Statements)
     return true;
   } catch (error) {
     if (isGuardFailure(error)) return false;
+    throw error;
+  }
+}
+
+/**
+ * Writes a use case's statements as one D1 batch, guarded by `guard` when
+ * given. When the state read changed under the request, or a concurrent
+ * request took the same unique slot (a lead attached twice, a unit's one
+ * scheduled visit), the whole batch rolls back and the request gets a 409.
+ *
+ * @example
+ * await commitWrite(ctx.db, [update, auditInsert(ctx.db, entry)], unchanged(row));
+ */
+export async function commitWrite(db: Db, statements: Statements, guard?: SQL): Promise<void> {
+  try {
+    if (guard) await writeGuarded(db, guard, statements);
+    else await writeBatch(db, statements);
+  } catch (error) {
+    if (uniqueViolation(error) !== undefined) throw new ApiError("conflict");
     throw error;
   }
 }

@@ -5,10 +5,10 @@ import { unchanged } from "../db/queries/inspections";
 import { validateFinding } from "../domain/inspections";
 import { ApiError } from "../http/errors";
 import { failureError } from "../http/failures";
+import { commitWrite } from "./batch";
 import type { ActorContext } from "./context";
 import { authorizeAction, requireInspection, requirePermission } from "./inspections/access";
 import { getInspection } from "./inspections/read";
-import { commitWrite } from "./write-batch";
 
 /**
  * `PUT /api/inspections/{id}/findings/{leadId}`: a team member records (or

@@ -16,9 +16,9 @@ import { hanoiDate } from "../domain/calendar";
 import { conclusionImplemented, escalations, type MeasureRequest, measureTransition } from "../domain/inspections";
 import { ApiError } from "../http/errors";
 import { failureError } from "../http/failures";
+import { commitWrite } from "./batch";
 import type { ActorContext, ServiceContext } from "./context";
 import { requirePermission, ruleActor } from "./inspections/access";
-import { commitWrite } from "./write-batch";
 
 /** "Due soon": the deadline falls within this many days. */
 export const DUE_SOON_DAYS = 7;

@@ -16,10 +16,10 @@ import { concludeInspection as decideConclusion } from "../domain/inspections";
 import { ApiError } from "../http/errors";
 import { failureError } from "../http/failures";
 import { INSPECTION_MESSAGES } from "../i18n/inspections";
+import { commitWrite } from "./batch";
 import type { ActorContext } from "./context";
 import { requireInspection, requirePermission, ruleActor } from "./inspections/access";
 import { getInspection } from "./inspections/read";
-import { commitWrite } from "./write-batch";
 
 /**
  * `POST /api/inspections/{id}/conclusion` (a supervisor on the team), by

@@ -16,10 +16,10 @@ import { hanoiDate } from "../domain/calendar";
 import { buildPlan as planFromDomain } from "../domain/inspections";
 import { ApiError } from "../http/errors";
 import { fieldError } from "../http/failures";
+import { commitWrite } from "./batch";
 import type { ActorContext } from "./context";
 import { authorizeAction, requireInspection, requirePermission } from "./inspections/access";
 import { getInspection, inspectionSummary } from "./inspections/read";
-import { commitWrite } from "./write-batch";
 
 type WaitingUnit = Plan["unattached"][number];
 
