@@ -1,6 +1,7 @@
 import { InspectionDetailSchema, InspectionListSchema } from "../contracts/inspections";
 import { createApp } from "../http/create-app";
 import { actorContext } from "../http/service-context";
+import { jsonBodyLimit } from "../middleware/json-body";
 import { requireActor } from "../middleware/session";
 import { putFinding } from "../services/findings";
 import {
@@ -25,8 +26,8 @@ import {
 } from "./inspections.routes";
 
 const app = createApp();
-app.use("/inspections", requireActor("inspections.read"));
-app.use("/inspections/*", requireActor("inspections.read"));
+app.use("/inspections", requireActor("inspections.read"), jsonBodyLimit);
+app.use("/inspections/*", requireActor("inspections.read"), jsonBodyLimit);
 
 /** Inspections: create, list, detail, move, split, start, cancel, findings, conclusion. */
 export const inspectionsApp = app

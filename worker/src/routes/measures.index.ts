@@ -1,13 +1,14 @@
 import { MeasureListSchema, MeasureSchema } from "../contracts/inspections";
 import { createApp } from "../http/create-app";
 import { actorContext } from "../http/service-context";
+import { jsonBodyLimit } from "../middleware/json-body";
 import { requireActor } from "../middleware/session";
 import { applyMeasureAction, listMeasures } from "../services/measures";
 import { listMeasuresRoute, rejectMeasureRoute, respondMeasureRoute, verifyMeasureRoute } from "./measures.routes";
 
 const app = createApp();
-app.use("/measures", requireActor("inspections.read"));
-app.use("/measures/*", requireActor("inspections.read"));
+app.use("/measures", requireActor("inspections.read"), jsonBodyLimit);
+app.use("/measures/*", requireActor("inspections.read"), jsonBodyLimit);
 
 /** Corrective measures: what is due or overdue, the unit's response, verification. */
 export const measuresApp = app

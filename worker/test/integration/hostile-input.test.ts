@@ -58,6 +58,20 @@ describe("a JSON route called with another Content-Type answers 415, not 500", (
   });
 });
 
+describe("the JSON size limit holds on every staff write", () => {
+  it.each([
+    ["POST", "/api/inspections"],
+    ["POST", "/api/plan/2026/build"],
+    ["POST", "/api/measures/m-1/response"],
+    ["POST", "/api/leads/l-1/contest-resolution"],
+  ])("%s %s with a body over 64 KiB is a 413", async (method, path) => {
+    const cookie = await login(await createUser("supervisor"));
+    const body = JSON.stringify({ padding: "x".repeat(70_000) });
+    const res = await SELF.fetch(`${ORIGIN}${path}`, asUser(cookie, { method, body }));
+    await expectProblem(res, 413, "payload_too_large");
+  });
+});
+
 describe("other framework errors are problems too", () => {
   it("405 with Allow for a known path and an unknown method", async () => {
     const res = await SELF.fetch(`${ORIGIN}/api/units`, { method: "DELETE" });
