@@ -1,6 +1,6 @@
 // SAMPLE DATA, local only: the sample reports placed into leads with the
 // Worker's own triage code (bundled by scripts/lib/domain.ts), in the order
-// they were received, exactly as `planTriage` (worker/src/db/queries/triage.ts)
+// they were received, exactly as `planTriage` (worker/src/services/triage.ts)
 // places a report being filed. Each lead then gets an invented but consistent
 // history: who reviewed it, asked the reporter, referred it or proposed and
 // approved its dismissal, with the audit events, reporter-visible statuses,
