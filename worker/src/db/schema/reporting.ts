@@ -10,6 +10,8 @@ export const units = sqliteTable(
   "units",
   {
     id: text("id").primaryKey(),
+    /** The official code (mã đơn vị hành chính) of a ward or commune; null for departments and agencies. */
+    code: text("code"),
     name: text("name").notNull(),
     /** Lower-case, diacritics removed (đ → d), for search. */
     nameFolded: text("name_folded").notNull(),
@@ -20,10 +22,16 @@ export const units = sqliteTable(
     successorId: text("successor_id"),
     validFrom: text("valid_from"),
     validTo: text("valid_to"),
+    /** A starting entry an administrator has yet to confirm (the sample departments and agencies). */
+    toConfirm: integer("to_confirm", { mode: "boolean" }).notNull().default(false),
     /** True for the realistic sample seeded locally. */
     isSample: integer("is_sample", { mode: "boolean" }).notNull().default(false),
   },
-  (t) => [index("units_parent_idx").on(t.parentId), index("units_name_folded_idx").on(t.nameFolded)],
+  (t) => [
+    index("units_parent_idx").on(t.parentId),
+    index("units_name_folded_idx").on(t.nameFolded),
+    uniqueIndex("units_code_idx").on(t.code),
+  ],
 );
 
 /** Former names, so a search for an old name still finds the unit. */
@@ -36,8 +44,12 @@ export const unitAliases = sqliteTable(
     name: text("name").notNull(),
     nameFolded: text("name_folded").notNull(),
     validTo: text("valid_to"),
+    /** The former unit's official code, for a unit the 2025 reform merged; null for a name a rename replaced. */
+    oldCode: text("old_code"),
+    /** True when only part of the former unit went into this one (it was split across several). */
+    partial: integer("partial", { mode: "boolean" }).notNull().default(false),
   },
-  (t) => [primaryKey({ columns: [t.unitId, t.name] })],
+  (t) => [primaryKey({ columns: [t.unitId, t.name] }), index("unit_aliases_name_folded_idx").on(t.nameFolded)],
 );
 
 /** The behaviour taxonomy of DOMAIN.md. */
@@ -77,6 +89,15 @@ export const reports = sqliteTable(
     reporterKind: text("reporter_kind", { enum: ["citizen", "business", "organization"] }).notNull(),
     contactIv: text("contact_iv"),
     contactCiphertext: text("contact_ciphertext"),
+    /**
+     * How the report reached the team: `web` (the portal's form) or a channel
+     * staff enter on someone's behalf (hotline, post, in person, …).
+     */
+    channel: text("channel").notNull().default("web"),
+    /** The staff account that entered a report received by another channel. */
+    enteredBy: text("entered_by"),
+    /** When staff entered it; `receivedAt` is then the day the team received it. */
+    enteredAt: text("entered_at"),
     status: text("status").notNull().default("received"),
     /** The lead this report joined at triage. */
     leadId: text("lead_id"),

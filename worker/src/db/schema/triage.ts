@@ -80,4 +80,6 @@ export const holidays = sqliteTable("holidays", {
     .default("holiday"),
   nameVi: text("name_vi").notNull(),
   nameEn: text("name_en").notNull(),
+  /** Computed from the law and the lunar calendar, not yet confirmed by an administrator. */
+  provisional: integer("provisional", { mode: "boolean" }).notNull().default(false),
 });
