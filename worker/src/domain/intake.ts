@@ -32,7 +32,8 @@ export function intakeDateProblems(
 ): { pointer: string; key: CustomMessageKey }[] {
   const problems: { pointer: string; key: CustomMessageKey }[] = [];
   if (input.receivedOn > hanoiDate(now)) problems.push({ pointer: "/receivedOn", key: "received_future" });
-  else if (input.receivedOn < earliestReceivedOn(now)) problems.push({ pointer: "/receivedOn", key: "received_too_old" });
+  else if (input.receivedOn < earliestReceivedOn(now))
+    problems.push({ pointer: "/receivedOn", key: "received_too_old" });
   if (input.occurredOn !== undefined && input.occurredOn > input.receivedOn) {
     problems.push({ pointer: "/occurredOn", key: "occurred_after_received" });
   }

@@ -24,7 +24,11 @@ export const createIntakeReportRoute = createRoute({
   ].join(" "),
   middleware: [requireActor("intake.create"), staffIntake],
   request: {
-    body: { required: true, description: "The report, its channel and the day it was received", content: json(IntakeReportCreateSchema) },
+    body: {
+      required: true,
+      description: "The report, its channel and the day it was received",
+      content: json(IntakeReportCreateSchema),
+    },
   },
   responses: {
     201: { description: "The receipt", content: json(ReceiptSchema) },

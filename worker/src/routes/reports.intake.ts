@@ -51,7 +51,8 @@ function filingGate(door: FilingDoor) {
       if (error instanceof ApiError) return error;
       throw error;
     });
-    const ref = key !== undefined && keyOk && !(body instanceof ApiError) ? await door.ref(c, key, body.value) : undefined;
+    const ref =
+      key !== undefined && keyOk && !(body instanceof ApiError) ? await door.ref(c, key, body.value) : undefined;
     const stored = ref ? await storedReceipt(ctx, ref) : undefined;
     if (stored?.kind === "replay") return c.json(stored.receipt, 201);
 
