@@ -288,6 +288,7 @@ export const en: Dict = {
       could_not_verify: "Could not be verified",
     },
     byReason: "By reason",
+    byChannel: "By channel",
     byType: "By type",
     byOutcome: "By outcome",
     onTimeHint: "Open items past their deadline count as late.",
@@ -580,7 +581,7 @@ export const en: Dict = {
           name: "headline",
           type: "object",
           meaning:
-            "inspectionsByType, findingsByOutcome, dismissalsByReason (code, label, count), measuresVerified, measuresOnTimeRate, ackOnTimeRate, medianDaysToFirstResponse, medianDaysToConclusion.",
+            "inspectionsByType, findingsByOutcome, dismissalsByReason (code, label, count), reportsByChannel (code, label, reports, suppressed: a channel with fewer than K reports and its complements have reports null), measuresVerified, measuresOnTimeRate, ackOnTimeRate, medianDaysToFirstResponse, medianDaysToConclusion.",
           nullWhen:
             "The whole object is null when totalsSuppressed; rates and medians are null when there is no data yet.",
         },

@@ -303,6 +303,7 @@ export const vi = {
       could_not_verify: "Chưa xác minh được",
     },
     byReason: "Theo lý do",
+    byChannel: "Theo kênh tiếp nhận",
     byType: "Theo loại",
     byOutcome: "Theo kết quả",
     onTimeHint: "Việc quá hạn mà chưa xong được tính là trễ hạn.",
@@ -591,7 +592,7 @@ export const vi = {
           name: "headline",
           type: "đối tượng",
           meaning:
-            "inspectionsByType, findingsByOutcome, dismissalsByReason (code, label, count), measuresVerified, measuresOnTimeRate, ackOnTimeRate, medianDaysToFirstResponse, medianDaysToConclusion.",
+            "inspectionsByType, findingsByOutcome, dismissalsByReason (code, label, count), reportsByChannel (code, label, reports, suppressed: kênh có ít hơn K phản ánh và các kênh ẩn bổ sung có reports null), measuresVerified, measuresOnTimeRate, ackOnTimeRate, medianDaysToFirstResponse, medianDaysToConclusion.",
           nullWhen: "Cả đối tượng là null khi totalsSuppressed; các tỷ lệ và trung vị là null khi chưa có dữ liệu.",
         },
         {
