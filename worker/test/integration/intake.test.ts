@@ -296,3 +296,24 @@ describe("only staff with intake.create enter reports", () => {
     await entered(supervisor.cookie, intakeBody());
   });
 });
+
+describe("the OpenAPI document", () => {
+  it("describes POST /intake/reports behind a staff session, with the staff channels and the receipt", async () => {
+    const doc = (await (await SELF.fetch(`${ORIGIN}/api/openapi.json`)).json()) as {
+      paths: Record<string, Record<string, Record<string, unknown>>>;
+    };
+    const op = doc.paths["/intake/reports"]?.post as {
+      security: unknown;
+      requestBody: { content: { "application/json": { schema: { properties: Record<string, { enum?: string[] }> } } } };
+      responses: Record<string, unknown>;
+    };
+    expect(op.security).toEqual([{ staffSession: [] }]);
+    const properties = op.requestBody.content["application/json"].schema.properties;
+    expect(properties.channel?.enum).toEqual([...STAFF_CHANNELS]);
+    expect(properties).toHaveProperty("receivedOn");
+    expect(properties).not.toHaveProperty("altcha");
+    expect(Object.keys(op.responses)).toEqual(
+      expect.arrayContaining(["201", "400", "401", "403", "409", "413", "415", "422", "429"]),
+    );
+  });
+});
