@@ -7,18 +7,10 @@
 // and no request leaving the machine.
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { ROOT } from "../scripts/lib/wrangler.ts";
 import type { StatsResponse } from "../worker/src/contracts/stats.ts";
+import { assertAccessible } from "./lib/axe.ts";
 import { defined, type E2eContext, type E2eTest } from "./lib/context.ts";
-
-declare global {
-  interface Window {
-    /** axe-core, evaluated into the page by `assertAccessible`. */
-    axe: typeof import("axe-core");
-  }
-}
 
 const LOCAL_HOSTS = new Set(["127.0.0.1", "localhost"]);
 const GROUP_BYS = ["month", "category", "sector", "unit"];
@@ -34,7 +26,6 @@ const MEASURES = [
 ];
 /** The seed gives Xã Bát Tràng exactly three reports: fewer than K = 5. */
 const SMALL_UNIT = "xa-bat-trang";
-const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
 /** Records requests to other hosts and page errors on every page of the context, once. */
 function watch(ctx: E2eContext) {
@@ -150,19 +141,6 @@ async function assertNoSideScroll(p: Page, url: string): Promise<void> {
     innerWidth: window.innerWidth,
   }));
   assert.ok(scrollWidth <= innerWidth, `${url}: the page scrolls sideways (${scrollWidth} > ${innerWidth})`);
-}
-
-/** Runs axe-core in the page (evaluated over DevTools, which the CSP does not govern) and asserts no violation. */
-async function assertAccessible(p: Page, url: string): Promise<void> {
-  const source = readFileSync(join(ROOT, "node_modules/axe-core/axe.min.js"), "utf8");
-  await p.evaluate(source);
-  const violations = await p.evaluate(async (tags) => {
-    const result = await window.axe.run(document, { runOnly: { type: "tag", values: tags } });
-    return result.violations.map(
-      (v) => `${v.id} (${v.impact}): ${v.help} → ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
-    );
-  }, AXE_TAGS);
-  assert.deepEqual(violations, [], `axe-core violations on ${url}`);
 }
 
 export const tests: E2eTest[] = [

@@ -1,7 +1,7 @@
 // `npm run db:triggers`: writes the statistics rollup triggers generated from
 // worker/src/db/rollups/definition.ts as a new custom migration (drizzle-kit
 // numbers it and keeps migrations/meta in step), unless the newest generated
-// migration already holds the same SQL. `--print` writes the SQL to stdout only.
+// migration already ends with the same SQL. `--print` writes the SQL to stdout only.
 //
 // Runs the worker's TypeScript on Node 22's type stripping; the worker imports
 // without extensions (bundler resolution), so relative imports get `.ts` here.
@@ -35,12 +35,15 @@ if (process.argv.includes("--print")) {
   process.exit(0);
 }
 
+// A migration that adds rollup columns carries its schema change and backfill
+// first, then the generated triggers (0014_count_reports_by_channel): it counts
+// when it ends with the generator's output.
 const generated = readdirSync(migrations)
   .filter((f) => /^\d{4}_.*\.sql$/.test(f))
   .sort()
-  .filter((f) => readFileSync(join(migrations, f), "utf8").startsWith(GENERATED_MARKER));
+  .filter((f) => readFileSync(join(migrations, f), "utf8").includes(GENERATED_MARKER));
 const latest = generated.at(-1);
-if (latest && readFileSync(join(migrations, latest), "utf8") === sql) {
+if (latest && readFileSync(join(migrations, latest), "utf8").endsWith(sql)) {
   console.log(`Rollup triggers unchanged: migrations/${latest} already installs them.`);
   process.exit(0);
 }

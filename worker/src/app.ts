@@ -17,6 +17,7 @@ import { exportsApp } from "./routes/exports.index";
 import { healthApp } from "./routes/health.index";
 import { inspectionDocumentsApp } from "./routes/inspections.documents";
 import { inspectionsApp } from "./routes/inspections.index";
+import { intakeApp } from "./routes/intake.index";
 import { leadsApp } from "./routes/leads.index";
 import { measuresApp } from "./routes/measures.index";
 import { planApp } from "./routes/plan.index";
@@ -37,6 +38,7 @@ export function buildApp() {
     .route("/", unitsApp)
     .route("/", challengeApp)
     .route("/", reportsApp)
+    .route("/", intakeApp)
     .route("/", attachmentsApp)
     .route("/", authApp)
     .route("/", accountRoutes)

@@ -44,7 +44,7 @@ import type {
   NoteCreateSchema,
   TransitionSchema,
 } from "../../../worker/src/contracts/leads";
-import type { Contact } from "../../../worker/src/contracts/reports";
+import type { Contact, IntakeReportCreateSchema, Receipt } from "../../../worker/src/contracts/reports";
 import type { StaffList } from "../../../worker/src/contracts/staff";
 import type { UnitList } from "../../../worker/src/contracts/units";
 import type {
@@ -315,6 +315,11 @@ export const api = {
   },
   units: {
     search: (q: string, limit: number) => request<UnitList>(`/api/units${query({ q, limit })}`),
+  },
+  intake: {
+    /** `POST /api/intake/reports`; the same `key` for a retry of the same body gives the same receipt back. */
+    enter: (body: In<typeof IntakeReportCreateSchema>, key: string) =>
+      request<Receipt>("/api/intake/reports", { method: "POST", body, headers: { "Idempotency-Key": key } }),
   },
   staff: {
     forUnit: (unitId: string) => request<StaffList>(`/api/staff${query({ unitId })}`),

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CategoryCodeSchema } from "./categories";
+import { ChannelSchema } from "./channels";
 import { TextSchema } from "./common";
 
 export const LEAD_STATUSES = [
@@ -74,6 +75,11 @@ export const LeadReportSchema = z.object({
   suggestedCategory: CategoryCodeSchema.nullable(),
   track: z.enum(["anonymous", "named"]),
   reporterKind: z.enum(["citizen", "business", "organization"]),
+  /** How the report reached the team: `web`, or the channel staff entered it from. */
+  channel: ChannelSchema,
+  /** For a report staff entered: when, and the staff member's display name. */
+  enteredAt: z.string().nullable(),
+  enteredBy: z.string().nullable(),
   occurredOn: z.string().nullable(),
   procedure: z.string().nullable(),
   officialHint: z.string().nullable(),

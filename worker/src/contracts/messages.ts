@@ -43,6 +43,18 @@ export const CUSTOM_MESSAGES = {
   },
   unknown_unit: { vi: "Không có đơn vị này trong danh mục", en: "This unit is not in the directory" },
   unknown_category: { vi: "Không có nhóm hành vi này", en: "This category does not exist" },
+  received_future: {
+    vi: "Ngày tiếp nhận không được sau ngày hôm nay",
+    en: "The day received cannot be after today",
+  },
+  received_too_old: {
+    vi: "Ngày tiếp nhận không được sớm hơn một năm trước",
+    en: "The day received cannot be more than a year ago",
+  },
+  occurred_after_received: {
+    vi: "Ngày xảy ra không được sau ngày tiếp nhận",
+    en: "The day it happened cannot be after the day received",
+  },
   blank: { vi: "Không được để trống", en: "This cannot be blank" },
 } as const satisfies Record<string, Record<Lang, string>>;
 

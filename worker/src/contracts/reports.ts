@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CategoryCodeSchema } from "./categories";
+import { StaffChannelSchema } from "./channels";
 import { IsoDateSchema, TextSchema } from "./common";
 
 export const TRACKS = ["anonymous", "named"] as const;
@@ -48,33 +49,58 @@ export function todayInHanoi(now: Date = new Date()): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh" }).format(now);
 }
 
+/** The fields of a report as the citizen form and staff intake send them (contact rules below). */
+const ReportFieldsSchema = z.object({
+  track: TrackSchema.default("anonymous"),
+  unitId: z.string().min(1).max(64),
+  categoryCode: CategoryCodeSchema,
+  description: TextSchema.pipe(z.string().min(DESCRIPTION_MIN).max(DESCRIPTION_MAX)),
+  occurredOn: IsoDateSchema.refine((value) => value <= todayInHanoi(), {
+    params: { key: "future_date" },
+  }).optional(),
+  procedure: TextSchema.pipe(z.string().max(300)).optional(),
+  officialHint: TextSchema.pipe(z.string().max(300)).optional(),
+  reporterKind: ReporterKindSchema,
+  contact: ContactSchema.optional(),
+});
+
+/** The report itself, as both doors file it (without the ALTCHA payload or the intake's channel and date). */
+export type ReportFields = z.infer<typeof ReportFieldsSchema>;
+
+/** Anonymous reports carry no contact; named ones carry an email or a phone number. */
+function checkContact(
+  report: { track: Track; contact?: Contact | undefined },
+  ctx: { addIssue: (issue: { code: "custom"; path: string[]; params: { key: string } }) => void },
+): void {
+  if (report.track === "anonymous" && report.contact) {
+    ctx.addIssue({ code: "custom", path: ["contact"], params: { key: "contact_on_anonymous" } });
+  }
+  if (report.track === "named" && !report.contact?.email && !report.contact?.phone) {
+    ctx.addIssue({ code: "custom", path: ["contact"], params: { key: "contact_required" } });
+  }
+}
+
 /** `POST /api/reports` body. */
-export const ReportCreateSchema = z
-  .object({
-    track: TrackSchema.default("anonymous"),
-    unitId: z.string().min(1).max(64),
-    categoryCode: CategoryCodeSchema,
-    description: TextSchema.pipe(z.string().min(DESCRIPTION_MIN).max(DESCRIPTION_MAX)),
-    occurredOn: IsoDateSchema.refine((value) => value <= todayInHanoi(), {
-      params: { key: "future_date" },
-    }).optional(),
-    procedure: TextSchema.pipe(z.string().max(300)).optional(),
-    officialHint: TextSchema.pipe(z.string().max(300)).optional(),
-    reporterKind: ReporterKindSchema,
-    contact: ContactSchema.optional(),
-    altcha: z.string().min(1).max(10_000),
-  })
+export const ReportCreateSchema = ReportFieldsSchema.extend({ altcha: z.string().min(1).max(10_000) })
   .strict()
-  .superRefine((report, ctx) => {
-    if (report.track === "anonymous" && report.contact) {
-      ctx.addIssue({ code: "custom", path: ["contact"], params: { key: "contact_on_anonymous" } });
-    }
-    if (report.track === "named" && !report.contact?.email && !report.contact?.phone) {
-      ctx.addIssue({ code: "custom", path: ["contact"], params: { key: "contact_required" } });
-    }
-  });
+  .superRefine(checkContact);
 export type ReportCreate = z.infer<typeof ReportCreateSchema>;
 export type ReportCreateInput = z.input<typeof ReportCreateSchema>;
+
+/**
+ * `POST /api/intake/reports` body: a report staff enter on someone's behalf,
+ * the citizen form's fields without `altcha`, plus the channel it came by and
+ * the day it was received (Hanoi date; the service checks it against the
+ * request's instant: not in the future, not more than a year back).
+ */
+export const IntakeReportCreateSchema = ReportFieldsSchema.extend({
+  channel: StaffChannelSchema,
+  receivedOn: IsoDateSchema,
+})
+  .strict()
+  .superRefine(checkContact);
+export type IntakeReportCreate = z.infer<typeof IntakeReportCreateSchema>;
+export type IntakeReportCreateInput = z.input<typeof IntakeReportCreateSchema>;
 
 /** The receipt: the secret is shown once and never stored in clear. */
 export const ReceiptSchema = z.object({

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CategoryCodeSchema } from "./categories";
+import { ChannelSchema } from "./channels";
 import { IsoDateSchema } from "./common";
 import { DISMISSAL_REASON_CODES } from "./leads";
 
@@ -140,6 +141,15 @@ export const StatsHeadlineSchema = z.object({
   }),
   dismissalsByReason: z.array(
     z.object({ code: z.enum([...DISMISSAL_REASON_CODES, "unspecified"]), label: z.string(), count }),
+  ),
+  /**
+   * Reports received in the period by channel (the web form, the 1022
+   * hotline, post…), every channel of the contract in its order. A channel
+   * with reports but fewer than K, and its complements, is suppressed as
+   * groups are (`reports` null); a channel with none shows 0.
+   */
+  reportsByChannel: z.array(
+    z.object({ code: ChannelSchema, label: z.string(), reports: count.nullable(), suppressed: z.boolean() }),
   ),
   measuresVerified: count,
   /** Measures due in the period verified on time, over those verified or overdue. */

@@ -50,6 +50,8 @@ export const PERMISSIONS = {
   "leads.decide": ["supervisor"],
   "leads.overdue": ["supervisor"],
   "contacts.read": ["inspector", "supervisor"],
+  /** Enter a report received by phone, post, in person, e-mail, another agency or portal (staff intake). */
+  "intake.create": ["inspector", "supervisor"],
   /** See inspections, the plan and measures (recusal and surprise-team rules still apply). */
   "inspections.read": ["inspector", "supervisor"],
   /** Start, record findings, upload documents, record and verify measure responses (team members). */

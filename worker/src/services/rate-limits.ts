@@ -1,7 +1,7 @@
 import type { Bindings } from "../env";
 import { ApiError } from "../http/errors";
 import { clientIp, hitRateLimit, type RateLimitPolicy } from "../lib/rate-limit";
-import type { ServiceContext } from "./context";
+import type { ActorContext, ServiceContext } from "./context";
 
 /** Reporters' budgets per client and hour; a row of `settings` overrides each without a deploy. */
 const DEFAULT_REPORTS_PER_HOUR = 30;
@@ -33,6 +33,35 @@ export const UPLOADS_POLICY: RateLimitPolicy = {
   settingKey: "evidence_uploads_per_client_per_hour",
   fallback: 60,
 };
+
+/**
+ * Staff entering reports received by phone, post, in person…: per staff
+ * account, not per client address (a reception desk shares one address).
+ * 60 an hour unless the setting overrides it.
+ */
+export const INTAKE_POLICY: RateLimitPolicy = {
+  scope: "intake",
+  settingKey: "intake_reports_per_staff_per_hour",
+  fallback: 60,
+};
+
+/**
+ * Counts one request of a staff account against a budget in the window of
+ * `ctx.now`; 429 with Retry-After once it is spent.
+ *
+ * @example
+ * await countStaffRequest(actorContext(c), INTAKE_POLICY);
+ */
+export async function countStaffRequest(ctx: ActorContext, policy: RateLimitPolicy): Promise<void> {
+  const { allowed, retryAfter } = await hitRateLimit(
+    ctx.db,
+    ctx.env.IP_HASH_SALT,
+    `staff:${ctx.actor.id}`,
+    policy,
+    ctx.now,
+  );
+  if (!allowed) throw new ApiError("rate_limited", { retryAfter });
+}
 
 /**
  * Counts one request of a client against a budget in the window of

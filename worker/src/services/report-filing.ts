@@ -1,10 +1,19 @@
-import { type Receipt, ReceiptSchema, type ReportCreate } from "../contracts/reports";
+import type { Channel } from "../contracts/channels";
+import {
+  type IntakeReportCreate,
+  type Receipt,
+  ReceiptSchema,
+  type ReportCreate,
+  type ReportFields,
+} from "../contracts/reports";
+import { auditInsert } from "../db/queries/audit";
 import { insertReport, uniqueViolation } from "../db/queries/reports";
 import { findCurrentUnit } from "../db/queries/units";
+import { intakeDateProblems, receivedInstant } from "../domain/intake";
 import { newSecret, newTrackingCode } from "../domain/receipt";
 import { ApiError } from "../http/errors";
 import { CUSTOM_MESSAGES, type CustomMessageKey } from "../i18n/validation";
-import { type SpentChallenge, spendChallenge, verifyAltcha } from "../lib/altcha";
+import { spendChallenge, verifyAltcha } from "../lib/altcha";
 import { seal, sha256Hex } from "../lib/crypto";
 import {
   findStoredResponse,
@@ -13,17 +22,20 @@ import {
   rememberResponse,
   requestFingerprint,
 } from "../lib/idempotency";
-import { writeBatch } from "./batch";
-import type { ServiceContext } from "./context";
+import { type Statements, writeBatch } from "./batch";
+import type { ActorContext, ServiceContext } from "./context";
 import { planTriage } from "./triage";
 
 /**
- * `POST /api/reports`: a citizen files a report and gets its receipt, the
- * only place its secret is ever shown, so a lost answer can be asked for
- * again with the same `Idempotency-Key`.
+ * Filing a report, by either door: `POST /api/reports` (a citizen, with a
+ * solved ALTCHA) and `POST /api/intake/reports` (staff entering a report that
+ * came by phone, post, in person…). Both give the receipt, the only place its
+ * secret is ever shown, so a lost answer can be asked for again with the same
+ * `Idempotency-Key`; both go through {@link storeReport}: the same triage,
+ * clustering and deadlines.
  */
 
-/** The scope idempotency keys of this route are hashed under. */
+/** The scope citizens' idempotency keys are hashed under. */
 const IDEMPOTENCY_SCOPE = "POST /api/reports";
 /** Attempts at a fresh tracking code if one collides (about 1 in 10¹¹ per report). */
 const TRACKING_CODE_ATTEMPTS = 3;
@@ -40,6 +52,21 @@ export async function idempotencyRef(key: string, body: unknown): Promise<Idempo
     : { keyHash: await idempotencyKeyHash(IDEMPOTENCY_SCOPE, key), requestHash };
 }
 
+/**
+ * The stored form of a staff member's key and body: keys are scoped to the
+ * account, so two staff members who happen to use the same key never see
+ * each other's receipts.
+ */
+export async function intakeIdempotencyRef(
+  actorId: string,
+  key: string,
+  body: unknown,
+): Promise<IdempotencyRef | undefined> {
+  const requestHash = await requestFingerprint(body, []);
+  return requestHash === undefined
+    ? undefined
+    : { keyHash: await idempotencyKeyHash(`POST /api/intake/reports ${actorId}`, key), requestHash };
+}
 /** What a key already holds: nothing, the receipt to give back, or another body (409). */
 export type StoredReceipt = { kind: "none" } | { kind: "conflict" } | { kind: "replay"; receipt: Receipt };
 
@@ -69,23 +96,92 @@ export async function fileReport(
   if (!(await findCurrentUnit(ctx.db, input.unitId))) throw fieldError(ctx, "/unitId", "unknown_unit");
   const spent = await verifyAltcha(ctx.db, ctx.env, input.altcha, ctx.now);
   if (!spent) throw fieldError(ctx, "/altcha", "altcha");
-  return storeReport(ctx, input, spent, idempotency);
+  const { altcha: _, ...fields } = input;
+  return storeReport(
+    ctx,
+    { fields, channel: "web", receivedAt: ctx.now.toISOString(), also: () => [spendChallenge(ctx.db, spent)] },
+    idempotency,
+  );
 }
 
 /**
- * Writes the report with a fresh receipt, in one batch with the spent
- * challenge and the remembered response. A colliding tracking code is drawn
- * again; a challenge spent meanwhile is a 422; a concurrent request with the
- * same Idempotency-Key gets that request's receipt.
+ * A staff member enters a report received by another channel: the dates are
+ * checked against `ctx.now` in Hanoi (422 at /receivedOn or /occurredOn), the
+ * unit must be current (422 at /unitId). The report counts from the day
+ * received (its deadlines, its month in the statistics); who entered it, when
+ * and by which channel is kept on the report and in the audit log, which
+ * holds no contact details.
+ */
+export async function enterReport(
+  ctx: ActorContext,
+  input: IntakeReportCreate,
+  idempotency: IdempotencyRef | undefined,
+): Promise<Receipt> {
+  const dates = intakeDateProblems(input, ctx.now);
+  if (dates.length > 0) {
+    throw new ApiError("validation_failed", {
+      errors: dates.map(({ pointer, key }) => ({ pointer, message: CUSTOM_MESSAGES[key][ctx.lang] })),
+    });
+  }
+  if (!(await findCurrentUnit(ctx.db, input.unitId))) throw fieldError(ctx, "/unitId", "unknown_unit");
+  const { channel, receivedOn, ...fields } = input;
+  const at = ctx.now.toISOString();
+  return storeReport(
+    ctx,
+    {
+      fields,
+      channel,
+      receivedAt: receivedInstant(receivedOn, ctx.now),
+      entered: { by: ctx.actor.id, at },
+      also: (report) => [
+        auditInsert(ctx.db, {
+          actorId: ctx.actor.id,
+          actorKind: "user",
+          action: "report.entered",
+          targetType: "report",
+          targetId: report.id,
+          summary: {
+            trackingCode: report.trackingCode,
+            channel,
+            receivedOn,
+            track: fields.track,
+            unitId: fields.unitId,
+            leadId: report.leadId,
+          },
+          at,
+        }),
+      ],
+    },
+    idempotency,
+  );
+}
+
+/** A report to store, whichever door it came through. */
+interface Filing {
+  fields: ReportFields;
+  channel: Channel;
+  /** The instant it counts from: now for the web form, the day received for staff intake. */
+  receivedAt: string;
+  /** The staff entry of a report received by another channel. */
+  entered?: { by: string; at: string };
+  /** The caller's own statements for the same batch (the spent challenge, the audit row). */
+  also: (report: { id: string; trackingCode: string; leadId: string }) => Statements;
+}
+
+/**
+ * Writes the report with a fresh receipt, in one batch with its triage (the
+ * lead it joins or opens), the caller's statements and the remembered
+ * response. A colliding tracking code is drawn again; a challenge spent
+ * meanwhile is a 422; a concurrent request with the same Idempotency-Key gets
+ * that request's receipt.
  */
 async function storeReport(
   ctx: ServiceContext,
-  input: ReportCreate,
-  spent: SpentChallenge,
+  filing: Filing,
   idempotency: IdempotencyRef | undefined,
 ): Promise<Receipt> {
   const { db, env } = ctx;
-  const receivedAt = ctx.now.toISOString();
+  const { fields: input, receivedAt } = filing;
   for (let attempt = 1; ; attempt++) {
     const id = crypto.randomUUID();
     const receipt = ReceiptSchema.parse({
@@ -120,6 +216,8 @@ async function storeReport(
       officialHint: input.officialHint || undefined,
       reporterKind: input.reporterKind,
       contact: input.contact ? await seal(env.CONTACT_KEY, JSON.stringify(input.contact), id) : undefined,
+      channel: filing.channel,
+      entered: filing.entered,
       receivedAt,
       triage: plan.reportColumns,
       status: plan.reporterStatus,
@@ -127,8 +225,9 @@ async function storeReport(
     const remembered = idempotency
       ? await rememberResponse(db, env.CONTACT_KEY, { ...idempotency, status: 201, body: receipt }, ctx.now)
       : [];
+    const also = filing.also({ id, trackingCode: receipt.trackingCode, leadId: plan.leadId });
     try {
-      await writeBatch(db, [...report, ...plan.statements, spendChallenge(db, spent), ...remembered]);
+      await writeBatch(db, [...report, ...plan.statements, ...also, ...remembered]);
       return receipt;
     } catch (error) {
       const target = uniqueViolation(error);

@@ -1,6 +1,7 @@
 import { env, SELF } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import { app } from "../../src/app";
+import { CHANNEL_LABELS, CHANNELS } from "../../src/contracts/channels";
 import { DISMISSAL_REASON_CODES } from "../../src/contracts/leads";
 import { SECTOR_CODES, SECTOR_LABELS, type StatsResponse, StatsResponseSchema } from "../../src/contracts/stats";
 import { findFreeText, MEASURES, monthRange, statsTextPolicy, TOTALS_ROW_KEY } from "../../src/domain/stats";
@@ -221,6 +222,7 @@ describe("GET /api/public/stats", () => {
       ...Object.values(SECTOR_LABELS).flatMap((l) => [l.vi, l.en]),
       ...months.flatMap((m) => [monthLabel(m, "vi"), monthLabel(m, "en")]),
       ...Object.values(DISMISSAL_REASON_LABELS).flatMap((l) => [l.vi, l.en]),
+      ...Object.values(CHANNEL_LABELS).flatMap((l) => [l.vi, l.en]),
       "Tổng cộng / Total",
     ];
     const policy = statsTextPolicy(labels, {
@@ -243,8 +245,9 @@ describe("GET /api/public/stats", () => {
         "measuresOnTimeRate",
         "ackOnTimeRate",
         "medianDaysToConclusion",
+        "reportsByChannel",
       ]),
-      strings: { code: new Set<string>([...DISMISSAL_REASON_CODES, "unspecified"]) },
+      strings: { code: new Set<string>([...DISMISSAL_REASON_CODES, "unspecified", ...CHANNELS]) },
     });
     let checked = 0;
     for (const groupBy of GROUP_BYS) {

@@ -231,6 +231,11 @@ export function buildWorld(cast: Cast, ward: string, target: FiledReport, target
       path: "/reports",
       json: { ...reportBody({ unitId: "so-xay-dung" }), altcha: await solvedAltcha() },
     }),
+    "POST /intake/reports": async () => ({
+      method: "POST",
+      path: "/intake/reports",
+      json: { ...reportBody({ unitId: "so-xay-dung" }), channel: "hotline", receivedOn: "2026-06-10" },
+    }),
     "GET /public/stats": async () => ({ method: "GET", path: "/public/stats" }),
     "GET /public/stats.csv": async () => ({ method: "GET", path: "/public/stats.csv" }),
     "POST /auth/login": async () => ({

@@ -92,6 +92,9 @@ export const POLICY = {
   "POST /leads/{id}/contest-resolution": { staff: SUPERVISOR, recusal: "hidden" },
   "GET /staff": { staff: CASEWORK },
 
+  // Staff intake: a report received by phone, post, in person… entered on the person's behalf.
+  "POST /intake/reports": { staff: CASEWORK },
+
   // Inspections: supervisors plan and conclude; the team does the visit.
   "GET /inspections": { staff: CASEWORK, recusal: "filtered" },
   "POST /inspections": { staff: SUPERVISOR, recusal: "hidden" },

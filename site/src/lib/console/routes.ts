@@ -11,7 +11,8 @@ export type ConsolePage =
   | "admin"
   | "plan"
   | "inspection"
-  | "measures";
+  | "measures"
+  | "intake";
 
 /** Paths of the console pages per language (Vietnamese under /kiem-tra/, English under /en/console/). */
 export const CONSOLE_ROUTES: Record<Lang, Record<ConsolePage, string>> = {
@@ -26,6 +27,7 @@ export const CONSOLE_ROUTES: Record<Lang, Record<ConsolePage, string>> = {
     plan: "/kiem-tra/ke-hoach/",
     inspection: "/kiem-tra/cuoc-kiem-tra/",
     measures: "/kiem-tra/bien-phap/",
+    intake: "/kiem-tra/tiep-nhan/",
   },
   en: {
     login: "/en/console/login/",
@@ -38,6 +40,7 @@ export const CONSOLE_ROUTES: Record<Lang, Record<ConsolePage, string>> = {
     plan: "/en/console/plan/",
     inspection: "/en/console/inspection/",
     measures: "/en/console/measures/",
+    intake: "/en/console/intake/",
   },
 };
 

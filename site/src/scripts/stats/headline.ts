@@ -90,7 +90,20 @@ export function renderHeadline(
   });
 
   const figures: Figure[] = [
-    { key: "reports", value: n(totals.reports) },
+    {
+      key: "reports",
+      value: n(totals.reports),
+      breakdown: {
+        heading: t.byChannel,
+        items: (headline?.reportsByChannel ?? [])
+          .filter((channel) => channel.suppressed || (channel.reports ?? 0) > 0)
+          .map((channel) => ({
+            label: channel.label,
+            value:
+              channel.reports === null ? fill(t.suppressedCell, { k: data.minCell }) : format.number(channel.reports),
+          })),
+      },
+    },
     { key: "leads", value: n(totals.leads) },
     { key: "referred", value: n(totals.referred) },
     {

@@ -6,6 +6,7 @@ export type StatsText = Dict["stats"]["client"] & {
   inspectionTypes: Dict["stats"]["inspectionTypes"];
   outcomes: Dict["stats"]["outcomes"];
   byReason: string;
+  byChannel: string;
   byType: string;
   byOutcome: string;
   onTimeHint: string;

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, isNotNull, isNull, lt, or, type SQL, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
+import { isChannel } from "../../contracts/channels";
 import type { LeadDetail, LeadQuery, LeadSummary, ScoreFactor } from "../../contracts/leads";
 import { fold } from "../../domain/text";
 import type { Db } from "../client";
@@ -142,7 +143,8 @@ export async function leadDetail(
     .where(eq(reports.leadId, lead.id))
     .orderBy(asc(reports.receivedAt));
   const reportIds = reportRows.map((r) => r.id);
-  const [files, messages, notes, events, contests] = await Promise.all([
+  const enteredByIds = [...new Set(reportRows.flatMap((r) => (r.enteredBy ? [r.enteredBy] : [])))];
+  const [files, messages, notes, events, contests, enteredBy] = await Promise.all([
     reportIds.length ? db.select().from(attachments).where(inList(attachments.reportId, reportIds)) : [],
     reportIds.length
       ? db
@@ -174,7 +176,11 @@ export async function leadDetail(
           .where(inList(outcomeContests.reportId, reportIds))
           .orderBy(desc(outcomeContests.createdAt))
       : [],
+    enteredByIds.length
+      ? db.select({ id: users.id, name: users.displayName }).from(users).where(inList(users.id, enteredByIds))
+      : [],
   ]);
+  const staffName = new Map(enteredBy.map((u) => [u.id, u.name]));
   const codeOf = new Map(reportRows.map((r) => [r.id, r.trackingCode]));
   const factors = JSON.parse(lead.scoreFactors) as ScoreFactor[];
   return {
@@ -196,6 +202,9 @@ export async function leadDetail(
       suggestedCategory: (r.suggestedCategory as LeadDetail["categoryCode"] | null) ?? null,
       track: r.track,
       reporterKind: r.reporterKind,
+      channel: isChannel(r.channel) ? r.channel : "web",
+      enteredAt: r.enteredAt,
+      enteredBy: r.enteredBy ? (staffName.get(r.enteredBy) ?? null) : null,
       occurredOn: r.occurredOn,
       procedure: r.procedure,
       officialHint: r.officialHint,

@@ -1,5 +1,6 @@
 import { and, asc, eq, type SQL, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
+import type { Channel } from "../../contracts/channels";
 import type { ReportStatus, ReportView } from "../../contracts/reports";
 import type { Db } from "../client";
 import { inList } from "../in-list";
@@ -23,6 +24,10 @@ export interface NewReport {
   reporterKind: "citizen" | "business" | "organization";
   /** The contact details, AES-GCM sealed (base64 IV and ciphertext). */
   contact?: { iv: string; ciphertext: string };
+  /** How it reached the team (`web` unless staff entered it). */
+  channel?: Channel;
+  /** The staff member who entered a report received by another channel, and when. */
+  entered?: { by: string; at: string } | undefined;
   receivedAt: string;
   /** The reporter-visible status at filing: "received" unless it joined a lead further along. */
   status?: ReportStatus;
@@ -59,6 +64,9 @@ export function insertReport(db: Db, report: NewReport): BatchItem<"sqlite">[] {
       reporterKind: report.reporterKind,
       contactIv: report.contact?.iv ?? null,
       contactCiphertext: report.contact?.ciphertext ?? null,
+      channel: report.channel ?? "web",
+      enteredBy: report.entered?.by ?? null,
+      enteredAt: report.entered?.at ?? null,
       status: report.status ?? "received",
       receivedAt: report.receivedAt,
       updatedAt: report.receivedAt,

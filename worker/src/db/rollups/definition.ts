@@ -1,4 +1,5 @@
 import type { CategoryCode } from "../../contracts/categories";
+import { CHANNELS, type Channel } from "../../contracts/channels";
 import {
   FINDING_OUTCOMES,
   type FindingOutcome,
@@ -42,6 +43,11 @@ export function inspectionColumn<T extends InspectionType>(type: T): `inspection
   return `inspections_${type}`;
 }
 
+/** The column counting reports received through a channel (month of `received_at`). */
+export function channelColumn<C extends Channel>(channel: C): `reports_${C}` {
+  return `reports_${channel}`;
+}
+
 /** The column counting findings of an outcome (month of `recorded_at`, the lead's category). */
 export const FINDING_COLUMNS = {
   substantiated: "findings_substantiated",
@@ -53,8 +59,9 @@ export const FINDING_COLUMNS = {
 /**
  * The counts of a cell (each documented in the schema, `schema/stats.ts`), in
  * the physical column order of `stats_cells`, where migration 0009 added the
- * dismissal columns last: one per code of `reasonCodes`, then
- * {@link UNSPECIFIED_REASON}.
+ * dismissal columns (one per code of `reasonCodes`, then
+ * {@link UNSPECIFIED_REASON}) and migration 0014 the reports per channel of
+ * the contracts, last.
  */
 export function cellColumns<C extends string>(reasonCodes: readonly C[]) {
   return [
@@ -71,6 +78,7 @@ export function cellColumns<C extends string>(reasonCodes: readonly C[]) {
     "measures_late",
     ...reasonCodes.map((code) => dismissalColumn(code)),
     dismissalColumn<C>(UNSPECIFIED_REASON),
+    ...CHANNELS.map(channelColumn),
   ] as const;
 }
 
@@ -319,7 +327,7 @@ const measuresSource: RollupSource<CellColumn> = {
 
 const reportsSource: RollupSource<CellColumn> = {
   table: "reports",
-  watched: ["unit_id", "category_code", "received_at"],
+  watched: ["unit_id", "category_code", "received_at", "channel"],
   contributions: [
     {
       into: "stats_cells",
@@ -327,7 +335,15 @@ const reportsSource: RollupSource<CellColumn> = {
       unit: column("unit_id"),
       category: column("category_code"),
       when: null,
-      counts: { reports: one },
+      counts: {
+        reports: one,
+        ...Object.fromEntries(
+          CHANNELS.map((channel) => [
+            channelColumn(channel),
+            (row: string) => `(${row}.channel = ${sqlText(channel)})`,
+          ]),
+        ),
+      },
     },
   ],
 };

@@ -9,6 +9,18 @@ function cellCounts() {
   return {
     /** Reports received (month of `received_at`). */
     reports: integer("reports").notNull().default(0),
+    /**
+     * Reports received by channel (month of `received_at`): one column per
+     * channel of `contracts/channels.ts`, so the statistics show reports by
+     * channel from the rows already read for the totals.
+     */
+    reportsWeb: integer("reports_web").notNull().default(0),
+    reportsHotline: integer("reports_hotline").notNull().default(0),
+    reportsPost: integer("reports_post").notNull().default(0),
+    reportsInPerson: integer("reports_in_person").notNull().default(0),
+    reportsEmail: integer("reports_email").notNull().default(0),
+    reportsForwardedAgency: integer("reports_forwarded_agency").notNull().default(0),
+    reportsOtherPortal: integer("reports_other_portal").notNull().default(0),
     /** Leads opened, not counting leads later merged into another (month of `opened_at`). */
     leads: integer("leads").notNull().default(0),
     /** Leads referred to inspection, still referred or since concluded (month of `decided_at`). */

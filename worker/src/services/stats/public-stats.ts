@@ -86,7 +86,7 @@ export async function publicStats(ctx: ServiceContext, query: StatsQuery): Promi
     generatedAt: now.toISOString(),
     totals: totalsSuppressed ? nullCounts : countsOf(main.total),
     totalsSuppressed,
-    headline: totalsSuppressed ? null : headlineOf(main.total, rows.headlineDurations, lang),
+    headline: totalsSuppressed ? null : headlineOf(main.total, rows.headlineDurations, lang, minCell),
     groups,
     suppressedGroups: groups.filter((g) => g.suppressed).length,
   };

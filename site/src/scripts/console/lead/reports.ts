@@ -35,6 +35,14 @@ class LeadReports extends ConsoleElement {
     card.setAttribute("aria-label", report.trackingCode);
     slot("code").textContent = report.trackingCode;
     slot("received").replaceChildren(timeEl(report.receivedAt, true));
+    const channel = texts<Record<string, string>>("channels").label(report.channel);
+    slot("channel").textContent = report.enteredAt
+      ? `${channel} (${
+          report.enteredBy
+            ? t.fill("enteredBy", { name: report.enteredBy, date: formatDate(report.enteredAt) })
+            : t.fill("enteredByUnknown", { date: formatDate(report.enteredAt) })
+        })`
+      : channel;
     slot("track").textContent = texts<ClientTexts["tracks"]>("tracks").get(report.track);
     slot("kind").textContent = texts<ClientTexts["reporterKinds"]>("reporter-kinds").get(report.reporterKind);
     const categories = text.categories();
