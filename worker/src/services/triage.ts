@@ -63,7 +63,7 @@ export async function planTriage(ctx: ServiceContext, report: FiledReport): Prom
   const { db, now } = ctx;
   const [openLeads, calendar, findings] = await Promise.all([
     loadOpenLeads(db, report.unitId, report.receivedAt),
-    loadCalendar(db),
+    loadCalendar(db, now),
     unitFindingsLast12Months(db, report.unitId, now),
   ]);
   const triage = triageReport({ ...report, openLeads });

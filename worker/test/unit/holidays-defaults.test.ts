@@ -136,9 +136,10 @@ describe("the seeded holidays of 2025–2027", () => {
   it("matches 2027 except its provisional Tết, which the seed places a day later", async () => {
     // Tết 2027 is on Saturday 6/2. The seed (written before any 2027
     // announcement) takes the last day of the year and mùng 1–4 (5–9/2: 5, 8
-    // and 9 off, 10 and 11 in lieu); every break announced since 2021 took
-    // the last two days and mùng 1–3 (4–8/2: 4, 5 and 8 off, 9 and 10 in
-    // lieu), as does DEFAULT_HOLIDAYS in calendar.ts. The rest agrees.
+    // and 9 off, 10 and 11 in lieu), and so does DEFAULT_HOLIDAYS; migration
+    // 0013 marks those days provisional. Every break announced since 2021
+    // took the last two days and mùng 1–3 (4–8/2: 4, 5 and 8 off, 9 and 10 in
+    // lieu), which the computed default follows. The rest agrees.
     const rows = await seeded(2027);
     const isTet = (r: Row) => r.name_vi === HOLIDAY_NAMES.tet.nameVi;
     expect(rows.filter(isTet).map((r) => r.date)).toEqual([

@@ -163,3 +163,31 @@ export function withDefaultHolidays<T extends { date: string }>(
   }
   return rows.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
+
+/**
+ * How many years past the later of the last stored year and the current year
+ * the loaded calendar computes: more than any deadline counts ahead.
+ */
+export const DEFAULT_YEARS_AHEAD = 3;
+
+/**
+ * The years a working-day calendar needs at `nowYear`, from the first stored
+ * year (or `nowYear`) to `DEFAULT_YEARS_AHEAD` past the last stored year (or
+ * `nowYear`), so a deadline counted from today never runs off the table.
+ *
+ * @example
+ * calendarYears(["2025-01-01", "2040-09-03"], 2026) // 2025 … 2043
+ * calendarYears(["2025-01-01", "2040-09-03"], 2041) // 2025 … 2044
+ */
+export function calendarYears(storedDates: readonly string[], nowYear: number): number[] {
+  let first = nowYear;
+  let last = nowYear;
+  for (const date of storedDates) {
+    const year = Number(date.slice(0, 4));
+    if (year < first) first = year;
+    if (year > last) last = year;
+  }
+  const years: number[] = [];
+  for (let year = first; year <= last + DEFAULT_YEARS_AHEAD; year++) years.push(year);
+  return years;
+}
