@@ -7,6 +7,7 @@ import { requestContext } from "./middleware/request-context";
 import { urlLimit } from "./middleware/request-limits";
 import { securityHeaders } from "./middleware/security-headers";
 import { SESSION_COOKIE } from "./middleware/session";
+import { adminCalendarApp } from "./routes/admin-calendar.index";
 import { attachmentsApp } from "./routes/attachments.index";
 import { accountRoutes, authApp } from "./routes/auth.index";
 import { categoriesApp } from "./routes/categories.index";
@@ -41,6 +42,7 @@ export function buildApp() {
     .route("/", authApp)
     .route("/", accountRoutes)
     .route("/", usersApp)
+    .route("/", adminCalendarApp)
     .route("/", leadsApp)
     .route("/", inspectionsApp)
     .route("/", inspectionDocumentsApp)

@@ -44,6 +44,23 @@ export const CUSTOM_MESSAGES = {
   unknown_unit: { vi: "Không có đơn vị này trong danh mục", en: "This unit is not in the directory" },
   unknown_category: { vi: "Không có nhóm hành vi này", en: "This category does not exist" },
   blank: { vi: "Không được để trống", en: "This cannot be blank" },
+  empty_patch: { vi: "Cần ít nhất một thay đổi", en: "Give at least one change" },
+  holiday_year: {
+    vi: "Năm phải là số nguyên từ 2000 đến 2100",
+    en: "The year must be a whole number from 2000 to 2100",
+  },
+  holiday_date: {
+    vi: "Ngày phải có dạng YYYY-MM-DD, có thật, từ năm 2000 đến năm 2100",
+    en: "The date must be a real date as YYYY-MM-DD, from 2000 to 2100",
+  },
+  holiday_on_weekend: {
+    vi: "Thứ Bảy và Chủ nhật đã là ngày nghỉ: chỉ ghi ngày lễ vào ngày thường",
+    en: "Saturdays and Sundays are days off anyway: a holiday goes on a weekday",
+  },
+  working_day_on_weekday: {
+    vi: "Ngày làm bù phải là thứ Bảy hoặc Chủ nhật",
+    en: "A worked weekend day must be a Saturday or a Sunday",
+  },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 /** Key of a custom message. */
