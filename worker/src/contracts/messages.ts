@@ -79,9 +79,15 @@ export function localizeIssue(issue: z.core.$ZodIssue, lang: Lang): string {
       if (key && key in CUSTOM_MESSAGES) return CUSTOM_MESSAGES[key as CustomMessageKey][lang];
       return vi ? "Giá trị không hợp lệ" : "Invalid value";
     }
-    case "invalid_type":
-      if (issue.input === undefined) return vi ? "Trường này là bắt buộc" : "This field is required";
+    case "invalid_type": {
+      // zod leaves `input` out of its issues unless asked; its message still
+      // says what it received, which tells a missing field from a wrong type.
+      const received = /received (\w+)$/.exec(issue.message)?.[1];
+      if (issue.input === undefined && (received === undefined || received === "undefined"))
+        return vi ? "Trường này là bắt buộc" : "This field is required";
+      if (issue.expected === "int") return vi ? "Cần một số nguyên" : "Must be a whole number";
       return vi ? `Sai kiểu dữ liệu, cần ${issue.expected}` : `Wrong type, expected ${issue.expected}`;
+    }
     case "too_small":
       if (issue.origin === "string")
         return vi ? `Cần ít nhất ${issue.minimum} ký tự` : `Must be at least ${issue.minimum} characters`;

@@ -20,9 +20,7 @@ holidaysApp.use("/admin/settings", requireActor("settings.manage"), jsonBodyLimi
 
 /** Administration of the working-day calendar (holidays) and of the settings. */
 export const adminCalendarApp = holidaysApp
-  .openapi(listHolidaysRoute, async (c) =>
-    c.json(await listHolidays(actorContext(c), c.req.valid("query").year), 200),
-  )
+  .openapi(listHolidaysRoute, async (c) => c.json(await listHolidays(actorContext(c), c.req.valid("query").year), 200))
   .openapi(putHolidayRoute, async (c) =>
     c.json(await putHoliday(actorContext(c), c.req.valid("param").date, c.req.valid("json")), 200),
   )
@@ -33,6 +31,4 @@ export const adminCalendarApp = holidaysApp
     c.json(await confirmHolidays(actorContext(c), c.req.valid("param").year), 200),
   )
   .openapi(getSettingsRoute, async (c) => c.json(await listSettings(actorContext(c)), 200))
-  .openapi(patchSettingsRoute, async (c) =>
-    c.json(await patchSettings(actorContext(c), c.req.valid("json")), 200),
-  );
+  .openapi(patchSettingsRoute, async (c) => c.json(await patchSettings(actorContext(c), c.req.valid("json")), 200));

@@ -47,8 +47,7 @@ describe("migration 0013 (npm run db:holidays)", () => {
     const rows = await rowsOf(2027);
     const provisional = rows.filter((r) => r.provisional === 1).map((r) => r.date);
     expect(provisional).toEqual(UNCONFIRMED_SEEDED_DATES.filter((d) => d.startsWith("2027")));
-    const weekdays = (dates: string[]) =>
-      dates.filter((d) => ![0, 6].includes(new Date(`${d}T00:00:00Z`).getUTCDay()));
+    const weekdays = (dates: string[]) => dates.filter((d) => ![0, 6].includes(new Date(`${d}T00:00:00Z`).getUTCDay()));
     const inCode = DEFAULT_HOLIDAYS.filter((h) => h.date.startsWith("2027"));
     expect(weekdays(inCode.map((h) => h.date))).toEqual(rows.map((r) => r.date));
     expect(weekdays(inCode.filter((h) => h.provisional).map((h) => h.date))).toEqual(provisional);
@@ -66,18 +65,23 @@ describe("deadlines across Tết (the calendar the API loads)", () => {
     // Tết 2030 is Saturday 2/2 in Vietnam (Sunday 3/2 in China, at UTC+8): Wednesday 30/1 in,
     // 31/1–1/2 and 4–6/2 off (two Tết days on the weekend, given in lieu), due Thursday 7/2.
     [2030, "2030-02-02", "2030-01-30T03:00:00Z", "2030-02-07"],
-  ])("an acknowledgement due in one working day from just before Tết %i lands after it", async (year, tet, received, due) => {
-    expect(lunarNewYear(year)).toBe(tet);
-    const calendar = await loadCalendar(db(), now);
-    expect(workingDeadline(received, 1, calendar)).toBe(`${due}T17:00:00.000Z`);
-  });
+  ])(
+    "an acknowledgement due in one working day from just before Tết %i lands after it",
+    async (year, tet, received, due) => {
+      expect(lunarNewYear(year)).toBe(tet);
+      const calendar = await loadCalendar(db(), now);
+      expect(workingDeadline(received, 1, calendar)).toBe(`${due}T17:00:00.000Z`);
+    },
+  );
 
   it("computes provisional defaults for the years after the table, so a deadline never runs off it", async () => {
     const later = new Date("2041-01-20T03:00:00Z");
     expect(await rowsOf(2041)).toEqual([]);
     const calendar = await loadCalendar(db(), later);
     // Tết 2041 is Friday 1/2: 30/1–1/2 and 4–5/2 off.
-    const tet = computeDefaultHolidays(2041).filter((h) => h.nameVi === "Tết Nguyên Đán").map((h) => h.date);
+    const tet = computeDefaultHolidays(2041)
+      .filter((h) => h.nameVi === "Tết Nguyên Đán")
+      .map((h) => h.date);
     expect(tet).toEqual(["2041-01-30", "2041-01-31", "2041-02-01", "2041-02-04", "2041-02-05"]);
     for (const date of tet) expect(isWorkingDay(date, calendar)).toBe(false);
     expect(workingDeadline("2041-01-29T03:00:00Z", 1, calendar)).toBe("2041-02-06T17:00:00.000Z");

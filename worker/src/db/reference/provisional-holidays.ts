@@ -65,6 +65,7 @@ export function provisionalHolidaysMigration(): string {
     "-- Computed defaults (Labour Code 2019, Art. 112, and the lunar calendar at UTC+7) for the years the table",
     `-- did not cover, ${PROVISIONAL_FROM}–${PROVISIONAL_THROUGH}, marked provisional until an administrator confirms them.`,
     statements.join("\n--> statement-breakpoint\n"),
-  ].join("\n")
+  ]
+    .join("\n")
     .concat("\n");
 }
