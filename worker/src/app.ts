@@ -7,7 +7,6 @@ import { requestContext } from "./middleware/request-context";
 import { urlLimit } from "./middleware/request-limits";
 import { securityHeaders } from "./middleware/security-headers";
 import { SESSION_COOKIE } from "./middleware/session";
-import { adminCalendarApp } from "./routes/admin-calendar.index";
 import { attachmentsApp } from "./routes/attachments.index";
 import { accountRoutes, authApp } from "./routes/auth.index";
 import { categoriesApp } from "./routes/categories.index";
@@ -16,6 +15,7 @@ import { contestsApp } from "./routes/contests.index";
 import { docsApp } from "./routes/docs.index";
 import { exportsApp } from "./routes/exports.index";
 import { healthApp } from "./routes/health.index";
+import { holidaysApp } from "./routes/holidays.index";
 import { inspectionDocumentsApp } from "./routes/inspections.documents";
 import { inspectionsApp } from "./routes/inspections.index";
 import { leadsApp } from "./routes/leads.index";
@@ -23,6 +23,7 @@ import { measuresApp } from "./routes/measures.index";
 import { planApp } from "./routes/plan.index";
 import { publicStatsApp } from "./routes/public-stats.index";
 import { reportsApp } from "./routes/reports.index";
+import { settingsApp } from "./routes/settings.index";
 import { staffApp } from "./routes/staff.index";
 import { unitsApp } from "./routes/units.index";
 import { usersApp } from "./routes/users.index";
@@ -42,7 +43,8 @@ export function buildApp() {
     .route("/", authApp)
     .route("/", accountRoutes)
     .route("/", usersApp)
-    .route("/", adminCalendarApp)
+    .route("/", holidaysApp)
+    .route("/", settingsApp)
     .route("/", leadsApp)
     .route("/", inspectionsApp)
     .route("/", inspectionDocumentsApp)

@@ -146,6 +146,11 @@ describe("PUT /api/admin/holidays/{date}", () => {
     expect((await list(2029)).items.some((h) => h.date === "2029-03-13")).toBe(false);
   });
 
+  it("refuses a body over the JSON limit with a 413 problem", async () => {
+    const problem = await problemOf(await put("2029-03-13", { ...DAY_OFF, nameVi: "x".repeat(70_000) }), 413);
+    expect(problem.code).toBe("payload_too_large");
+  });
+
   it("answers in English on request", async () => {
     const problem = await problemOf(await put("2029-03-18", DAY_OFF, EN));
     expect(problem.errors).toEqual([

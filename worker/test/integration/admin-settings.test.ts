@@ -141,6 +141,11 @@ describe("PATCH /api/admin/settings", () => {
     expect(await auditByAction("setting.changed")).toHaveLength(before);
   });
 
+  it("refuses a body over the JSON limit with a 413 problem", async () => {
+    const problem = await problemOf(await patch({ padding: "x".repeat(70_000) }), 413);
+    expect(problem.code).toBe("payload_too_large");
+  });
+
   it("refuses the whole patch when one value is bad", async () => {
     await problemOf(await patch({ "retention.evidence_months": 36, "stats.min_cell": 0 }));
     expect(settingIn(await settings(), "retention.evidence_months")?.stored).toBe(false);
