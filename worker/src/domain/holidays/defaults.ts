@@ -122,6 +122,21 @@ function inLieu(holiday: HolidayKey): { nameVi: string; nameEn: string } {
  * // ["2028-01-24", "2028-01-25", "2028-01-26", "2028-01-27", "2028-01-28"]
  */
 export function computeDefaultHolidays(year: number): Holiday[] {
+  let days = computed.get(year);
+  if (!days) {
+    days = placeDays(year);
+    computed.set(year, days);
+  }
+  return days.map((day) => ({ ...day }));
+}
+
+/**
+ * Years already computed: the astronomy costs about a third of a millisecond
+ * a year, and every deadline counted past the table's last year asks again.
+ */
+const computed = new Map<number, readonly Holiday[]>();
+
+function placeDays(year: number): Holiday[] {
   const taken = new Set<string>();
   const days: Holiday[] = [];
   const owed: StatutoryDay[] = [];
