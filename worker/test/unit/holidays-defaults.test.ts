@@ -2,6 +2,7 @@ import { env } from "cloudflare:test";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  calendarYears,
   computeDefaultHolidays,
   HOLIDAY_NAMES,
   lunarNewYear,
@@ -194,5 +195,13 @@ describe("withDefaultHolidays", () => {
     expect(rows.filter((r) => r.date.startsWith("2027"))).toEqual(stored);
     expect(rows.filter((r) => r.date.startsWith("2028"))).toEqual(computeDefaultHolidays(2028));
     expect(rows.map((r) => r.date)).toEqual(rows.map((r) => r.date).sort());
+  });
+});
+
+describe("calendarYears", () => {
+  it("spans the stored years and three years past the later of the last one and now", () => {
+    expect(calendarYears(["2025-01-01", "2040-09-03"], 2026)).toEqual(Array.from({ length: 19 }, (_, i) => 2025 + i));
+    expect(calendarYears(["2025-01-01", "2040-09-03"], 2045).at(-1)).toBe(2048);
+    expect(calendarYears([], 2030)).toEqual([2030, 2031, 2032, 2033]);
   });
 });
