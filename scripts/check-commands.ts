@@ -148,6 +148,7 @@ async function main(): Promise<void> {
       out.includes("No schema changes") ? drift(clone) : "drizzle-kit found schema changes",
     );
     step(clone, "npm run cf-typegen (no binding-type drift)", ["cf-typegen"], {}, () => drift(clone));
+    step(clone, "npm run db:holidays -- --check (no holiday migration drift)", ["db:holidays", "--", "--check"]);
     const t0 = Date.now();
     const dry = runIn(clone, join(clone, "node_modules/.bin/wrangler"), [
       "deploy",

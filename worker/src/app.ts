@@ -15,6 +15,7 @@ import { contestsApp } from "./routes/contests.index";
 import { docsApp } from "./routes/docs.index";
 import { exportsApp } from "./routes/exports.index";
 import { healthApp } from "./routes/health.index";
+import { holidaysApp } from "./routes/holidays.index";
 import { inspectionDocumentsApp } from "./routes/inspections.documents";
 import { inspectionsApp } from "./routes/inspections.index";
 import { intakeApp } from "./routes/intake.index";
@@ -23,6 +24,7 @@ import { measuresApp } from "./routes/measures.index";
 import { planApp } from "./routes/plan.index";
 import { publicStatsApp } from "./routes/public-stats.index";
 import { reportsApp } from "./routes/reports.index";
+import { settingsApp } from "./routes/settings.index";
 import { staffApp } from "./routes/staff.index";
 import { unitsApp } from "./routes/units.index";
 import { usersApp } from "./routes/users.index";
@@ -43,6 +45,8 @@ export function buildApp() {
     .route("/", authApp)
     .route("/", accountRoutes)
     .route("/", usersApp)
+    .route("/", holidaysApp)
+    .route("/", settingsApp)
     .route("/", leadsApp)
     .route("/", inspectionsApp)
     .route("/", inspectionDocumentsApp)

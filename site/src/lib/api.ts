@@ -19,6 +19,7 @@ import type {
 } from "../../../worker/src/contracts/auth";
 import type { Problem } from "../../../worker/src/contracts/common";
 import type { ContestResolutionInputSchema } from "../../../worker/src/contracts/contests";
+import type { HolidayConfirm, HolidayList, HolidayPutSchema } from "../../../worker/src/contracts/holidays";
 import type {
   ConclusionInputSchema,
   FindingInputSchema,
@@ -45,6 +46,7 @@ import type {
   TransitionSchema,
 } from "../../../worker/src/contracts/leads";
 import type { Contact, IntakeReportCreateSchema, Receipt } from "../../../worker/src/contracts/reports";
+import type { SettingList, SettingsPatchSchema } from "../../../worker/src/contracts/settings";
 import type { StaffList } from "../../../worker/src/contracts/staff";
 import type { UnitList } from "../../../worker/src/contracts/units";
 import type {
@@ -378,5 +380,13 @@ export const api = {
     resetUser: (id: string) => post<UserWithPassword>(`/api/admin/users/${at(id)}/reset`),
     security: () => request<SecurityPolicy>("/api/admin/security"),
     saveSecurity: (body: SecurityPolicy) => request<SecurityPolicy>("/api/admin/security", { method: "PUT", body }),
+    holidays: (year: number) => request<HolidayList>(`/api/admin/holidays${query({ year })}`),
+    putHoliday: (date: string, body: In<typeof HolidayPutSchema>) =>
+      request<HolidayList>(`/api/admin/holidays/${at(date)}`, { method: "PUT", body }),
+    deleteHoliday: (date: string) => request<HolidayList>(`/api/admin/holidays/${at(date)}`, { method: "DELETE" }),
+    confirmHolidays: (year: number) => post<HolidayConfirm>(`/api/admin/holidays/${at(String(year))}/confirm`),
+    settings: () => request<SettingList>("/api/admin/settings"),
+    patchSettings: (body: In<typeof SettingsPatchSchema>) =>
+      request<SettingList>("/api/admin/settings", { method: "PATCH", body }),
   },
 };

@@ -56,6 +56,23 @@ export const CUSTOM_MESSAGES = {
     en: "The day it happened cannot be after the day received",
   },
   blank: { vi: "Không được để trống", en: "This cannot be blank" },
+  empty_patch: { vi: "Cần ít nhất một thay đổi", en: "Give at least one change" },
+  holiday_year: {
+    vi: "Năm phải là số nguyên từ 2000 đến 2100",
+    en: "The year must be a whole number from 2000 to 2100",
+  },
+  holiday_date: {
+    vi: "Ngày phải có dạng YYYY-MM-DD, có thật, từ năm 2000 đến năm 2100",
+    en: "The date must be a real date as YYYY-MM-DD, from 2000 to 2100",
+  },
+  holiday_on_weekend: {
+    vi: "Thứ Bảy và Chủ nhật đã là ngày nghỉ: chỉ ghi ngày lễ vào ngày thường",
+    en: "Saturdays and Sundays are days off anyway: a holiday goes on a weekday",
+  },
+  working_day_on_weekday: {
+    vi: "Ngày làm bù phải là thứ Bảy hoặc Chủ nhật",
+    en: "A worked weekend day must be a Saturday or a Sunday",
+  },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 /** Key of a custom message. */
@@ -74,9 +91,15 @@ export function localizeIssue(issue: z.core.$ZodIssue, lang: Lang): string {
       if (key && key in CUSTOM_MESSAGES) return CUSTOM_MESSAGES[key as CustomMessageKey][lang];
       return vi ? "Giá trị không hợp lệ" : "Invalid value";
     }
-    case "invalid_type":
-      if (issue.input === undefined) return vi ? "Trường này là bắt buộc" : "This field is required";
+    case "invalid_type": {
+      // zod leaves `input` out of its issues unless asked; its message still
+      // says what it received, which tells a missing field from a wrong type.
+      const received = /received (\w+)$/.exec(issue.message)?.[1];
+      if (issue.input === undefined && (received === undefined || received === "undefined"))
+        return vi ? "Trường này là bắt buộc" : "This field is required";
+      if (issue.expected === "int") return vi ? "Cần một số nguyên" : "Must be a whole number";
       return vi ? `Sai kiểu dữ liệu, cần ${issue.expected}` : `Wrong type, expected ${issue.expected}`;
+    }
     case "too_small":
       if (issue.origin === "string")
         return vi ? `Cần ít nhất ${issue.minimum} ký tự` : `Must be at least ${issue.minimum} characters`;

@@ -62,6 +62,8 @@ export const PERMISSIONS = {
   "exports.personnel": ["supervisor"],
   "users.manage": ["admin"],
   "units.manage": ["admin"],
+  /** The working-day calendar: holidays and worked weekend days. */
+  "holidays.manage": ["admin"],
   "settings.manage": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 

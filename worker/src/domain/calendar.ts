@@ -149,7 +149,7 @@ function range(from: string, to: string, nameVi: string, nameEn: string, provisi
 }
 
 /**
- * Public holidays 2025–2027 (Labour Code 2019, Art. 112: 1/1, five days of
+ * Public holidays 2025–2027 as the `holidays` table holds them (Labour Code 2019, Art. 112: 1/1, five days of
  * Tết, Hùng Kings' day 10/3 lunar, 30/4, 1/5, 2/9 and one adjacent day), with
  * the days off the government announced around them, and a compensating day
  * off when a holiday falls on a weekend. Tết ranges include the weekends
@@ -178,7 +178,9 @@ export const DEFAULT_HOLIDAYS: readonly Holiday[] = [
   { date: "2026-09-02", nameVi: "Quốc khánh", nameEn: "National Day" },
 
   { date: "2027-01-01", nameVi: "Tết Dương lịch", nameEn: "New Year's Day" },
-  ...range("2027-02-04", "2027-02-10", TET_VI, TET_EN, true),
+  // Not yet announced: as migration 0003 placed it (the last day of the year
+  // and mùng 1–4, 5–11/2), provisional in the table since migration 0013.
+  ...range("2027-02-05", "2027-02-11", TET_VI, TET_EN, true),
   { date: "2027-04-16", nameVi: "Giỗ Tổ Hùng Vương", nameEn: "Hùng Kings' Commemoration" },
   { date: "2027-04-30", nameVi: "Ngày Giải phóng miền Nam", nameEn: "Reunification Day" },
   {

@@ -43,7 +43,8 @@ function keySignatureSecret(config: AltchaConfig): Promise<string> {
   return hmacHex(config.ALTCHA_HMAC_SECRET, "altcha-key-signature");
 }
 
-function cost(config: AltchaConfig): number {
+/** The cost the Worker's `ALTCHA_COST` variable sets (5 000 when unset), the default of the `altcha.cost` setting. */
+export function altchaCost(config: Pick<AltchaConfig, "ALTCHA_COST">): number {
   const value = Number.parseInt(config.ALTCHA_COST, 10);
   return Number.isInteger(value) && value > 0 ? value : 5_000;
 }
@@ -54,16 +55,21 @@ function randomCounter(): number {
 }
 
 /**
- * A new signed challenge for the `<altcha-widget>`, valid for ten minutes.
+ * A new signed challenge for the `<altcha-widget>`, valid for ten minutes,
+ * at `cost` PBKDF2 iterations per attempt (by default the Worker's variable).
  *
  * @example
- * const challenge = await createAltchaChallenge(env, now);
+ * const challenge = await createAltchaChallenge(env, now, 5_000);
  * return c.json(challenge);
  */
-export async function createAltchaChallenge(config: AltchaConfig, now: Date): Promise<Challenge> {
+export async function createAltchaChallenge(
+  config: AltchaConfig,
+  now: Date,
+  cost: number = altchaCost(config),
+): Promise<Challenge> {
   return createChallenge({
     algorithm: ALTCHA_ALGORITHM,
-    cost: cost(config),
+    cost,
     counter: randomCounter(),
     deriveKey,
     expiresAt: Math.floor(now.getTime() / 1000) + CHALLENGE_TTL_SECONDS,

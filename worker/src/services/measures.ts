@@ -118,7 +118,7 @@ export interface MeasureSweep {
 export async function sweepMeasures(ctx: Pick<ServiceContext, "db" | "now">): Promise<MeasureSweep> {
   const { db, now } = ctx;
   const at = now.toISOString();
-  const plan = escalations(await measuresToSweep(db), now, await loadCalendar(db));
+  const plan = escalations(await measuresToSweep(db), now, await loadCalendar(db, now));
   const statements: BatchItem<"sqlite">[] = [];
   for (const o of plan.overdue) {
     statements.push(

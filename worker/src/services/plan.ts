@@ -93,7 +93,7 @@ export async function buildPlan(ctx: ActorContext, year: number): Promise<Inspec
       leadIds: [],
       team: [],
     })),
-    { today: hanoiDate(ctx.now), calendar: await loadCalendar(db), newId: () => crypto.randomUUID() },
+    { today: hanoiDate(ctx.now), calendar: await loadCalendar(db, ctx.now), newId: () => crypto.randomUUID() },
   );
   const at = ctx.now.toISOString();
   for (const { inspectionId, leadIds } of result.attached) {

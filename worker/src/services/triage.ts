@@ -19,6 +19,7 @@ import { assessSpecificity, type Triage, triageReport } from "../domain/triage";
 import { reporterStatusFor } from "../domain/workflow";
 import type { Statements } from "./batch";
 import type { ServiceContext } from "./context";
+import { deadlineDays } from "./settings";
 
 /**
  * Where a report goes in the triage queue: the lead it joins or opens when
@@ -61,10 +62,11 @@ export type FiledReport = PlacedReport & {
  */
 export async function planTriage(ctx: ServiceContext, report: FiledReport): Promise<TriagePlan> {
   const { db, now } = ctx;
-  const [openLeads, calendar, findings] = await Promise.all([
+  const [openLeads, calendar, findings, deadlines] = await Promise.all([
     loadOpenLeads(db, report.unitId, report.receivedAt),
-    loadCalendar(db),
+    loadCalendar(db, now),
     unitFindingsLast12Months(db, report.unitId, now),
+    deadlineDays(ctx),
   ]);
   const triage = triageReport({ ...report, openLeads });
   const at = now.toISOString();
@@ -97,7 +99,7 @@ export async function planTriage(ctx: ServiceContext, report: FiledReport): Prom
     );
   } else {
     leadId = crypto.randomUUID();
-    const state = openLead(leadId, report, triage, calendar, findings, now);
+    const state = openLead(leadId, report, triage, calendar, findings, now, deadlines);
     statements.push(
       insertLead(db, state, at),
       auditInsert(db, {

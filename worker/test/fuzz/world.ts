@@ -203,6 +203,8 @@ export async function buildWorld(): Promise<FuzzWorld> {
     ["/api/reports/{trackingCode}/attachments", reports.map(byCode)],
     ["/api/admin/users/{id}", [...victims, admin].map((u) => ({ values: { id: u.id } }))],
     ["/api/admin/users/{id}/reset", victims.map((u) => ({ values: { id: u.id } }))],
+    ["/api/admin/holidays/{date}", ["2036-03-03", "2036-01-01", "2036-03-08"].map((date) => ({ values: { date } }))],
+    ["/api/admin/holidays/{year}/confirm", ["2036", "2037"].map((year) => ({ values: { year } }))],
     ["/api/leads/{id}", leadIds.map((id) => ({ values: { id } }))],
     ["/api/leads/{id}/transitions", leadIds.map((id) => ({ values: { id } }))],
     ["/api/leads/{id}/notes", leadIds.map((id) => ({ values: { id } }))],

@@ -429,7 +429,7 @@ function sumOver(fine: Table, fineKeys: readonly string[], keys: readonly string
 
 /** Every rollup recomputed from reports, leads, findings, inspections and measures. */
 async function recount(): Promise<Record<string, Table>> {
-  const calendar = await loadCalendar(createDb(env.DB));
+  const calendar = await loadCalendar(createDb(env.DB), new Date());
   const days = (a: string, b: string) => Math.max(0, workingDaysBetween(a, b, calendar));
   const leads = await all<LeadRow>("SELECT * FROM leads");
   const leadById = new Map(leads.map((l) => [l.id, l]));

@@ -1,3 +1,4 @@
+import { env } from "cloudflare:test";
 import type { Measure } from "../../src/contracts/inspections";
 import { fixture } from "../fixtures";
 import { PASSWORD, type TestUser, totpNow } from "../support/accounts";
@@ -108,6 +109,19 @@ export function buildWorld(cast: Cast, ward: string, target: FiledReport, target
     return id;
   });
   const evidence = once(() => uploadEvidence(target));
+
+  /** A stored holiday of its own: Mondays of 2033, one per call. */
+  let holidays = 0;
+  async function storedHoliday(): Promise<string> {
+    const date = new Date(Date.UTC(2033, 0, 3 + 7 * holidays++)).toISOString().slice(0, 10);
+    await env.DB.prepare(
+      "INSERT OR REPLACE INTO holidays (date, kind, name_vi, name_en, provisional) VALUES (?, 'holiday', 'Ngày nghỉ thử', 'Test day off', 0)",
+    )
+      .bind(date)
+      .run();
+    return date;
+  }
+  const sharedHoliday = once(storedHoliday);
   const sharedLead = once(() => lead(targetUnit));
 
   /** A planned verification visit, the matrix inspector on its team (the supervisor heads it). */
@@ -331,6 +345,24 @@ export function buildWorld(cast: Cast, ward: string, target: FiledReport, target
       method: "PUT",
       path: "/admin/security",
       json: { totpRequiredRoles: ["admin"] },
+    }),
+
+    "GET /admin/holidays": async () => ({ method: "GET", path: "/admin/holidays?year=2031" }),
+    "PUT /admin/holidays/{date}": async () => ({
+      method: "PUT",
+      path: "/admin/holidays/2031-03-03",
+      json: { kind: "holiday", nameVi: "Ngày nghỉ thử", nameEn: "Test day off" },
+    }),
+    "DELETE /admin/holidays/{date}": async (_caller, fresh) => ({
+      method: "DELETE",
+      path: `/admin/holidays/${fresh ? await storedHoliday() : await sharedHoliday()}`,
+    }),
+    "POST /admin/holidays/{year}/confirm": async () => ({ method: "POST", path: "/admin/holidays/2032/confirm" }),
+    "GET /admin/settings": async () => ({ method: "GET", path: "/admin/settings" }),
+    "PATCH /admin/settings": async () => ({
+      method: "PATCH",
+      path: "/admin/settings",
+      json: { "retention.evidence_months": 30 },
     }),
 
     "GET /leads": async () => ({ method: "GET", path: "/leads?limit=100" }),

@@ -78,6 +78,13 @@ export const POLICY = {
   "POST /admin/users/{id}/reset": { staff: ADMIN },
   "GET /admin/security": { staff: ADMIN },
   "PUT /admin/security": { staff: ADMIN },
+  // The working-day calendar and the settings: administrators only.
+  "GET /admin/holidays": { staff: ADMIN },
+  "PUT /admin/holidays/{date}": { staff: ADMIN },
+  "DELETE /admin/holidays/{date}": { staff: ADMIN },
+  "POST /admin/holidays/{year}/confirm": { staff: ADMIN },
+  "GET /admin/settings": { staff: ADMIN },
+  "PATCH /admin/settings": { staff: ADMIN },
 
   // Triage: the queue is worked by inspectors and supervisors; the workflow's
   // own table (domain/workflow.ts) then keeps referral, approving or sending

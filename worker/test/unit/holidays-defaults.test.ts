@@ -2,6 +2,7 @@ import { env } from "cloudflare:test";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  calendarYears,
   computeDefaultHolidays,
   HOLIDAY_NAMES,
   lunarNewYear,
@@ -136,9 +137,10 @@ describe("the seeded holidays of 2025–2027", () => {
   it("matches 2027 except its provisional Tết, which the seed places a day later", async () => {
     // Tết 2027 is on Saturday 6/2. The seed (written before any 2027
     // announcement) takes the last day of the year and mùng 1–4 (5–9/2: 5, 8
-    // and 9 off, 10 and 11 in lieu); every break announced since 2021 took
-    // the last two days and mùng 1–3 (4–8/2: 4, 5 and 8 off, 9 and 10 in
-    // lieu), as does DEFAULT_HOLIDAYS in calendar.ts. The rest agrees.
+    // and 9 off, 10 and 11 in lieu), and so does DEFAULT_HOLIDAYS; migration
+    // 0013 marks those days provisional. Every break announced since 2021
+    // took the last two days and mùng 1–3 (4–8/2: 4, 5 and 8 off, 9 and 10 in
+    // lieu), which the computed default follows. The rest agrees.
     const rows = await seeded(2027);
     const isTet = (r: Row) => r.name_vi === HOLIDAY_NAMES.tet.nameVi;
     expect(rows.filter(isTet).map((r) => r.date)).toEqual([
@@ -193,5 +195,13 @@ describe("withDefaultHolidays", () => {
     expect(rows.filter((r) => r.date.startsWith("2027"))).toEqual(stored);
     expect(rows.filter((r) => r.date.startsWith("2028"))).toEqual(computeDefaultHolidays(2028));
     expect(rows.map((r) => r.date)).toEqual(rows.map((r) => r.date).sort());
+  });
+});
+
+describe("calendarYears", () => {
+  it("spans the stored years and three years past the later of the last one and now", () => {
+    expect(calendarYears(["2025-01-01", "2040-09-03"], 2026)).toEqual(Array.from({ length: 19 }, (_, i) => 2025 + i));
+    expect(calendarYears(["2025-01-01", "2040-09-03"], 2045).at(-1)).toBe(2048);
+    expect(calendarYears([], 2030)).toEqual([2030, 2031, 2032, 2033]);
   });
 });

@@ -9,6 +9,8 @@ export type ConsolePage =
   | "lead"
   | "account"
   | "admin"
+  | "holidays"
+  | "settings"
   | "plan"
   | "inspection"
   | "measures"
@@ -24,6 +26,8 @@ export const CONSOLE_ROUTES: Record<Lang, Record<ConsolePage, string>> = {
     lead: "/kiem-tra/dau-moi/",
     account: "/kiem-tra/tai-khoan/",
     admin: "/kiem-tra/quan-tri/",
+    holidays: "/kiem-tra/quan-tri/ngay-nghi/",
+    settings: "/kiem-tra/quan-tri/cai-dat/",
     plan: "/kiem-tra/ke-hoach/",
     inspection: "/kiem-tra/cuoc-kiem-tra/",
     measures: "/kiem-tra/bien-phap/",
@@ -37,6 +41,8 @@ export const CONSOLE_ROUTES: Record<Lang, Record<ConsolePage, string>> = {
     lead: "/en/console/lead/",
     account: "/en/console/account/",
     admin: "/en/console/admin/",
+    holidays: "/en/console/admin/holidays/",
+    settings: "/en/console/admin/settings/",
     plan: "/en/console/plan/",
     inspection: "/en/console/inspection/",
     measures: "/en/console/measures/",

@@ -1,7 +1,8 @@
 import { and, asc, eq, gte, inArray, lte, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { CategoryCode } from "../../contracts/categories";
-import { type WorkingCalendar, workingCalendar } from "../../domain/calendar";
+import { hanoiDate, type WorkingCalendar, workingCalendar } from "../../domain/calendar";
+import { calendarYears, withDefaultHolidays } from "../../domain/holidays";
 import type { LeadState } from "../../domain/lead-plan";
 import { monthKey } from "../../domain/stats";
 import { CLUSTER_WINDOW_DAYS, type ClusterLead, OPEN_LEAD_STATUSES } from "../../domain/triage";
@@ -12,12 +13,22 @@ import { attachments, holidays, leads, reports, statsCells } from "../schema";
 /** A row of `leads`. */
 export type LeadRow = typeof leads.$inferSelect;
 
-/** The working-day calendar from the `holidays` table. */
-export async function loadCalendar(db: Db): Promise<WorkingCalendar> {
-  const rows = await db.select({ date: holidays.date, kind: holidays.kind }).from(holidays);
+/**
+ * The working-day calendar from the `holidays` table, plus the computed
+ * provisional defaults of every year it needs at `now` that has no row at all
+ * (after the table's last year, or a gap), so a deadline never runs off the
+ * end of the table.
+ */
+export async function loadCalendar(db: Db, now: Date): Promise<WorkingCalendar> {
+  const stored = await db.select({ date: holidays.date, kind: holidays.kind }).from(holidays);
+  const years = calendarYears(
+    stored.map((r) => r.date),
+    Number(hanoiDate(now).slice(0, 4)),
+  );
+  const rows = withDefaultHolidays(stored, years);
   return workingCalendar(
-    rows.filter((r) => r.kind === "holiday").map((r) => r.date),
-    rows.filter((r) => r.kind === "working_day").map((r) => r.date),
+    rows.filter((r) => !("kind" in r) || r.kind === "holiday").map((r) => r.date),
+    rows.filter((r) => "kind" in r && r.kind === "working_day").map((r) => r.date),
   );
 }
 

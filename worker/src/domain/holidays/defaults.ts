@@ -122,6 +122,21 @@ function inLieu(holiday: HolidayKey): { nameVi: string; nameEn: string } {
  * // ["2028-01-24", "2028-01-25", "2028-01-26", "2028-01-27", "2028-01-28"]
  */
 export function computeDefaultHolidays(year: number): Holiday[] {
+  let days = computed.get(year);
+  if (!days) {
+    days = placeDays(year);
+    computed.set(year, days);
+  }
+  return days.map((day) => ({ ...day }));
+}
+
+/**
+ * Years already computed: the astronomy costs about a third of a millisecond
+ * a year, and every deadline counted past the table's last year asks again.
+ */
+const computed = new Map<number, readonly Holiday[]>();
+
+function placeDays(year: number): Holiday[] {
   const taken = new Set<string>();
   const days: Holiday[] = [];
   const owed: StatutoryDay[] = [];
@@ -162,4 +177,32 @@ export function withDefaultHolidays<T extends { date: string }>(
     if (!covered.has(year)) rows.push(...computeDefaultHolidays(year));
   }
   return rows.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+}
+
+/**
+ * How many years past the later of the last stored year and the current year
+ * the loaded calendar computes: more than any deadline counts ahead.
+ */
+export const DEFAULT_YEARS_AHEAD = 3;
+
+/**
+ * The years a working-day calendar needs at `nowYear`, from the first stored
+ * year (or `nowYear`) to `DEFAULT_YEARS_AHEAD` past the last stored year (or
+ * `nowYear`), so a deadline counted from today never runs off the table.
+ *
+ * @example
+ * calendarYears(["2025-01-01", "2040-09-03"], 2026) // 2025 … 2043
+ * calendarYears(["2025-01-01", "2040-09-03"], 2041) // 2025 … 2044
+ */
+export function calendarYears(storedDates: readonly string[], nowYear: number): number[] {
+  let first = nowYear;
+  let last = nowYear;
+  for (const date of storedDates) {
+    const year = Number(date.slice(0, 4));
+    if (year < first) first = year;
+    if (year > last) last = year;
+  }
+  const years: number[] = [];
+  for (let year = first; year <= last + DEFAULT_YEARS_AHEAD; year++) years.push(year);
+  return years;
 }
