@@ -39,6 +39,8 @@ export const SETTING_DEFINITIONS = {
   messages_per_client_per_hour: { group: "rateLimits", min: 1, max: 10_000 },
   /** Evidence files uploaded per client address and hour. */
   evidence_uploads_per_client_per_hour: { group: "rateLimits", min: 1, max: 10_000 },
+  /** Reports a staff account enters from other channels (hotline, post, …) per hour. */
+  intake_reports_per_staff_per_hour: { group: "rateLimits", min: 1, max: 10_000 },
   /** PBKDF2 iterations per attempt of the ALTCHA proof of work. */
   "altcha.cost": { group: "altcha", min: 1_000, max: 1_000_000 },
   /** Months a closed report is kept before the retention job removes it. */

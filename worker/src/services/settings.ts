@@ -17,7 +17,7 @@ import type { Bindings } from "../env";
 import { altchaCost } from "../lib/altcha";
 import { type Statements, writeBatch } from "./batch";
 import type { ActorContext, ServiceContext } from "./context";
-import { MESSAGES_POLICY, reportsPolicy, UPLOADS_POLICY } from "./rate-limits";
+import { INTAKE_POLICY, MESSAGES_POLICY, reportsPolicy, UPLOADS_POLICY } from "./rate-limits";
 
 /**
  * The administrator's settings (`GET`/`PATCH /api/admin/settings`) and the
@@ -46,6 +46,7 @@ export function settingDefaults(env: Bindings): Record<SettingKey, number> {
     reports_per_client_per_hour: reportsPolicy(env).fallback,
     messages_per_client_per_hour: MESSAGES_POLICY.fallback,
     evidence_uploads_per_client_per_hour: UPLOADS_POLICY.fallback,
+    intake_reports_per_staff_per_hour: INTAKE_POLICY.fallback,
     "altcha.cost": altchaCost(env),
     ...RETENTION_DEFAULT_MONTHS,
   };
