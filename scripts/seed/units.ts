@@ -32,8 +32,6 @@ export interface SampleUnit {
   successorId: string | null;
 }
 
-/** Dates a unit was created or merged away, for the directory's tables below. */
-type Validity = Partial<Pick<SampleUnit, "validFrom" | "validTo">>;
 /** A unit as the tables below give it; `buildUnits` fills in the rest with nulls. */
 type UnitInput = Pick<SampleUnit, "id" | "name" | "kind" | "parentId"> & Partial<SampleUnit>;
 
