@@ -23,6 +23,7 @@ import { planApp } from "./routes/plan.index";
 import { publicStatsApp } from "./routes/public-stats.index";
 import { reportsApp } from "./routes/reports.index";
 import { staffApp } from "./routes/staff.index";
+import { unitAdminApp } from "./routes/unit-admin.index";
 import { unitsApp } from "./routes/units.index";
 import { usersApp } from "./routes/users.index";
 
@@ -41,6 +42,7 @@ export function buildApp() {
     .route("/", authApp)
     .route("/", accountRoutes)
     .route("/", usersApp)
+    .route("/", unitAdminApp)
     .route("/", leadsApp)
     .route("/", inspectionsApp)
     .route("/", inspectionDocumentsApp)

@@ -1,6 +1,5 @@
 import { type Receipt, ReceiptSchema, type ReportCreate } from "../contracts/reports";
 import { insertReport, uniqueViolation } from "../db/queries/reports";
-import { findCurrentUnit } from "../db/queries/units";
 import { newSecret, newTrackingCode } from "../domain/receipt";
 import { ApiError } from "../http/errors";
 import { CUSTOM_MESSAGES, type CustomMessageKey } from "../i18n/validation";
@@ -15,6 +14,7 @@ import {
 } from "../lib/idempotency";
 import { writeBatch } from "./batch";
 import type { ServiceContext } from "./context";
+import { filingTarget } from "./directory";
 import { planTriage } from "./triage";
 
 /**
@@ -56,7 +56,8 @@ function fieldError(ctx: ServiceContext, pointer: string, key: CustomMessageKey)
 }
 
 /**
- * Files a validated report: its unit must be current (422 at /unitId, the
+ * Files a validated report: its unit must be current, or have been merged
+ * into a current one (the report goes to the successor; 422 at /unitId, the
  * challenge left unspent so the reporter can correct and resend), its ALTCHA
  * solved and unspent (422 at /altcha). Then one batch writes the report with
  * a fresh receipt, its lead, the spent challenge and the remembered receipt.
@@ -66,10 +67,11 @@ export async function fileReport(
   input: ReportCreate,
   idempotency: IdempotencyRef | undefined,
 ): Promise<Receipt> {
-  if (!(await findCurrentUnit(ctx.db, input.unitId))) throw fieldError(ctx, "/unitId", "unknown_unit");
+  const target = await filingTarget(ctx, input.unitId);
+  if (!target.ok) throw fieldError(ctx, "/unitId", target.reason === "ended" ? "unit_ended" : "unknown_unit");
   const spent = await verifyAltcha(ctx.db, ctx.env, input.altcha, ctx.now);
   if (!spent) throw fieldError(ctx, "/altcha", "altcha");
-  return storeReport(ctx, input, spent, idempotency);
+  return storeReport(ctx, { ...input, unitId: target.unitId }, spent, idempotency);
 }
 
 /**
