@@ -25,7 +25,8 @@ export const AdminUnitSchema = z.object({
   name: z.string(),
   kind: UnitKindSchema,
   parentId: z.string().nullable(),
-  sector: SectorCodeSchema.nullable(),
+  /** A sector code (`SECTOR_CODES`); read as text, since rows loaded before the codes may hold another value. */
+  sector: z.string().nullable(),
   validFrom: z.string().nullable(),
   /** The day it ended (merged, divided or retired); null while current. */
   validTo: z.string().nullable(),
