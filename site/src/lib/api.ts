@@ -46,6 +46,17 @@ import type {
 } from "../../../worker/src/contracts/leads";
 import type { Contact } from "../../../worker/src/contracts/reports";
 import type { StaffList } from "../../../worker/src/contracts/staff";
+import type {
+  AdminUnit,
+  AdminUnitList,
+  AdminUnitQuery,
+  UnitCreateSchema,
+  UnitMergeSchema,
+  UnitRetireSchema,
+  UnitSplitResult,
+  UnitSplitSchema,
+  UnitUpdateSchema,
+} from "../../../worker/src/contracts/unit-admin";
 import type { UnitList } from "../../../worker/src/contracts/units";
 import type {
   SecurityPolicy,
@@ -373,5 +384,17 @@ export const api = {
     resetUser: (id: string) => post<UserWithPassword>(`/api/admin/users/${at(id)}/reset`),
     security: () => request<SecurityPolicy>("/api/admin/security"),
     saveSecurity: (body: SecurityPolicy) => request<SecurityPolicy>("/api/admin/security", { method: "PUT", body }),
+    units: (filters: Partial<Record<keyof AdminUnitQuery, string>>) =>
+      request<AdminUnitList>(`/api/admin/units${query(filters)}`),
+    unit: (id: string) => request<AdminUnit>(`/api/admin/units/${at(id)}`),
+    createUnit: (body: In<typeof UnitCreateSchema>) => post<AdminUnit>("/api/admin/units", body),
+    updateUnit: (id: string, body: In<typeof UnitUpdateSchema>) =>
+      request<AdminUnit>(`/api/admin/units/${at(id)}`, { method: "PATCH", body }),
+    mergeUnit: (id: string, body: In<typeof UnitMergeSchema>) =>
+      post<AdminUnit>(`/api/admin/units/${at(id)}/merge`, body),
+    splitUnit: (id: string, body: In<typeof UnitSplitSchema>) =>
+      post<UnitSplitResult>(`/api/admin/units/${at(id)}/split`, body),
+    retireUnit: (id: string, body: In<typeof UnitRetireSchema>) =>
+      post<AdminUnit>(`/api/admin/units/${at(id)}/retire`, body),
   },
 };

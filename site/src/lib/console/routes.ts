@@ -9,6 +9,7 @@ export type ConsolePage =
   | "lead"
   | "account"
   | "admin"
+  | "units"
   | "plan"
   | "inspection"
   | "measures";
@@ -23,6 +24,7 @@ export const CONSOLE_ROUTES: Record<Lang, Record<ConsolePage, string>> = {
     lead: "/kiem-tra/dau-moi/",
     account: "/kiem-tra/tai-khoan/",
     admin: "/kiem-tra/quan-tri/",
+    units: "/kiem-tra/quan-tri/don-vi/",
     plan: "/kiem-tra/ke-hoach/",
     inspection: "/kiem-tra/cuoc-kiem-tra/",
     measures: "/kiem-tra/bien-phap/",
@@ -35,6 +37,7 @@ export const CONSOLE_ROUTES: Record<Lang, Record<ConsolePage, string>> = {
     lead: "/en/console/lead/",
     account: "/en/console/account/",
     admin: "/en/console/admin/",
+    units: "/en/console/admin/units/",
     plan: "/en/console/plan/",
     inspection: "/en/console/inspection/",
     measures: "/en/console/measures/",
