@@ -659,6 +659,7 @@ export const en: Dict = {
       back: "Back to the queue",
       id: "Lead ID",
       unit: "Unit",
+      unitSuccessor: "merged into",
       category: "Category",
       status: "Status",
       priority: "Priority score",

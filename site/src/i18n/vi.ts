@@ -668,6 +668,7 @@ export const vi = {
       back: "Về hàng đợi",
       id: "Mã đầu mối",
       unit: "Đơn vị",
+      unitSuccessor: "đã sáp nhập vào",
       category: "Nhóm hành vi",
       status: "Trạng thái",
       priority: "Điểm ưu tiên",

@@ -329,3 +329,29 @@ describe("who may administer units", () => {
     await expectProblem(await call(undefined, "/api/admin/units"), 401);
   });
 });
+
+describe("the OpenAPI document", () => {
+  it("documents the unit administration with the staff session and its problems", async () => {
+    const doc = (await (await call(undefined, "/api/openapi.json")).json()) as {
+      paths: Record<string, Record<string, { security?: unknown[]; responses: Record<string, unknown> }>>;
+    };
+    const ops = [
+      ["/admin/units", "get"],
+      ["/admin/units", "post"],
+      ["/admin/units/{id}", "get"],
+      ["/admin/units/{id}", "patch"],
+      ["/admin/units/{id}/merge", "post"],
+      ["/admin/units/{id}/split", "post"],
+      ["/admin/units/{id}/retire", "post"],
+    ] as const;
+    for (const [path, method] of ops) {
+      const op = doc.paths[path]?.[method];
+      expect(op, `${method} ${path}`).toBeDefined();
+      expect(op?.security?.length).toBeGreaterThan(0);
+      expect(Object.keys(op?.responses ?? {})).toEqual(expect.arrayContaining(["401", "403"]));
+    }
+    expect(Object.keys(doc.paths["/admin/units/{id}/merge"]?.post?.responses ?? {})).toEqual(
+      expect.arrayContaining(["200", "404", "409", "422"]),
+    );
+  });
+});
