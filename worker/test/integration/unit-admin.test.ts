@@ -151,6 +151,9 @@ describe("POST /api/admin/units/{id}/merge", () => {
 
     const after = await fileAbout(oldWard);
     expect((await reportRow(after.trackingCode)).unit_id).toBe(successor);
+    // Statistics keep history: the old unit's figures stay, the new report counts for the successor.
+    expect(await reportsCounted(oldWard)).toBe(1);
+    expect(await reportsCounted(successor)).toBe(1);
     expect((await search(merged.name)).map((u) => u.id)).toEqual([successor]);
     const [audit] = await auditRows(oldWard);
     expect(audit).toMatchObject({ action: "unit.merged" });
@@ -232,6 +235,14 @@ function fileAboutEnded(unitId: string) {
       altcha: "x",
     },
   });
+}
+
+/** Reports the statistics rollups count for a unit, all months together. */
+async function reportsCounted(unitId: string) {
+  const row = await env.DB.prepare("SELECT coalesce(sum(reports), 0) AS n FROM stats_cells WHERE unit_id = ?")
+    .bind(unitId)
+    .first<{ n: number }>();
+  return row?.n;
 }
 
 async function unitName(id: string) {
