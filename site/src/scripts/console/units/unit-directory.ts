@@ -67,7 +67,10 @@ class UnitDirectory extends ConsoleElement {
         const state = slot("state");
         if (unit.validTo) {
           state.append(...this.dated(t.get(unit.validTo <= today ? "endedOn" : "endsOn"), unit.validTo));
-          if (unit.successorId) state.append(` (${t.fill("mergedInto", { name: unit.successorId })})`);
+          if (unit.successorId) {
+            const successor = units.find((u) => u.id === unit.successorId)?.name ?? unit.successorId;
+            state.append(` (${t.fill("mergedInto", { name: successor })})`);
+          }
         } else state.textContent = t.get(unit.toConfirm ? "toConfirm" : "current");
         slot("aliases").textContent =
           unit.aliases.map((a) => (a.partial ? t.fill("formerPart", { name: a.name }) : a.name)).join("; ") || "—";
