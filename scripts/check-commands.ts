@@ -141,6 +141,13 @@ async function main(): Promise<void> {
     await startAndStop(clone);
     step(clone, "npm run db:migrate:local", ["db:migrate:local"]);
     step(clone, "npm run db:seed:local (again: rows already there are kept)", ["db:seed:local"]);
+    step(
+      clone,
+      "npm run db:directory -- --local (again: nothing to change)",
+      ["db:directory", "--", "--local"],
+      {},
+      (out) => (out.includes("Nothing to change.") ? undefined : "the second directory load changed something"),
+    );
     step(clone, "npm run admin:create", ["admin:create", "--", "--email", "first.admin@example.org"], {}, (out) =>
       /[A-Z2-7]{4}-[A-Z2-7]{4}/.test(out) ? undefined : "no one-time password was printed",
     );

@@ -1,4 +1,7 @@
-// Seeds the LOCAL D1 with sample data: Hanoi's unit directory (a sample),
+// Seeds the LOCAL D1 with sample data: the real unit directory (the sample's
+// ward ids first, then `npm run db:directory`'s loadDirectory gives them their
+// official codes and adds the rest of the 126 wards and communes, the city's
+// departments and agencies),
 // about 600 invented reports placed into leads by the Worker's own triage
 // code, this year's framework plan with inspections, findings, conclusions
 // and corrective measures (the Worker's inspection rules), and the demo
@@ -14,6 +17,7 @@ import type { FindingOutcome } from "../worker/src/contracts/inspections.ts";
 import { ensureDevVars, readDevVars } from "./lib/dev-vars.ts";
 import { loadDomain } from "./lib/domain.ts";
 import { executeFile, type PersistOptions, query } from "./lib/wrangler.ts";
+import { describeLoad, loadDirectory } from "./load-directory.ts";
 import { accountsSql, DEMO_ACCOUNTS, DEMO_PASSWORD, RECUSED_WARD_ID } from "./seed/accounts.ts";
 import { concludedDemo, inspectionStats, inspectionsSql, planInspections } from "./seed/inspections.ts";
 import { calendarFrom, leadsSql, placeReports } from "./seed/leads.ts";
@@ -58,7 +62,8 @@ function applyStatements(statements: readonly string[], { persistTo }: PersistOp
 }
 
 /**
- * Seeds units (always safe to repeat) and, unless `unitsOnly`, the sample
+ * Seeds the sample's ward ids and loads the official directory (both always
+ * safe to repeat) and, unless `unitsOnly`, the sample
  * reports and their leads, the demo accounts and the `demo_seeded_at` marker.
  * The database must be migrated: the working-day calendar comes from its
  * `holidays` table, as the API reads it. Returns the demo receipt.
@@ -69,10 +74,10 @@ export async function seedLocal({
   contactKey,
   now = new Date(),
 }: SeedOptions = {}): Promise<SeedSummary | undefined> {
-  if (unitsOnly) {
-    applyStatements(unitsSql(), { persistTo });
-    return undefined;
-  }
+  applyStatements(unitsSql(), { persistTo });
+  const directory = await loadDirectory({ remote: false, persistTo }, { now });
+  if (directory.written) console.log(describeLoad(directory));
+  if (unitsOnly) return undefined;
   const key = contactKey ?? readDevVars().CONTACT_KEY;
   if (!key) throw new Error("CONTACT_KEY is missing from .dev.vars");
   const domain = await loadDomain();
@@ -85,7 +90,7 @@ export async function seedLocal({
   const leads = placeReports(domain, reports, { calendar, now });
   const inspections = planInspections(domain, leads, { calendar, now });
   const marker = `INSERT OR REPLACE INTO settings (key, value) VALUES (${sqlValue(SEEDED_MARKER)}, ${sqlValue(now.toISOString())});`;
-  applyStatements([...unitsSql(), ...accountsSql(now), ...leadsSql(leads), ...inspectionsSql(inspections), marker], {
+  applyStatements([...accountsSql(now), ...leadsSql(leads), ...inspectionsSql(inspections), marker], {
     persistTo,
   });
   return {

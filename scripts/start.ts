@@ -2,13 +2,16 @@
 // 1. .dev.vars with generated secrets (first run only);
 // 2. the Astro site built into site/dist;
 // 3. migrations applied to the local embedded D1 (never the remote one);
-// 4. sample data seeded once (marker: settings.demo_seeded_at);
+// 4. the official directory (npm run db:directory) and sample data seeded once
+//    (marker: settings.demo_seeded_at); on later starts the directory is
+//    brought up to date (idempotent) and the sample left alone;
 // 5. `wrangler dev` on 127.0.0.1:${PORT:-8787}, in the foreground.
 import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { ensureDevVars } from "./lib/dev-vars.ts";
 import { buildSite } from "./lib/site.ts";
 import { applyMigrations, ROOT, wranglerEnv } from "./lib/wrangler.ts";
+import { describeLoad, loadDirectory } from "./load-directory.ts";
 import { isSeeded, printDemoReceipt, seedLocal } from "./seed-local.ts";
 
 const port = process.env.PORT ?? "8787";
@@ -28,9 +31,11 @@ async function main() {
   applyMigrations({ quiet: false });
 
   if (isSeeded()) {
+    step("Loading the official directory (npm run db:directory -- --local)");
+    console.log(describeLoad(await loadDirectory({ remote: false })));
     console.log("\nSample data already seeded (settings.demo_seeded_at is set); skipping.");
   } else {
-    step("Seeding sample data (local only)");
+    step("Loading the official directory, then seeding sample data (local only)");
     printDemoReceipt(await seedLocal(), `http://localhost:${port}`);
   }
 

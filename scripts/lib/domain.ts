@@ -1,4 +1,4 @@
-// The Worker's pure domain code (triage, lead plan, calendar, workflow, inspections), bundled
+// The Worker's pure domain code (triage, lead plan, calendar, workflow, inspections, directory), bundled
 // with esbuild for the Node scripts, so the seed and the bench place reports
 // into leads with exactly the rules the API uses instead of a copy of them.
 // (Node cannot import worker/src itself: it uses extensionless imports.) The
@@ -8,7 +8,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { build } from "esbuild";
+import type * as directorySql from "../../worker/src/db/directory-sql.ts";
 import type * as calendar from "../../worker/src/domain/calendar.ts";
+import type * as directory from "../../worker/src/domain/directory/index.ts";
 import type * as inspections from "../../worker/src/domain/inspections/index.ts";
 import type * as plan from "../../worker/src/domain/lead-plan.ts";
 import type * as triage from "../../worker/src/domain/triage/index.ts";
@@ -21,6 +23,8 @@ export * as plan from "./worker/src/domain/lead-plan.ts";
 export * as calendar from "./worker/src/domain/calendar.ts";
 export * as workflow from "./worker/src/domain/workflow.ts";
 export * as inspections from "./worker/src/domain/inspections/index.ts";
+export * as directory from "./worker/src/domain/directory/index.ts";
+export * as directorySql from "./worker/src/db/directory-sql.ts";
 `;
 
 /** The bundle's exports: one namespace per module of ENTRY, with that module's own types. */
@@ -30,6 +34,9 @@ export interface Domain {
   calendar: typeof calendar;
   workflow: typeof workflow;
   inspections: typeof inspections;
+  directory: typeof directory;
+  /** The SQL of the directory sync (worker/src/db: plain text, no driver). */
+  directorySql: typeof directorySql;
 }
 
 let loaded: Promise<Domain> | undefined;

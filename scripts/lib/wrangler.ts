@@ -1,6 +1,7 @@
 // Runs the project's wrangler (from node_modules, on the Node that runs this
 // script) for the local scripts: migrations, SQL files and `wrangler dev`.
-// Every call here is local: the remote database is never touched.
+// Every call here is local unless a caller passes a `D1Target` with
+// `remote: true` on purpose (only `npm run db:directory -- --remote`).
 import { spawn, spawnSync } from "node:child_process";
 import { createServer } from "node:net";
 import { dirname, join, resolve } from "node:path";
@@ -54,8 +55,11 @@ export function persistArgs(persistTo: string | undefined): string[] {
  * Runs `wrangler <args>` to completion and returns its stdout. Throws with
  * wrangler's output when it fails, so the caller's error says why.
  */
-export function wrangler(args: string[], { quiet = true, input }: { quiet?: boolean; input?: string } = {}): string {
-  if (args.includes("--remote"))
+export function wrangler(
+  args: string[],
+  { quiet = true, input, allowRemote = false }: { quiet?: boolean; input?: string; allowRemote?: boolean } = {},
+): string {
+  if (args.includes("--remote") && !allowRemote)
     throw new Error("Refusing to run wrangler against a remote resource from a local script");
   const result = spawnSync(process.execPath, [WRANGLER_JS, ...args], {
     cwd: ROOT,
@@ -111,6 +115,28 @@ export function query<Row extends QueryRow = QueryRow>(sql: string, { persistTo 
   const start = out.indexOf("[");
   const parsed: { results?: Row[] }[] = JSON.parse(start >= 0 ? out.slice(start) : out);
   return parsed.flatMap((statement) => statement.results ?? []);
+}
+
+/** The D1 a command reads and writes: the local one (under `persistTo` when given) or, deliberately, the remote one. */
+export type D1Target = { remote: true } | { remote: false; persistTo?: string | undefined };
+
+function targetArgs(target: D1Target): string[] {
+  return target.remote ? ["--remote"] : ["--local", ...persistArgs(target.persistTo)];
+}
+
+/** Rows returned by one SQL query against `target`. */
+export function queryTarget<Row extends QueryRow = QueryRow>(sql: string, target: D1Target): Row[] {
+  const out = wrangler(["d1", "execute", "DB", ...targetArgs(target), "--json", "--command", sql], {
+    allowRemote: target.remote,
+  });
+  const start = out.indexOf("[");
+  const parsed: { results?: Row[] }[] = JSON.parse(start >= 0 ? out.slice(start) : out);
+  return parsed.flatMap((statement) => statement.results ?? []);
+}
+
+/** Runs a SQL file against `target`. */
+export function executeFileTarget(file: string, target: D1Target): void {
+  wrangler(["d1", "execute", "DB", ...targetArgs(target), "--file", file], { allowRemote: target.remote });
 }
 
 /** A TCP port that was free a moment ago on 127.0.0.1. */

@@ -1,11 +1,22 @@
-// SAMPLE DATA, local only: a realistic sample of Hanoi's unit directory, not
-// the official list. It follows the March 2025 merger of city departments and
-// the two-tier local government in force since 1 July 2025 (city, then
-// ward/commune; districts abolished). Units merged away keep their row with
-// `valid_to` and `successor_id`, and their former names become aliases of the
-// successor so a search for the old name still finds it.
+// The units the sample data files reports about. The directory itself is
+// real: the city, its departments and agencies (reference data in
+// worker/src/domain/directory/reference.ts) and the 126 official wards and
+// communes are loaded by `npm run db:directory` (scripts/load-directory.ts),
+// which `seedLocal` runs right after `unitsSql()`. What stays here is local:
+// - the wards and communes the sample uses, under the ids the sample has used
+//   since before the official list (`phuong-dong-da`, `xa-bat-trang`…). They
+//   are inserted first, without a code, and the directory sync then gives each
+//   the official code (and official name) of the unit with its name, so these
+//   ids stay valid and name real wards;
+// - the one-stop shops of a few wards, shown as their sub-units (sample only).
 import type { SectorCode } from "../../worker/src/contracts/stats.ts";
 import type { UnitKind } from "../../worker/src/contracts/units.ts";
+import {
+  CITY_UNIT,
+  DEPARTMENT_MERGER_DATE,
+  REFERENCE_UNITS,
+  TWO_TIER_DATE,
+} from "../../worker/src/domain/directory/reference.ts";
 import type { IsoDate } from "./rows.ts";
 import { fold, insertOrIgnore } from "./sql.ts";
 
@@ -21,15 +32,10 @@ export interface SampleUnit {
   successorId: string | null;
 }
 
-/** Dates a unit was created or merged away, for the directory's tables below. */
-type Validity = Partial<Pick<SampleUnit, "validFrom" | "validTo">>;
 /** A unit as the tables below give it; `buildUnits` fills in the rest with nulls. */
 type UnitInput = Pick<SampleUnit, "id" | "name" | "kind" | "parentId"> & Partial<SampleUnit>;
 
-/** Day the department mergers took effect in Hanoi. */
-export const DEPARTMENT_MERGER_DATE = "2025-03-01";
-/** Day the two-tier local government took effect. */
-export const TWO_TIER_DATE = "2025-07-01";
+export { DEPARTMENT_MERGER_DATE, TWO_TIER_DATE };
 
 /** Stable slug id from a Vietnamese name: "Sở Xây dựng" → "so-xay-dung". */
 export function slug(name: string): string {
@@ -38,50 +44,9 @@ export function slug(name: string): string {
     .replace(/^-|-$/g, "");
 }
 
-const CITY = "ha-noi";
+const CITY = CITY_UNIT.id;
 
-/** [name, sector, extra] for current city departments and department-level bodies. */
-const DEPARTMENTS: [name: string, sector: SectorCode, extra?: Validity][] = [
-  ["Văn phòng UBND Thành phố", "general"],
-  ["Sở Nội vụ", "home-affairs"],
-  ["Sở Tài chính", "finance"],
-  ["Sở Xây dựng", "construction"],
-  ["Sở Quy hoạch - Kiến trúc", "planning-investment"],
-  ["Sở Nông nghiệp và Môi trường", "land-environment", { validFrom: DEPARTMENT_MERGER_DATE }],
-  ["Sở Công Thương", "industry-trade"],
-  ["Sở Giáo dục và Đào tạo", "education"],
-  ["Sở Y tế", "health"],
-  ["Sở Khoa học và Công nghệ", "science-technology"],
-  ["Sở Văn hóa và Thể thao", "culture-sports"],
-  ["Sở Du lịch", "tourism"],
-  ["Sở Tư pháp", "justice"],
-  ["Sở Ngoại vụ", "foreign-affairs"],
-  ["Sở Dân tộc và Tôn giáo", "ethnic-religious", { validFrom: DEPARTMENT_MERGER_DATE }],
-  ["Thanh tra Thành phố", "inspection"],
-];
-
-/** Bodies that are not departments of the city but serve its residents. */
-const AGENCIES: [name: string, sector: SectorCode, parentId: string, extra?: Validity][] = [
-  ["Công an Thành phố Hà Nội", "public-security", CITY],
-  ["Bảo hiểm xã hội Thành phố Hà Nội", "social-insurance", CITY],
-  ["Trung tâm Phục vụ hành chính công Thành phố Hà Nội", "general", CITY, { validFrom: TWO_TIER_DATE }],
-  ["Ban Quản lý các khu công nghiệp và chế xuất Hà Nội", "planning-investment", CITY],
-  ["Văn phòng Đăng ký đất đai Hà Nội", "land-environment", "so-nong-nghiep-va-moi-truong"],
-  ["Chi cục Thuế khu vực I", "finance", CITY],
-];
-
-/** Departments merged on 1 March 2025: [former name, sector, successor id]. */
-const MERGED_DEPARTMENTS: [name: string, sector: SectorCode, successorId: string][] = [
-  ["Sở Kế hoạch và Đầu tư", "planning-investment", "so-tai-chinh"],
-  ["Sở Tài nguyên và Môi trường", "land-environment", "so-nong-nghiep-va-moi-truong"],
-  ["Sở Nông nghiệp và Phát triển nông thôn", "land-environment", "so-nong-nghiep-va-moi-truong"],
-  ["Sở Giao thông vận tải", "construction", "so-xay-dung"],
-  ["Sở Thông tin và Truyền thông", "science-technology", "so-khoa-hoc-va-cong-nghe"],
-  ["Sở Lao động - Thương binh và Xã hội", "home-affairs", "so-noi-vu"],
-  ["Ban Dân tộc Thành phố", "ethnic-religious", "so-dan-toc-va-ton-giao"],
-];
-
-/** A sample of the 126 wards and communes of Hanoi since 1 July 2025. */
+/** Wards and communes the sample files reports about (official names; legacy local ids, see above). */
 const WARDS = [
   "Phường Hoàn Kiếm",
   "Phường Cửa Nam",
@@ -136,6 +101,7 @@ const COMMUNES = [
   "Xã Phú Xuyên",
   "Xã Ứng Hòa",
   "Xã Mỹ Đức",
+  // Officially Phường Chương Mỹ: the sync renames it and keeps "Xã Chương Mỹ" as an alias.
   "Xã Chương Mỹ",
 ];
 
@@ -151,40 +117,7 @@ const WITH_ONE_STOP_SHOP = [
 ];
 
 function buildUnits(): SampleUnit[] {
-  const units: UnitInput[] = [
-    { id: CITY, name: "UBND Thành phố Hà Nội", kind: "city", parentId: null, sector: "general" },
-    ...DEPARTMENTS.map(
-      ([name, sector, extra]): UnitInput => ({
-        id: slug(name),
-        name,
-        kind: "department",
-        parentId: CITY,
-        sector,
-        ...extra,
-      }),
-    ),
-    ...AGENCIES.map(
-      ([name, sector, parentId, extra]): UnitInput => ({
-        id: slug(name),
-        name,
-        kind: "agency",
-        parentId,
-        sector,
-        ...extra,
-      }),
-    ),
-    ...MERGED_DEPARTMENTS.map(
-      ([name, sector, successorId]): UnitInput => ({
-        id: slug(name),
-        name,
-        kind: "department",
-        parentId: CITY,
-        sector,
-        validTo: DEPARTMENT_MERGER_DATE,
-        successorId,
-      }),
-    ),
-  ];
+  const units: UnitInput[] = [CITY_UNIT, ...REFERENCE_UNITS];
   for (const [names, kind] of [
     [WARDS, "ward"],
     [COMMUNES, "commune"],
@@ -211,13 +144,6 @@ function buildUnits(): SampleUnit[] {
 /** Every sample unit, current and merged away. */
 export const UNITS = buildUnits();
 
-/** Former names of current units, searchable as aliases. */
-export const ALIASES = MERGED_DEPARTMENTS.map(([name, , successorId]) => ({
-  unitId: successorId,
-  name,
-  validTo: DEPARTMENT_MERGER_DATE,
-}));
-
 /** The unit with this id; throws on a typo in the seed data. */
 export function unitById(id: string): SampleUnit {
   const unit = UNITS.find((u) => u.id === id);
@@ -230,10 +156,23 @@ export function unitValidOn(unit: SampleUnit, day: IsoDate): boolean {
   return (!unit.validFrom || unit.validFrom <= day) && (!unit.validTo || day < unit.validTo);
 }
 
-/** SQL statements that insert the sample directory (idempotent). */
+/** Units `unitsSql` inserts: the sample's wards and communes, and the one-stop shops. */
+const LOCAL_UNITS = UNITS.filter(
+  (u) =>
+    u.kind === "ward" ||
+    u.kind === "commune" ||
+    (u.kind === "agency" && u.parentId !== null && u.parentId !== CITY && !REFERENCE_UNITS.some((r) => r.id === u.id)),
+);
+
+/**
+ * SQL statements that insert the sample's wards (without a code: the
+ * directory sync run next gives them theirs) and one-stop shops. Idempotent.
+ */
 export function unitsSql(): string[] {
-  const statements = ["-- SAMPLE DATA: a realistic sample of Hanoi's unit directory, local only."];
-  for (const unit of UNITS) {
+  const statements = [
+    "-- SAMPLE DATA: the sample's ward ids and one-stop shops, local only (before npm run db:directory).",
+  ];
+  for (const unit of LOCAL_UNITS) {
     statements.push(
       insertOrIgnore("units", {
         id: unit.id,
@@ -246,16 +185,6 @@ export function unitsSql(): string[] {
         valid_from: unit.validFrom,
         valid_to: unit.validTo,
         is_sample: 1,
-      }),
-    );
-  }
-  for (const alias of ALIASES) {
-    statements.push(
-      insertOrIgnore("unit_aliases", {
-        unit_id: alias.unitId,
-        name: alias.name,
-        name_folded: fold(alias.name),
-        valid_to: alias.validTo,
       }),
     );
   }

@@ -26,6 +26,7 @@ import { publicStatsApp } from "./routes/public-stats.index";
 import { reportsApp } from "./routes/reports.index";
 import { settingsApp } from "./routes/settings.index";
 import { staffApp } from "./routes/staff.index";
+import { unitAdminApp } from "./routes/unit-admin.index";
 import { unitsApp } from "./routes/units.index";
 import { usersApp } from "./routes/users.index";
 
@@ -47,6 +48,7 @@ export function buildApp() {
     .route("/", usersApp)
     .route("/", holidaysApp)
     .route("/", settingsApp)
+    .route("/", unitAdminApp)
     .route("/", leadsApp)
     .route("/", inspectionsApp)
     .route("/", inspectionDocumentsApp)

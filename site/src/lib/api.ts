@@ -48,6 +48,17 @@ import type {
 import type { Contact, IntakeReportCreateSchema, Receipt } from "../../../worker/src/contracts/reports";
 import type { SettingList, SettingsPatchSchema } from "../../../worker/src/contracts/settings";
 import type { StaffList } from "../../../worker/src/contracts/staff";
+import type {
+  AdminUnit,
+  AdminUnitList,
+  AdminUnitQuery,
+  UnitCreateSchema,
+  UnitMergeSchema,
+  UnitRetireSchema,
+  UnitSplitResult,
+  UnitSplitSchema,
+  UnitUpdateSchema,
+} from "../../../worker/src/contracts/unit-admin";
 import type { UnitList } from "../../../worker/src/contracts/units";
 import type {
   SecurityPolicy,
@@ -388,5 +399,17 @@ export const api = {
     settings: () => request<SettingList>("/api/admin/settings"),
     patchSettings: (body: In<typeof SettingsPatchSchema>) =>
       request<SettingList>("/api/admin/settings", { method: "PATCH", body }),
+    units: (filters: Partial<Record<keyof AdminUnitQuery, string>>) =>
+      request<AdminUnitList>(`/api/admin/units${query(filters)}`),
+    unit: (id: string) => request<AdminUnit>(`/api/admin/units/${at(id)}`),
+    createUnit: (body: In<typeof UnitCreateSchema>) => post<AdminUnit>("/api/admin/units", body),
+    updateUnit: (id: string, body: In<typeof UnitUpdateSchema>) =>
+      request<AdminUnit>(`/api/admin/units/${at(id)}`, { method: "PATCH", body }),
+    mergeUnit: (id: string, body: In<typeof UnitMergeSchema>) =>
+      post<AdminUnit>(`/api/admin/units/${at(id)}/merge`, body),
+    splitUnit: (id: string, body: In<typeof UnitSplitSchema>) =>
+      post<UnitSplitResult>(`/api/admin/units/${at(id)}/split`, body),
+    retireUnit: (id: string, body: In<typeof UnitRetireSchema>) =>
+      post<AdminUnit>(`/api/admin/units/${at(id)}/retire`, body),
   },
 };

@@ -65,6 +65,11 @@ export function setupUnitPicker(elements: UnitPickerElements, lang: "vi" | "en",
         option.append(unit.name);
         const kind = document.createElement("small");
         kind.textContent = t.unitKinds[unit.kind];
+        // Found by a former (pre-2025) name: say which, and whether the old unit was divided.
+        if (unit.matchedAlias) {
+          const { name, partial } = unit.matchedAlias;
+          kind.textContent += ` · ${fill(partial ? t.unitFormerlyPart : t.unitFormerly, { name })}`;
+        }
         option.append(kind);
         return option;
       }),

@@ -125,6 +125,12 @@ export const LeadDetailSchema = LeadSummarySchema.extend({
   dismissalReason: z.string().nullable(),
   dismissalReasonCode: z.string().nullable(),
   mergedInto: z.string().nullable(),
+  /**
+   * When the lead's unit was merged into another (`POST /api/admin/units/{id}/merge`):
+   * the successor and the day it took over. The lead stays with its unit;
+   * new reports about the unit go to the successor.
+   */
+  unitSuccessor: z.object({ id: z.string(), name: z.string(), since: z.string() }).nullable().optional(),
   reports: z.array(LeadReportSchema),
   score: z.object({ total: z.number(), factors: z.array(ScoreFactorSchema) }),
   events: z.array(LeadEventSchema),

@@ -42,6 +42,10 @@ export const CUSTOM_MESSAGES = {
     en: "The anti-spam check failed, please try again",
   },
   unknown_unit: { vi: "Không có đơn vị này trong danh mục", en: "This unit is not in the directory" },
+  unit_ended: {
+    vi: "Đơn vị này đã ngừng hoạt động hoặc được chia tách; hãy chọn đơn vị hiện nay",
+    en: "This unit has ended or was divided; choose the unit that serves you now",
+  },
   unknown_category: { vi: "Không có nhóm hành vi này", en: "This category does not exist" },
   received_future: {
     vi: "Ngày tiếp nhận không được sau ngày hôm nay",

@@ -5,11 +5,24 @@ export const UNIT_KINDS = ["city", "department", "agency", "ward", "commune"] as
 export const UnitKindSchema = z.enum(UNIT_KINDS);
 export type UnitKind = z.infer<typeof UnitKindSchema>;
 
+/** The former name a search hit was found by, when its own name did not match. */
+export const MatchedAliasSchema = z.object({
+  name: z.string(),
+  /**
+   * True when only part of the former unit went into this one: the old unit
+   * was divided, and every unit that took a part of it is listed.
+   */
+  partial: z.boolean(),
+});
+export type MatchedAlias = z.infer<typeof MatchedAliasSchema>;
+
 export const UnitSchema = z.object({
   id: z.string(),
   name: z.string(),
   kind: UnitKindSchema,
   parentId: z.string().nullable(),
+  /** Present when the unit was found by a former name (`GET /api/units?q=`) rather than its own. */
+  matchedAlias: MatchedAliasSchema.optional(),
 });
 export type Unit = z.infer<typeof UnitSchema>;
 

@@ -8,7 +8,6 @@ import {
 } from "../contracts/reports";
 import { auditInsert } from "../db/queries/audit";
 import { insertReport, uniqueViolation } from "../db/queries/reports";
-import { findCurrentUnit } from "../db/queries/units";
 import { intakeDateProblems, receivedInstant } from "../domain/intake";
 import { newSecret, newTrackingCode } from "../domain/receipt";
 import { ApiError } from "../http/errors";
@@ -24,6 +23,7 @@ import {
 } from "../lib/idempotency";
 import { type Statements, writeBatch } from "./batch";
 import type { ActorContext, ServiceContext } from "./context";
+import { filingTarget } from "./directory";
 import { planTriage } from "./triage";
 
 /**
@@ -83,7 +83,8 @@ function fieldError(ctx: ServiceContext, pointer: string, key: CustomMessageKey)
 }
 
 /**
- * Files a validated report: its unit must be current (422 at /unitId, the
+ * Files a validated report: its unit must be current, or have been merged
+ * into a current one (the report goes to the successor; 422 at /unitId, the
  * challenge left unspent so the reporter can correct and resend), its ALTCHA
  * solved and unspent (422 at /altcha). Then one batch writes the report with
  * a fresh receipt, its lead, the spent challenge and the remembered receipt.
@@ -93,13 +94,19 @@ export async function fileReport(
   input: ReportCreate,
   idempotency: IdempotencyRef | undefined,
 ): Promise<Receipt> {
-  if (!(await findCurrentUnit(ctx.db, input.unitId))) throw fieldError(ctx, "/unitId", "unknown_unit");
+  const target = await filingTarget(ctx, input.unitId);
+  if (!target.ok) throw fieldError(ctx, "/unitId", target.reason === "ended" ? "unit_ended" : "unknown_unit");
   const spent = await verifyAltcha(ctx.db, ctx.env, input.altcha, ctx.now);
   if (!spent) throw fieldError(ctx, "/altcha", "altcha");
   const { altcha: _, ...fields } = input;
   return storeReport(
     ctx,
-    { fields, channel: "web", receivedAt: ctx.now.toISOString(), also: () => [spendChallenge(ctx.db, spent)] },
+    {
+      fields: { ...fields, unitId: target.unitId },
+      channel: "web",
+      receivedAt: ctx.now.toISOString(),
+      also: () => [spendChallenge(ctx.db, spent)],
+    },
     idempotency,
   );
 }
@@ -123,8 +130,10 @@ export async function enterReport(
       errors: dates.map(({ pointer, key }) => ({ pointer, message: CUSTOM_MESSAGES[key][ctx.lang] })),
     });
   }
-  if (!(await findCurrentUnit(ctx.db, input.unitId))) throw fieldError(ctx, "/unitId", "unknown_unit");
-  const { channel, receivedOn, ...fields } = input;
+  const target = await filingTarget(ctx, input.unitId);
+  if (!target.ok) throw fieldError(ctx, "/unitId", target.reason === "ended" ? "unit_ended" : "unknown_unit");
+  const { channel, receivedOn, ...rest } = input;
+  const fields = { ...rest, unitId: target.unitId };
   const at = ctx.now.toISOString();
   return storeReport(
     ctx,

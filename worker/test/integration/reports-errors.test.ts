@@ -255,18 +255,33 @@ describe("POST /api/reports explains each invalid field", () => {
   });
 
   it.each([
-    ["a unit that does not exist", "so-khong-co"],
-    ["a unit merged into another", "so-quy-hoach-kien-truc"],
-  ])("422 for %s, without spending the solved challenge", async (_name, unitId) => {
+    ["a unit that does not exist", "so-khong-co", "This unit is not in the directory"],
+    [
+      "a unit retired without a successor",
+      "so-giai-the",
+      "This unit has ended or was divided; choose the unit that serves you now",
+    ],
+  ])("422 for %s, without spending the solved challenge", async (_name, unitId, message) => {
+    await env.DB.prepare(
+      "INSERT OR IGNORE INTO units (id, name, name_folded, kind, parent_id, valid_to) VALUES ('so-giai-the', 'Sở Giải Thể', 'so giai the', 'department', 'ha-noi', '2025-01-01')",
+    ).run();
     const altcha = await solvedAltcha();
     const p = await problem(
       await postReport(reportBody({ unitId }), { altcha, headers: EN }),
       422,
       "validation_failed",
     );
-    expect(p.errors).toEqual([{ pointer: "/unitId", message: "This unit is not in the directory" }]);
+    expect(p.errors).toEqual([{ pointer: "/unitId", message }]);
     // The reporter corrects the unit and sends again with the same widget payload.
     expect((await postReport(reportBody(), { altcha })).status).toBe(201);
+  });
+
+  it("files a report about a unit merged into another for its successor (issue 11: filing follows merges)", async () => {
+    const res = await postReport(reportBody({ unitId: "so-quy-hoach-kien-truc" }));
+    expect(res.status).toBe(201);
+    const { trackingCode } = ReceiptSchema.parse(await res.json());
+    const row = await env.DB.prepare("SELECT unit_id FROM reports WHERE tracking_code = ?").bind(trackingCode).first();
+    expect(row).toEqual({ unit_id: "so-xay-dung" });
   });
 
   it("creates nothing when it refuses a report", async () => {

@@ -132,6 +132,11 @@ export function buildWorld(cast: Cast, ward: string, target: FiledReport, target
     return created.id;
   }
   const plannedVisit = sharedOrFresh(() => planned());
+
+  /** A department with a name of its own, for the directory's administration. */
+  const directoryUnit = async () =>
+    (await createUnit({ name: `Phòng thử ${crypto.randomUUID().slice(0, 8)}`, kind: "department" })).id;
+  const unitToChange = sharedOrFresh(directoryUnit);
   const document = once(async () => {
     const res = await uploadDocument(supervisor, await plannedVisit(false));
     if (res.status !== 201) throw new Error(`document upload answered ${res.status}: ${await res.text()}`);
@@ -363,6 +368,33 @@ export function buildWorld(cast: Cast, ward: string, target: FiledReport, target
       method: "PATCH",
       path: "/admin/settings",
       json: { "retention.evidence_months": 30 },
+    }),
+    "GET /admin/units": async () => ({ method: "GET", path: "/admin/units?status=all" }),
+    "GET /admin/units/{id}": async () => ({ method: "GET", path: `/admin/units/${await unitToChange(false)}` }),
+    "POST /admin/units": async () => ({
+      method: "POST",
+      path: "/admin/units",
+      json: { name: `Phòng mới ${crypto.randomUUID().slice(0, 8)}`, kind: "department", sector: "general" },
+    }),
+    "PATCH /admin/units/{id}": async (_caller, fresh) => ({
+      method: "PATCH",
+      path: `/admin/units/${await unitToChange(fresh)}`,
+      json: { name: `Phòng đổi tên ${crypto.randomUUID().slice(0, 8)}` },
+    }),
+    "POST /admin/units/{id}/merge": async (_caller, fresh) => ({
+      method: "POST",
+      path: `/admin/units/${await unitToChange(fresh)}/merge`,
+      json: { successorId: await directoryUnit(), effectiveOn: "2099-01-01" },
+    }),
+    "POST /admin/units/{id}/split": async (_caller, fresh) => ({
+      method: "POST",
+      path: `/admin/units/${await unitToChange(fresh)}/split`,
+      json: { successors: [{ id: await directoryUnit() }, { id: await directoryUnit() }], effectiveOn: "2099-01-01" },
+    }),
+    "POST /admin/units/{id}/retire": async (_caller, fresh) => ({
+      method: "POST",
+      path: `/admin/units/${await unitToChange(fresh)}/retire`,
+      json: { effectiveOn: "2099-01-01" },
     }),
 
     "GET /leads": async () => ({ method: "GET", path: "/leads?limit=100" }),

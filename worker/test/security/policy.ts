@@ -85,6 +85,14 @@ export const POLICY = {
   "POST /admin/holidays/{year}/confirm": { staff: ADMIN },
   "GET /admin/settings": { staff: ADMIN },
   "PATCH /admin/settings": { staff: ADMIN },
+  // Administration of the unit directory (units.manage).
+  "GET /admin/units": { staff: ADMIN },
+  "GET /admin/units/{id}": { staff: ADMIN },
+  "POST /admin/units": { staff: ADMIN },
+  "PATCH /admin/units/{id}": { staff: ADMIN },
+  "POST /admin/units/{id}/merge": { staff: ADMIN },
+  "POST /admin/units/{id}/split": { staff: ADMIN },
+  "POST /admin/units/{id}/retire": { staff: ADMIN },
 
   // Triage: the queue is worked by inspectors and supervisors; the workflow's
   // own table (domain/workflow.ts) then keeps referral, approving or sending

@@ -11,6 +11,7 @@ export type ConsolePage =
   | "admin"
   | "holidays"
   | "settings"
+  | "units"
   | "plan"
   | "inspection"
   | "measures"
@@ -28,6 +29,7 @@ export const CONSOLE_ROUTES: Record<Lang, Record<ConsolePage, string>> = {
     admin: "/kiem-tra/quan-tri/",
     holidays: "/kiem-tra/quan-tri/ngay-nghi/",
     settings: "/kiem-tra/quan-tri/cai-dat/",
+    units: "/kiem-tra/quan-tri/don-vi/",
     plan: "/kiem-tra/ke-hoach/",
     inspection: "/kiem-tra/cuoc-kiem-tra/",
     measures: "/kiem-tra/bien-phap/",
@@ -43,6 +45,7 @@ export const CONSOLE_ROUTES: Record<Lang, Record<ConsolePage, string>> = {
     admin: "/en/console/admin/",
     holidays: "/en/console/admin/holidays/",
     settings: "/en/console/admin/settings/",
+    units: "/en/console/admin/units/",
     plan: "/en/console/plan/",
     inspection: "/en/console/inspection/",
     measures: "/en/console/measures/",

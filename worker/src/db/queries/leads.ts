@@ -136,7 +136,15 @@ export async function leadDetail(
   db: Db,
   lead: typeof leads.$inferSelect,
 ): Promise<Omit<LeadDetail, "allowedTransitions">> {
-  const [unit] = await db.select({ name: units.name }).from(units).where(eq(units.id, lead.unitId)).limit(1);
+  const [unit] = await db
+    .select({ name: units.name, successorId: units.successorId, validTo: units.validTo })
+    .from(units)
+    .where(eq(units.id, lead.unitId))
+    .limit(1);
+  const [successor] =
+    unit?.successorId && unit.validTo
+      ? await db.select({ id: units.id, name: units.name }).from(units).where(eq(units.id, unit.successorId)).limit(1)
+      : [];
   const reportRows = await db
     .select()
     .from(reports)
@@ -194,6 +202,7 @@ export async function leadDetail(
     dismissalReason: lead.dismissalReason,
     dismissalReasonCode: lead.dismissalReasonCode,
     mergedInto: lead.mergedInto,
+    unitSuccessor: successor && unit?.validTo ? { ...successor, since: unit.validTo } : null,
     reports: reportRows.map((r) => ({
       trackingCode: r.trackingCode,
       description: r.description,

@@ -13,13 +13,15 @@ export interface CsvRecord {
 
 /** A CSV file that cannot be read, with the line where reading stopped. */
 export class CsvSyntaxError extends Error {
-  constructor(
-    readonly line: number,
-    /** What is wrong, without the line. */
-    readonly reason: string,
-  ) {
+  readonly line: number;
+  /** What is wrong, without the line. */
+  readonly reason: string;
+  // Plain fields, not parameter properties: the Node scripts type-check this file with erasable syntax only.
+  constructor(line: number, reason: string) {
     super(`line ${line}: ${reason}`);
     this.name = "CsvSyntaxError";
+    this.line = line;
+    this.reason = reason;
   }
 }
 

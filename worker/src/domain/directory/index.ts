@@ -7,4 +7,5 @@ export * from "./apply";
 export * from "./csv";
 export * from "./former-names";
 export * from "./official";
+export * from "./reference";
 export * from "./sync";

@@ -21,11 +21,16 @@ export async function searchUnits(q: string): Promise<Unit[]> {
   return list.items;
 }
 
-/** Loads the accounts (and their tied units' names: ids are slugs of the names, so their words find them). */
+/** Loads the accounts and their tied units' names (official wards have ids like `dvhc-00004`: read by id). */
 export async function reloadUsers(): Promise<void> {
   const { items } = await api.admin.users();
   const unknown = [...new Set(items.flatMap((user) => user.unitTies))].filter((id) => !unitNames.has(id));
-  await Promise.all(unknown.map((id) => orElse(searchUnits(id.replaceAll("-", " ")), [])));
+  await Promise.all(
+    unknown.map(async (id) => {
+      const unit = await orElse(api.admin.unit(id), null);
+      if (unit) unitNames.set(id, unit.name);
+    }),
+  );
   users.set(items);
 }
 

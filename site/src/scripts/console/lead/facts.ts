@@ -1,6 +1,6 @@
 import type { LeadDetail } from "../../../../../worker/src/contracts/leads";
 import { ConsoleElement, define } from "../../../lib/console/element";
-import { formatScore, timeEl } from "../../../lib/console/format";
+import { dayEl, formatScore, timeEl } from "../../../lib/console/format";
 import { leadHref } from "../../../lib/console/routes";
 import { signedIn } from "../../../lib/console/session";
 import { text } from "../../../lib/console/texts";
@@ -19,6 +19,12 @@ class LeadFacts extends ConsoleElement {
     this.ref("heading", HTMLElement).textContent = `${d.unitName} · ${category}`;
     this.ref("id", HTMLElement).textContent = d.id;
     this.ref("unit", HTMLElement).textContent = d.unitName;
+    // The unit was merged into another: the lead stays with it, new reports go to the successor.
+    this.ref("successor", HTMLElement).hidden = !d.unitSuccessor;
+    if (d.unitSuccessor) {
+      this.ref("successor-name", HTMLElement).textContent = d.unitSuccessor.name;
+      this.ref("successor-since", HTMLElement).replaceChildren(dayEl(d.unitSuccessor.since));
+    }
     this.ref("category", HTMLElement).textContent = category;
     this.ref("status", HTMLElement).textContent = text.leadStatuses().get(d.status);
     this.ref("overdue", HTMLElement).hidden = !d.overdue;
