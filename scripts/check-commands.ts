@@ -13,6 +13,7 @@ import { mkdtempSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { freePort, ROOT, wranglerEnv } from "./lib/wrangler.ts";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./seed/accounts.ts";
 
 const STEP_TIMEOUT_MS = 6 * 60_000;
 
@@ -66,11 +67,33 @@ function drift(clone: string): string | undefined {
   return status ? `files changed in the clone:\n${status}` : undefined;
 }
 
-/** `npm start` until the home page and the API answer, then Ctrl+C. */
-async function startAndStop(clone: string): Promise<void> {
+/** What a start must show once it answers: a reason to fail, or undefined. */
+type StartCheck = (base: string, output: string) => Promise<string | undefined>;
+
+/** The demo start printed its receipt. */
+const demoStart: StartCheck = async (_base, output) =>
+  output.includes("Demo") || output.includes("demo") ? undefined : "no demo receipt was printed";
+
+/** The empty start: the official directory is there (found by a pre-2025 name), no accounts, and it says how to make one. */
+const emptyStart: StartCheck = async (base, output) => {
+  if (!output.includes("admin:create")) return "it did not say how to create the first administrator";
+  const units = await fetch(`${base}/api/units?q=${encodeURIComponent("Trúc Bạch")}`);
+  const body = (await units.json()) as { items?: Array<{ name: string }> };
+  if (!body.items?.some((u) => u.name === "Phường Ba Đình"))
+    return "a search for Trúc Bạch did not find Phường Ba Đình";
+  const login = await fetch(`${base}/api/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: base },
+    body: JSON.stringify({ email: DEMO_ACCOUNTS.admin.email, password: DEMO_PASSWORD }),
+  });
+  return login.status === 401 ? undefined : `a demo account signed in (${login.status})`;
+};
+
+/** `npm start` (with `args`) until the home page and the API answer and `check` passes, then Ctrl+C. */
+async function startAndStop(clone: string, name: string, args: string[], check: StartCheck): Promise<void> {
   const t0 = Date.now();
   const port = await freePort();
-  const child: ChildProcess = spawn("npm", ["run", "--silent", "start:local"], {
+  const child: ChildProcess = spawn("npm", ["run", "--silent", "start:local", ...args], {
     cwd: clone,
     env: wranglerEnv({ PORT: String(port), CI: "true", NO_COLOR: "1", ASTRO_TELEMETRY_DISABLED: "1" }),
     stdio: ["ignore", "pipe", "pipe"],
@@ -92,7 +115,7 @@ async function startAndStop(clone: string): Promise<void> {
       const health = await fetch(`${base}/api/health`, { signal: AbortSignal.timeout(5000) });
       const home = await fetch(`${base}/`, { signal: AbortSignal.timeout(5000) });
       if (health.ok && home.ok && (await home.text()).includes("Phản ánh")) {
-        failure = output.includes("Demo") || output.includes("demo") ? undefined : "no demo receipt was printed";
+        failure = await check(base, output);
         break;
       }
     } catch {
@@ -117,7 +140,7 @@ async function startAndStop(clone: string): Promise<void> {
     await exited;
     clearTimeout(timer);
   }
-  record("npm start (serves the site and the API, then Ctrl+C)", t0, failure, output);
+  record(name, t0, failure, output);
 }
 
 async function main(): Promise<void> {
@@ -138,7 +161,13 @@ async function main(): Promise<void> {
       BENCH_CONNECTIONS: "2",
       BENCH_POOL: "10",
     });
-    await startAndStop(clone);
+    await startAndStop(clone, "npm start (serves the site and the API, then Ctrl+C)", [], demoStart);
+    await startAndStop(
+      clone,
+      "npm start -- --empty (the official directory only, no demo accounts, then Ctrl+C)",
+      ["--", "--empty"],
+      emptyStart,
+    );
     step(clone, "npm run db:migrate:local", ["db:migrate:local"]);
     step(clone, "npm run db:seed:local (again: rows already there are kept)", ["db:seed:local"]);
     step(

@@ -6,8 +6,14 @@
 //    (marker: settings.demo_seeded_at); on later starts the directory is
 //    brought up to date (idempotent) and the sample left alone;
 // 5. `wrangler dev` on 127.0.0.1:${PORT:-8787}, in the foreground.
+//
+// `npm start -- --empty` is the production-like start: its own database in
+// .wrangler/empty-state (the demo's is left alone), with the migrations
+// (categories, holidays), the official directory and nothing else: no demo
+// reports, no demo accounts. It prints how to create the first administrator.
 import { spawn } from "node:child_process";
 import { join } from "node:path";
+import { parseArgs } from "node:util";
 import { ensureDevVars } from "./lib/dev-vars.ts";
 import { buildSite } from "./lib/site.ts";
 import { applyMigrations, ROOT, wranglerEnv } from "./lib/wrangler.ts";
@@ -15,6 +21,11 @@ import { describeLoad, loadDirectory } from "./load-directory.ts";
 import { isSeeded, printDemoReceipt, seedLocal } from "./seed-local.ts";
 
 const port = process.env.PORT ?? "8787";
+
+/** Where `--empty` keeps its database, apart from the demo's `.wrangler/state`. */
+export const EMPTY_STATE = ".wrangler/empty-state";
+
+const { values: flags } = parseArgs({ options: { empty: { type: "boolean", default: false } } });
 
 function step(message: string) {
   console.log(`\n▶ ${message}`);
@@ -27,10 +38,17 @@ async function main() {
   step("Building the site (astro build --root site)");
   buildSite();
 
-  step("Applying migrations to the local D1");
-  applyMigrations({ quiet: false });
+  const persistTo = flags.empty ? join(ROOT, EMPTY_STATE) : undefined;
+  step(`Applying migrations to the local D1${flags.empty ? ` in ${EMPTY_STATE}` : ""}`);
+  applyMigrations({ quiet: false, persistTo });
 
-  if (isSeeded()) {
+  if (flags.empty) {
+    step("Loading the official directory (no demo data, no demo accounts)");
+    console.log(describeLoad(await loadDirectory({ remote: false, persistTo })));
+    console.log("\nThis database has no accounts. Create the first administrator in another terminal:");
+    console.log(`  npm run admin:create -- --email you@example.org --name "Họ và tên" --persist-to ${EMPTY_STATE}`);
+    console.log("It prints a one-time password; sign in at /kiem-tra/dang-nhap/ and change it.");
+  } else if (isSeeded()) {
     step("Loading the official directory (npm run db:directory -- --local)");
     console.log(describeLoad(await loadDirectory({ remote: false })));
     console.log("\nSample data already seeded (settings.demo_seeded_at is set); skipping.");
@@ -43,12 +61,16 @@ async function main() {
   console.log(`  Trang chủ:      http://localhost:${port}/`);
   console.log(`  Gửi phản ánh:   http://localhost:${port}/phan-anh/`);
   console.log(`  Theo dõi:       http://localhost:${port}/theo-doi/`);
-  console.log(`  Kiểm tra:       http://localhost:${port}/kiem-tra/ (demo accounts: see README)`);
+  console.log(
+    `  Kiểm tra:       http://localhost:${port}/kiem-tra/ (${flags.empty ? "the administrator you create" : "demo accounts: see README"})`,
+  );
   console.log(`  English:        http://localhost:${port}/en/`);
   console.log(`  API health:     http://localhost:${port}/api/health\n`);
 
   const wranglerJs = join(ROOT, "node_modules/wrangler/bin/wrangler.js");
-  const child = spawn(process.execPath, [wranglerJs, "dev", "--local", "--port", port, "--ip", "127.0.0.1"], {
+  const persistArgs = persistTo ? ["--persist-to", persistTo] : [];
+  const args = [wranglerJs, "dev", "--local", "--port", port, "--ip", "127.0.0.1", ...persistArgs];
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
     stdio: "inherit",
     env: wranglerEnv(),
