@@ -3,6 +3,7 @@ import { auditInsert } from "../db/queries/audit";
 import { findVisibleLead, leadUnchanged, updateLead } from "../db/queries/leads";
 import { insertMessage, moveReports, reporterStatusChanges, reportsOfLead } from "../db/queries/reports";
 import { type LeadRow, toLeadState, unitFindingsLast12Months } from "../db/queries/triage";
+import { leadTransitionEvent } from "../db/rows/lead-events";
 import { mergeInto, rescore } from "../domain/lead-plan";
 import { transition } from "../domain/workflow";
 import { transitionFailureError } from "../http/failures";
@@ -116,17 +117,7 @@ export async function transitionLead(ctx: ActorContext, id: string, input: Trans
       )),
     );
   }
-  statements.push(
-    auditInsert(db, {
-      actorId: actor.id,
-      actorKind: "user",
-      action: `lead.${result.event.action}`,
-      targetType: "lead",
-      targetId: lead.id,
-      summary: { before: result.event.before, after: result.event.after },
-      at,
-    }),
-  );
+  statements.push(auditInsert(db, leadTransitionEvent(actor.id, lead.id, result.event, at)));
   await writeGuarded(db, leadUnchanged(lead), statements);
   return leadView(ctx, id);
 }

@@ -3,6 +3,7 @@ import type { BatchItem } from "drizzle-orm/batch";
 import type { ReportStatus, ReportView } from "../../contracts/reports";
 import type { Db } from "../client";
 import { inList } from "../in-list";
+import { messageRecord, reportEventRecord } from "../rows/records";
 import { attachments, outcomeContests, reportEvents, reportMessages, reports } from "../schema";
 
 /** A row of `reports`. */
@@ -198,7 +199,7 @@ export function reporterStatusChanges(
     .filter((report) => report.status !== status)
     .flatMap((report) => [
       db.update(reports).set({ status, updatedAt: at }).where(eq(reports.id, report.id)),
-      db.insert(reportEvents).values({ id: crypto.randomUUID(), reportId: report.id, at, status, note: null }),
+      db.insert(reportEvents).values(reportEventRecord(crypto.randomUUID(), report.id, status, at)),
     ]);
 }
 
@@ -219,7 +220,7 @@ export interface NewMessage {
 
 /** The insert of a message, for a batch. */
 export function insertMessage(db: Db, message: NewMessage): BatchItem<"sqlite"> {
-  return db.insert(reportMessages).values({ ...message, authorUserId: message.authorUserId ?? null });
+  return db.insert(reportMessages).values(messageRecord(message));
 }
 
 /** The statement that records a change to a report at `at` (its `updatedAt`), for a batch. */

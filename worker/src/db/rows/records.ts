@@ -1,0 +1,69 @@
+import type { ReportStatus } from "../../contracts/reports";
+import type { NewMeasure, ValidFinding } from "../../domain/inspections";
+import type { LeadState } from "../../domain/lead-plan";
+import type { findings, inspections, measures, reportEvents, reportMessages } from "../schema";
+
+// The rows the services insert, built from the domain's decisions: pure
+// (ids and times come in), so that the seeds write exactly these rows.
+
+/** The `leads` columns of a `LeadState`, for insert (triage opens a lead) or update (a report joins it). */
+export function leadRecord(state: LeadState, at: string) {
+  return { ...state, scoreFactors: JSON.stringify(state.scoreFactors), updatedAt: at };
+}
+
+/** An entry of a report's timeline, as the reporter sees it: a status, at an instant (the Worker writes no note). */
+export function reportEventRecord(
+  id: string,
+  reportId: string,
+  status: ReportStatus,
+  at: string,
+): typeof reportEvents.$inferInsert {
+  return { id, reportId, at, status, note: null };
+}
+
+/** A message between the inspectors and the reporter of a report; `authorUserId` only for an inspector's. */
+export function messageRecord(message: {
+  id: string;
+  reportId: string;
+  sender: "reporter" | "inspector";
+  authorUserId?: string | null;
+  body: string;
+  at: string;
+}): typeof reportMessages.$inferInsert {
+  return { ...message, authorUserId: message.authorUserId ?? null };
+}
+
+/** A new planned inspection, as its creator sets it up. */
+export function inspectionRecord(
+  values: Omit<typeof inspections.$inferInsert, "createdBy" | "createdAt" | "updatedAt" | "status" | "year">,
+  createdBy: string,
+  at: string,
+): typeof inspections.$inferInsert {
+  return {
+    ...values,
+    status: "planned",
+    year: Number(values.plannedStart.slice(0, 4)),
+    createdBy,
+    createdAt: at,
+    updatedAt: at,
+  };
+}
+
+/** A corrective measure set by a conclusion, `open`. */
+export function measureRecord(
+  id: string,
+  inspectionId: string,
+  measure: NewMeasure,
+  at: string,
+): typeof measures.$inferInsert {
+  return { id, inspectionId, ...measure, createdAt: at, updatedAt: at };
+}
+
+/** A finding on one attached lead, by the team member who recorded it. */
+export function findingRecord(
+  id: string,
+  target: { inspectionId: string; leadId: string; unitId: string },
+  finding: ValidFinding & { recordedBy: string; recordedAt: string },
+): typeof findings.$inferInsert {
+  return { id, ...target, ...finding };
+}
