@@ -23,7 +23,7 @@ import type { ReportStatus } from "../../worker/src/contracts/reports.ts";
 import type { LeadState } from "../../worker/src/domain/lead-plan.ts";
 import type { Domain } from "../lib/domain.ts";
 import { DEMO_ACCOUNTS } from "./accounts.ts";
-import { CONCLUSION, MEASURES, PUBLIC_SUMMARY, REASONING, RESPONSES, SCOPES } from "./inspections.ts";
+import { CONCLUSION, MEASURES, PUBLIC_SUMMARY, REASONING, RESPONSES, SCOPES } from "./inspection-texts.ts";
 import { DISMISSALS } from "./leads.ts";
 import { TEMPLATES } from "./report-templates.ts";
 import { SCRIPTED_ONLY_UNITS } from "./reports.ts";

@@ -11,20 +11,31 @@
 // `escalations`, and the leads and reports `concluded` with their outcome.
 // Deterministic for a given `now`; ids derive from units, leads and the year,
 // so seeding again inserts no twins.
-import { createHash } from "node:crypto";
 import type {
   FindingOutcome,
   InspectionStatus,
   InspectionType,
   TeamMemberInput,
 } from "../../worker/src/contracts/inspections.ts";
+import type { AuditEntry } from "../../worker/src/db/rows/audit.ts";
 import type { WorkingCalendar } from "../../worker/src/domain/calendar.ts";
 import type { MeasureRequest, MeasureState } from "../../worker/src/domain/inspections/index.ts";
-import type { Domain } from "../lib/domain.ts";
+import { type Domain, loadedDomain } from "../lib/domain.ts";
 import { DEMO_ACCOUNTS, RECUSED_WARD_ID } from "./accounts.ts";
-import type { AuditEntry, SeedLead } from "./leads.ts";
+import { iso, stableId } from "./ids.ts";
+import {
+  CONCLUSION,
+  MEASURES,
+  OUTCOMES,
+  POSITIONS,
+  PUBLIC_SUMMARY,
+  REASONING,
+  RESPONSES,
+  SCOPES,
+} from "./inspection-texts.ts";
+import { byTime, type SeedLead } from "./leads.ts";
 import type { FindingRow, IsoDate, MeasureRow } from "./rows.ts";
-import { createRng, insertOrIgnore } from "./sql.ts";
+import { createRng, insertOrIgnore, sqlRow } from "./sql.ts";
 import { UNITS, unitValidOn } from "./units.ts";
 
 /** What becomes of a seeded measure: the transitions and cron runs it goes through. */
@@ -89,65 +100,6 @@ const RECUSED_UNITS = new Set([
   ...UNITS.filter((u) => u.parentId === RECUSED_WARD_ID).map((u) => u.id),
 ]);
 
-const OUTCOMES: FindingOutcome[] = ["substantiated", "partly_substantiated", "not_substantiated", "could_not_verify"];
-
-export const REASONING: Record<FindingOutcome, string> = {
-  substantiated:
-    "Đối chiếu sổ theo dõi hồ sơ và làm việc với 3 công dân: cán bộ yêu cầu nộp thêm khoản tiền ngoài phí, lệ phí đã công bố; hồ sơ bị giữ quá hạn không có văn bản giải thích.",
-  partly_substantiated:
-    "Hồ sơ trả kết quả chậm so với giấy hẹn là có thật (7/12 hồ sơ kiểm tra); chưa đủ căn cứ về việc cán bộ đòi tiền, người phản ánh không cung cấp được nhân chứng.",
-  not_substantiated:
-    "Hồ sơ được tiếp nhận và trả kết quả đúng hạn trên hệ thống một cửa; camera tại quầy không ghi nhận hành vi như phản ánh.",
-  could_not_verify:
-    "Không xác định được hồ sơ cụ thể; người phản ánh không trả lời câu hỏi qua trang theo dõi; đơn vị không còn lưu dữ liệu camera của thời điểm phản ánh.",
-};
-
-export const PUBLIC_SUMMARY: Record<FindingOutcome, string> = {
-  substantiated:
-    "Đoàn kiểm tra xác định phản ánh là đúng. Đơn vị đã được yêu cầu chấn chỉnh và xem xét trách nhiệm cán bộ liên quan.",
-  partly_substantiated:
-    "Phản ánh đúng một phần: việc chậm trả kết quả là có thật, các nội dung khác chưa đủ căn cứ. Đơn vị được yêu cầu khắc phục.",
-  not_substantiated: "Đoàn kiểm tra đã xác minh: hồ sơ được giải quyết đúng quy định, phản ánh không có căn cứ.",
-  could_not_verify:
-    "Đoàn kiểm tra chưa đủ thông tin để xác minh nội dung phản ánh. Nếu có thêm thông tin, anh/chị có thể phản ánh lại.",
-};
-
-const POSITIONS = [
-  "Công chức địa chính - xây dựng",
-  "Cán bộ tiếp nhận hồ sơ bộ phận một cửa",
-  "Phó Chủ tịch UBND phụ trách",
-  "Chuyên viên phòng cấp phép",
-];
-
-export const SCOPES: Record<InspectionType, string> = {
-  scheduled:
-    "Kiểm tra công vụ theo kế hoạch năm: việc tiếp nhận, giải quyết thủ tục hành chính, niêm yết công khai, thái độ phục vụ; các phản ánh đã chuyển kiểm tra.",
-  surprise: "Kiểm tra đột xuất việc giải quyết hồ sơ tại bộ phận một cửa theo phản ánh của người dân.",
-  verification: "Xác minh nội dung phản ánh theo chỉ đạo: đối chiếu hồ sơ, làm việc với cán bộ và công dân liên quan.",
-};
-
-export const CONCLUSION = {
-  text: "Đơn vị cơ bản thực hiện đúng quy trình tiếp nhận và trả kết quả; còn tình trạng trả hồ sơ chậm không có văn bản xin lỗi, niêm yết thủ tục chưa cập nhật. Các nội dung phản ánh được kết luận như trong phần phát hiện.",
-  recommendations:
-    "Rà soát toàn bộ hồ sơ trễ hạn từ đầu năm, gửi văn bản xin lỗi công dân; kiểm điểm cán bộ có sai phạm; cập nhật niêm yết thủ tục hành chính.",
-  guidance:
-    "Hướng dẫn đơn vị sử dụng sổ theo dõi hồ sơ điện tử, công khai số điện thoại đường dây nóng tại quầy, tự kiểm tra hằng quý và báo cáo kết quả.",
-};
-
-export const MEASURES = [
-  "Gửi văn bản xin lỗi các công dân có hồ sơ trễ hạn và báo cáo danh sách hồ sơ đã xử lý.",
-  "Tổ chức kiểm điểm cán bộ liên quan, gửi biên bản kiểm điểm về Thanh tra Thành phố.",
-  "Cập nhật niêm yết thủ tục hành chính, phí, lệ phí tại bộ phận một cửa và trên cổng thông tin.",
-  "Lắp đặt và công khai hòm thư, số điện thoại đường dây nóng tại khu vực tiếp nhận hồ sơ.",
-];
-
-export const RESPONSES = [
-  "Đơn vị đã thực hiện, gửi kèm công văn báo cáo số 215/BC-UBND và danh sách hồ sơ đã xử lý.",
-  "Đã tổ chức họp kiểm điểm ngày làm việc gần nhất; biên bản gửi kèm công văn số 87/UBND-VP.",
-  "Đã cập nhật bảng niêm yết và cổng thông tin; ảnh chụp và đường dẫn gửi kèm báo cáo.",
-];
-
-const iso = (ms: number) => new Date(ms).toISOString();
 /** 08:30 in Hanoi on a Hanoi date, as an instant. */
 const morning = (date: IsoDate) => Date.parse(`${date}T00:00:00Z`) - HANOI_MS + 8.5 * HOUR_MS;
 const nextTick = (ms: number) => Math.ceil(ms / CRON_MS) * CRON_MS;
@@ -164,11 +116,6 @@ function headOf(team: readonly TeamMemberInput[]): string {
   const head = team[0];
   if (!head) throw new Error("an inspection team without a head");
   return head.userId;
-}
-
-function stableId(...parts: (string | number)[]): string {
-  const hex = createHash("sha256").update(parts.join("\u0000")).digest("hex");
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
 /** Demo supervisor heads every team (so the demo console sees it all); inspector2 never joins a unit it is tied to. */
@@ -194,6 +141,7 @@ export function planInspections(
 ): SeedPlan {
   const rng = createRng(seed);
   const { buildPlan, measureTransition, escalations } = domain.inspections;
+  const { rows } = domain;
   const { addWorkingDays, hanoiDate } = domain.calendar;
   const nowMs = now.getTime();
   const today = hanoiDate(now);
@@ -310,40 +258,35 @@ export function planInspections(
     }),
   );
   for (const [n, insp] of inspections.entries()) {
-    insp.audit.push({
-      at: insp.createdAt,
-      actor: supervisor.id,
-      action: "inspection.created",
-      summary: {
-        type: insp.type,
-        unitId: insp.unitId,
-        plannedStart: insp.moved?.before.plannedStart ?? insp.plannedStart,
-        plannedEnd: insp.moved?.before.plannedEnd ?? insp.plannedEnd,
-        team: insp.team.map((m) => m.userId),
-        leadIds: insp.leads.filter((l) => !insp.attachAt || insp.attachAt(l) <= insp.createdAt).map((l) => l.row.id),
-        ...(insp.type === "scheduled" ? { plan: year } : {}),
-      },
-    });
-    if (insp.moved) {
-      insp.audit.push({
-        at: insp.moved.at,
-        actor: supervisor.id,
-        action: "inspection.moved",
-        summary: {
-          before: insp.moved.before,
-          after: { plannedStart: insp.plannedStart, plannedEnd: insp.plannedEnd },
+    insp.audit.push(
+      rows.inspectionCreatedEvent(
+        supervisor.id,
+        {
+          id: insp.id,
+          type: insp.type,
+          unitId: insp.unitId,
+          plannedStart: insp.moved?.before.plannedStart ?? insp.plannedStart,
+          plannedEnd: insp.moved?.before.plannedEnd ?? insp.plannedEnd,
         },
-      });
+        insp.team,
+        insp.leads.filter((l) => !insp.attachAt || insp.attachAt(l) <= insp.createdAt).map((l) => l.row.id),
+        iso(insp.createdAt),
+        insp.type === "scheduled" ? { plan: year } : {},
+      ),
+    );
+    if (insp.moved) {
+      insp.audit.push(
+        rows.inspectionEditedEvent(
+          supervisor.id,
+          insp.id,
+          { moving: true, before: insp.moved.before, after: insp },
+          iso(insp.moved.at),
+        ),
+      );
     }
     for (const lead of insp.leads) {
       const at = insp.attachAt ? insp.attachAt(lead) : insp.createdAt;
-      lead.audit.push({
-        at,
-        actor: supervisor.id,
-        actorKind: "user",
-        action: "lead.attached",
-        summary: { inspectionId: insp.id },
-      });
+      lead.audit.push(rows.leadAttachedEvent(supervisor.id, lead.row.id, insp.id, iso(at)));
       lead.row.updated_at = iso(Math.max(Date.parse(lead.row.updated_at), at));
     }
 
@@ -358,12 +301,7 @@ export function planInspections(
     insp.status = "in_progress";
     insp.startedAt = start + rng.int(0, 60) * 60_000;
     const head = headOf(insp.team);
-    insp.audit.push({
-      at: insp.startedAt,
-      actor: head,
-      action: "inspection.started",
-      summary: { before: { status: "planned" }, after: { status: "in_progress" } },
-    });
+    insp.audit.push(rows.inspectionStartedEvent(head, insp.id, iso(insp.startedAt)));
     const concluding = target !== "in_progress";
     const findingLeads = concluding ? insp.leads : insp.leads.slice(0, 1);
     for (const lead of findingLeads) {
@@ -385,12 +323,9 @@ export function planInspections(
         recorded_at: iso(recordedAt),
       };
       insp.findings.push(finding);
-      insp.audit.push({
-        at: recordedAt,
-        actor: finding.recorded_by,
-        action: "inspection.finding_recorded",
-        summary: { leadId: lead.row.id, outcome },
-      });
+      insp.audit.push(
+        rows.findingRecordedEvent(finding.recorded_by, insp.id, { leadId: lead.row.id, outcome }, iso(recordedAt)),
+      );
     }
     if (!concluding) continue;
 
@@ -426,30 +361,28 @@ export function planInspections(
     insp.status = insp.measures.length ? "concluded" : "closed";
     insp.concludedAt = at;
     if (!insp.measures.length) insp.closedAt = at;
-    insp.audit.push({
-      at,
-      actor: head,
-      action: "inspection.concluded",
-      summary: {
-        before: { status: "in_progress" },
-        after: { status: insp.status },
-        leads: insp.leads.map((l) => l.row.id),
-        measures: insp.measures.map((m) => m.id),
-      },
-    });
-    for (const m of insp.measures) {
-      insp.audit.push({
-        at,
-        actor: head,
-        action: "measure.created",
-        target: m.id,
-        summary: {
-          inspectionId: insp.id,
-          responsibleUnitId: m.responsible_unit_id,
-          deadline: m.deadline,
-          after: { status: "open" },
+    insp.audit.push(
+      rows.inspectionConcludedEvent(
+        head,
+        insp.id,
+        {
+          before: "in_progress",
+          after: insp.status,
+          leadIds: insp.leads.map((l) => l.row.id),
+          measureIds: insp.measures.map((m) => m.id),
         },
-      });
+        iso(at),
+      ),
+    );
+    for (const m of insp.measures) {
+      insp.audit.push(
+        rows.measureCreatedEvent(
+          head,
+          m.id,
+          { inspectionId: insp.id, responsibleUnitId: m.responsible_unit_id, deadline: m.deadline },
+          iso(at),
+        ),
+      );
     }
     for (const finding of insp.findings) {
       const lead = leadById(finding.lead_id);
@@ -457,18 +390,14 @@ export function planInspections(
       lead.row.status = "concluded";
       lead.row.overdue_since = null;
       lead.row.updated_at = iso(at);
-      lead.audit.push({
-        at,
-        actor: head,
-        actorKind: "user",
-        action: "lead.concluded",
-        summary: {
-          before: { status: before },
-          after: { status: "concluded" },
-          inspectionId: insp.id,
-          outcome: finding.outcome,
-        },
-      });
+      lead.audit.push(
+        rows.leadConcludedEvent(
+          head,
+          lead.row.id,
+          { before, inspectionId: insp.id, outcome: finding.outcome },
+          iso(at),
+        ),
+      );
       for (const report of lead.reports) {
         report.status = "concluded";
         report.outcome = finding.outcome;
@@ -538,25 +467,11 @@ export function planInspections(
         for (const o of plan.overdue) {
           state = { ...state, ...o.patch };
           updated = event.at;
-          insp.audit.push({
-            at: event.at,
-            actor: null,
-            actorKind: "system",
-            action: "measure.overdue",
-            target: m.id,
-            summary: { before: o.event.before, after: o.event.after },
-          });
+          insp.audit.push(rows.measureOverdueEvent(m.id, o.event, iso(event.at)));
         }
         for (const e of plan.escalated) {
           state = { ...state, ...e.patch };
-          insp.audit.push({
-            at: event.at,
-            actor: null,
-            actorKind: "system",
-            action: "measure.escalated",
-            target: m.id,
-            summary: { to: "supervisors", kind: e.kind, workingDaysLate: e.workingDaysLate },
-          });
+          insp.audit.push(rows.measureEscalatedEvent(m.id, e, iso(event.at)));
         }
         continue;
       }
@@ -574,13 +489,7 @@ export function planInspections(
       if (!result.ok) throw new Error(`Seed measure ${m.id}: ${request.action} refused (${JSON.stringify(result)})`);
       state = { ...state, ...result.patch };
       updated = event.at;
-      insp.audit.push({
-        at: event.at,
-        actor: event.by,
-        action: `measure.${event.action === "respond" ? "responded" : "verified"}`,
-        target: m.id,
-        summary: { before: result.event.before, after: result.event.after },
-      });
+      insp.audit.push(rows.measureActionEvent(event.by, m.id, request.action, result.event, iso(event.at)));
     }
     Object.assign(m, {
       status: state.status,
@@ -599,12 +508,7 @@ export function planInspections(
     const at = Math.max(...insp.measures.map((m) => Date.parse(m.verified_at ?? "")));
     insp.status = "closed";
     insp.closedAt = at;
-    insp.audit.push({
-      at,
-      actor: headOf(insp.team),
-      action: "inspection.closed",
-      summary: { before: { status: "concluded" }, after: { status: "closed" }, measures: insp.measures.length },
-    });
+    insp.audit.push(rows.inspectionClosedEvent(headOf(insp.team), insp.id, insp.measures.length, iso(at)));
   }
   return { year, inspections, unattached: remaining.filter((l) => l.row.status === "referred").length };
 }
@@ -628,9 +532,10 @@ export function inspectionStats({ inspections }: Pick<SeedPlan, "inspections">):
 
 /** SQL for the inspections, in foreign-key order, INSERT OR IGNORE (leads and reports come first). */
 export function inspectionsSql({ inspections }: Pick<SeedPlan, "inspections">): string[] {
+  const { rows } = loadedDomain();
   const statements = ["-- SAMPLE DATA: this year's framework plan, inspections, findings and corrective measures."];
   for (const i of inspections) {
-    const lastAudit = Math.max(...i.audit.filter((a) => !a.action.startsWith("measure.")).map((a) => a.at));
+    const lastAudit = Math.max(...i.audit.filter((a) => a.targetType === "inspection").map((a) => Date.parse(a.at)));
     statements.push(
       insertOrIgnore("inspections", {
         id: i.id,
@@ -683,18 +588,9 @@ export function inspectionsSql({ inspections }: Pick<SeedPlan, "inspections">): 
         }),
       );
     }
-    for (const [n, entry] of [...i.audit].sort((a, b) => a.at - b.at).entries()) {
+    for (const [n, entry] of byTime(i.audit).entries()) {
       statements.push(
-        insertOrIgnore("audit_log", {
-          id: stableId("audit", "inspection", i.id, n),
-          at: iso(entry.at),
-          actor_id: entry.actor,
-          actor_kind: entry.actorKind ?? "user",
-          action: entry.action,
-          target_type: entry.target ? "measure" : "inspection",
-          target_id: entry.target ?? i.id,
-          summary: JSON.stringify(entry.summary),
-        }),
+        insertOrIgnore("audit_log", sqlRow(rows.auditRecord(stableId("audit", "inspection", i.id, n), entry))),
       );
     }
   }

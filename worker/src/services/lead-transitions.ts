@@ -4,15 +4,13 @@ import { findVisibleLead, leadUnchanged, updateLead } from "../db/queries/leads"
 import { insertMessage, moveReports, reporterStatusChanges, reportsOfLead } from "../db/queries/reports";
 import { type LeadRow, toLeadState, unitFindingsLast12Months } from "../db/queries/triage";
 import { leadTransitionEvent } from "../db/rows/lead-events";
+import { leadTransitionColumns } from "../db/rows/records";
 import { mergeInto, rescore } from "../domain/lead-plan";
 import { transition } from "../domain/workflow";
 import { transitionFailureError } from "../http/failures";
 import { type Statements, writeGuarded } from "./batch";
 import type { ActorContext } from "./context";
 import { leadView, requireVisibleLead } from "./leads";
-
-/** Statuses at which the triage decision has been taken. */
-const DECIDED: readonly LeadStatus[] = ["referred", "dismissed", "merged"];
 
 /**
  * The lead a merge may go into: another lead the actor sees, about the same
@@ -82,17 +80,10 @@ export async function transitionLead(ctx: ActorContext, id: string, input: Trans
   if (!result.ok) throw transitionFailureError(result, ctx.lang);
 
   const at = ctx.now.toISOString();
-  const decided = DECIDED.includes(result.patch.status);
   const leadReports = await reportsOfLead(db, lead.id);
   const question = input.to === "info_requested" ? input.reason : undefined;
   const statements: Statements = [
-    updateLead(db, lead.id, {
-      ...result.patch,
-      updatedAt: at,
-      ...(lead.acknowledgedAt ? {} : { acknowledgedAt: at }),
-      ...(decided ? { decidedAt: at, overdueSince: null } : {}),
-      ...(result.patch.status === "in_review" && lead.status === "dismissed" ? { decidedAt: null } : {}),
-    }),
+    updateLead(db, lead.id, leadTransitionColumns(lead, result.patch, at)),
     ...reporterStatusChanges(db, leadReports, result.reporterStatus, at),
     ...(question
       ? leadReports.map((report) =>

@@ -12,7 +12,7 @@ export interface AuditEntry {
 }
 
 /** The `audit_log` row of an event: its id and the summary as JSON. */
-export type AuditRecord = typeof auditLog.$inferInsert;
+export type AuditRecord = Omit<AuditEntry, "summary"> & { id: string; summary: string };
 
 /**
  * The row an audit event is stored as. The Worker names it with a random id;
@@ -22,7 +22,7 @@ export type AuditRecord = typeof auditLog.$inferInsert;
  * auditRecord(crypto.randomUUID(), leadOpenedEvent({ leadId, trackingCode, triage, priority, at }));
  */
 export function auditRecord(id: string, entry: AuditEntry): AuditRecord {
-  return { id, ...entry, summary: JSON.stringify(entry.summary) };
+  return { id, ...entry, summary: JSON.stringify(entry.summary) } satisfies typeof auditLog.$inferInsert;
 }
 
 /** An act of a signed-in user on `targetType`/`targetId`. */

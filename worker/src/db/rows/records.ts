@@ -1,3 +1,4 @@
+import type { LeadStatus } from "../../contracts/leads";
 import type { ReportStatus } from "../../contracts/reports";
 import type { NewMeasure, ValidFinding } from "../../domain/inspections";
 import type { LeadState } from "../../domain/lead-plan";
@@ -17,8 +18,8 @@ export function reportEventRecord(
   reportId: string,
   status: ReportStatus,
   at: string,
-): typeof reportEvents.$inferInsert {
-  return { id, reportId, at, status, note: null };
+): { id: string; reportId: string; at: string; status: ReportStatus; note: null } {
+  return { id, reportId, at, status, note: null } satisfies typeof reportEvents.$inferInsert;
 }
 
 /** A message between the inspectors and the reporter of a report; `authorUserId` only for an inspector's. */
@@ -29,8 +30,8 @@ export function messageRecord(message: {
   authorUserId?: string | null;
   body: string;
   at: string;
-}): typeof reportMessages.$inferInsert {
-  return { ...message, authorUserId: message.authorUserId ?? null };
+}) {
+  return { ...message, authorUserId: message.authorUserId ?? null } satisfies typeof reportMessages.$inferInsert;
 }
 
 /** A new planned inspection, as its creator sets it up. */
@@ -66,4 +67,31 @@ export function findingRecord(
   finding: ValidFinding & { recordedBy: string; recordedAt: string },
 ): typeof findings.$inferInsert {
   return { id, ...target, ...finding };
+}
+
+/** Statuses at which the triage decision has been taken. */
+const DECIDED: readonly string[] = ["referred", "dismissed", "merged"];
+
+/**
+ * The `leads` columns a workflow transition sets (`transitionLead`): the
+ * domain's patch, the first acknowledgement, the decision time (a decision
+ * also clears the overdue mark; reopening a dismissal clears the decision).
+ */
+export function leadTransitionColumns<P extends { status: LeadStatus }>(
+  lead: { status: string; acknowledgedAt: string | null },
+  patch: P,
+  at: string,
+) {
+  return {
+    ...patch,
+    updatedAt: at,
+    ...(lead.acknowledgedAt ? {} : { acknowledgedAt: at }),
+    ...(DECIDED.includes(patch.status) ? { decidedAt: at, overdueSince: null } : {}),
+    ...(patch.status === "in_review" && lead.status === "dismissed" ? { decidedAt: null } : {}),
+  };
+}
+
+/** The `leads` columns of the reporter's answer putting a lead back in review (`replyAsReporter`). */
+export function leadResumedColumns(at: string) {
+  return { status: "in_review" as const, updatedAt: at };
 }
