@@ -7,13 +7,13 @@
 // overdue mark are applied here as the cron job applies them.
 import type { CategoryCode } from "../../worker/src/contracts/categories.ts";
 import type { DismissalReasonCode, LeadStatus } from "../../worker/src/contracts/leads.ts";
+import type { AuditEntry } from "../../worker/src/db/rows/audit.ts";
 import type { LeadState } from "../../worker/src/domain/lead-plan.ts";
 import type { WorkflowAction } from "../../worker/src/domain/workflow.ts";
 import type { Domain } from "../lib/domain.ts";
 import { DEMO_ACCOUNTS, type DemoAccount, RECUSED_WARD_ID } from "./accounts.ts";
 import { iso } from "./ids.ts";
 import { DISMISSALS, NOTES, QUESTIONS, REPLIES } from "./lead-texts.ts";
-import type { PlacingLead, SeedLead } from "./leads.ts";
 import type { LeadFate, SeededReport } from "./reports.ts";
 import type { LeadRow } from "./rows.ts";
 import { type Rng, sqlRow } from "./sql.ts";
@@ -29,6 +29,21 @@ export interface LeadStep {
   reason?: string;
   reasonCode?: DismissalReasonCode;
   reply?: string;
+}
+
+/** A lead as `placeReports` builds it while the reports arrive; its audit trail as the services' row builders make it. */
+export interface PlacingLead {
+  state: LeadState;
+  fate: LeadFate;
+  reports: SeededReport[];
+  steps: LeadStep[];
+  audit: AuditEntry[];
+  notes: { author: DemoAccount; body: string; at: number }[];
+}
+
+/** A placed lead with its history, and the `leads` row it becomes (inspections.ts may still conclude it). */
+export interface SeedLead extends PlacingLead {
+  row: LeadRow;
 }
 
 const HOUR_MS = 3_600_000;

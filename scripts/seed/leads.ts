@@ -1,40 +1,23 @@
 // SAMPLE DATA, local only: the sample reports placed into leads with the
 // Worker's own triage code (bundled by scripts/lib/domain.ts), in the order
 // they were received, exactly as `planTriage` (worker/src/services/triage.ts)
-// places a report being filed. Each lead then gets an invented but consistent
-// history: who reviewed it, asked the reporter, referred it or proposed and
-// approved its dismissal, with the audit events, reporter-visible statuses,
-// messages and internal notes that the API would have written. Deterministic
-// for a given `now`.
+// places a report being filed, with the audit events of its row builders
+// (worker/src/db/rows). Each lead then gets an invented but consistent
+// history (lead-history.ts): who reviewed it, asked the reporter, referred it
+// or proposed and approved its dismissal, replayed through the same
+// transitions and row builders as the API. Deterministic for a given `now`.
 import type { LeadStatus } from "../../worker/src/contracts/leads.ts";
 import type { AuditEntry } from "../../worker/src/db/rows/audit.ts";
 import type { WorkingCalendar } from "../../worker/src/domain/calendar.ts";
-import type { LeadState } from "../../worker/src/domain/lead-plan.ts";
 import { type Domain, loadedDomain } from "../lib/domain.ts";
-import type { DemoAccount } from "./accounts.ts";
 import { iso, stableId } from "./ids.ts";
-import { finishHistory, type LeadStep, pickFate, planSteps, statusAt } from "./lead-history.ts";
-import { type LeadFate, reportInsert, type SampleReport, type SeededReport } from "./reports.ts";
-import type { IsoDate, LeadRow } from "./rows.ts";
+import { finishHistory, type PlacingLead, pickFate, planSteps, type SeedLead, statusAt } from "./lead-history.ts";
+import { reportInsert, type SampleReport, type SeededReport } from "./reports.ts";
+import type { IsoDate } from "./rows.ts";
 import { createRng, insertOrIgnore, sqlRow } from "./sql.ts";
 
-export type { LeadStep } from "./lead-history.ts";
+export type { LeadStep, PlacingLead, SeedLead } from "./lead-history.ts";
 export { DISMISSALS } from "./lead-texts.ts";
-
-/** A lead as `placeReports` builds it while the reports arrive; its audit trail as the services' row builders make it. */
-export interface PlacingLead {
-  state: LeadState;
-  fate: LeadFate;
-  reports: SeededReport[];
-  steps: LeadStep[];
-  audit: AuditEntry[];
-  notes: { author: DemoAccount; body: string; at: number }[];
-}
-
-/** A placed lead with its history, and the `leads` row it becomes (inspections.ts may still conclude it). */
-export interface SeedLead extends PlacingLead {
-  row: LeadRow;
-}
 
 const DAY_MS = 86_400_000;
 
