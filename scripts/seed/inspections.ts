@@ -4,94 +4,26 @@
 // `buildPlan` places one scheduled visit per unit, a few surprise and
 // verification inspections take the gravest referrals, and each inspection
 // is carried as far as its dates allow (planned → in_progress → concluded →
-// closed) with the rows and audit entries the API writes (see
-// worker/src/db/queries/{inspections-write,inspections,findings,outcomes,measures}.ts):
-// findings per attached lead, a conclusion with recommendations and guidance,
-// corrective measures moved by `measureTransition` and the cron's
-// `escalations`, and the leads and reports `concluded` with their outcome.
+// closed) with the rows and audit events of the services' row builders
+// (worker/src/db/rows): findings per attached lead, a conclusion with recommendations and guidance,
+// corrective measures (inspection-measures.ts), and the leads and reports `concluded` with their outcome.
 // Deterministic for a given `now`; ids derive from units, leads and the year,
 // so seeding again inserts no twins.
-import type {
-  FindingOutcome,
-  InspectionStatus,
-  InspectionType,
-  TeamMemberInput,
-} from "../../worker/src/contracts/inspections.ts";
-import type { AuditEntry } from "../../worker/src/db/rows/audit.ts";
+import type { FindingOutcome, InspectionStatus, TeamMemberInput } from "../../worker/src/contracts/inspections.ts";
 import type { WorkingCalendar } from "../../worker/src/domain/calendar.ts";
-import type { MeasureRequest, MeasureState } from "../../worker/src/domain/inspections/index.ts";
 import { type Domain, loadedDomain } from "../lib/domain.ts";
 import { DEMO_ACCOUNTS, RECUSED_WARD_ID } from "./accounts.ts";
 import { iso, stableId } from "./ids.ts";
-import {
-  CONCLUSION,
-  MEASURES,
-  OUTCOMES,
-  POSITIONS,
-  PUBLIC_SUMMARY,
-  REASONING,
-  RESPONSES,
-  SCOPES,
-} from "./inspection-texts.ts";
+import { carryMeasures } from "./inspection-measures.ts";
+import { cycle, headOf, type PlannedInspection, type SeedInspection, type SeedPlan } from "./inspection-model.ts";
+import { CONCLUSION, MEASURES, OUTCOMES, POSITIONS, PUBLIC_SUMMARY, REASONING, SCOPES } from "./inspection-texts.ts";
 import { byTime, type SeedLead } from "./leads.ts";
-import type { FindingRow, IsoDate, MeasureRow } from "./rows.ts";
+import type { FindingRow, IsoDate } from "./rows.ts";
 import { createRng, insertOrIgnore, sqlRow } from "./sql.ts";
 import { UNITS, unitValidOn } from "./units.ts";
 
-/** What becomes of a seeded measure: the transitions and cron runs it goes through. */
-type MeasureFate = "open" | "responded" | "verified_on_time" | "verified_late" | "overdue" | "overdue_responded";
-
-/** A moment of a seeded measure's history: a cron run, or a scripted act of a team member. */
-type MeasureStep = { at: number; cron: true } | { at: number; cron?: false; action: "respond" | "verify"; by: string };
-
-/** A corrective measure of a seeded inspection: its row, with its creation and last change in ms. */
-export type SeedMeasure = Omit<MeasureRow, "created_at" | "updated_at"> & {
-  createdAt: number;
-  updatedAt: number;
-  fate: MeasureFate | null;
-};
-
-/** An inspection as placed on the plan, before it is carried through its dates. */
-interface PlannedInspection {
-  id: string;
-  type: InspectionType;
-  unitId: string;
-  plannedStart: IsoDate;
-  plannedEnd: IsoDate;
-  /** A scheduled visit moved after its leads came in (`inspection.moved`). */
-  moved?: { at: number; before: { plannedStart: IsoDate; plannedEnd: IsoDate } };
-  createdAt: number;
-  /** When each lead was attached; without it, all were at the creation. */
-  attachAt?: (lead: SeedLead) => number;
-  leads: SeedLead[];
-  /** The status a surprise or verification inspection must show; null: as far as its dates allow. */
-  target: Exclude<InspectionStatus, "cancelled"> | null;
-}
-
-/** A seeded inspection with its team, history, findings and measures: what `inspectionsSql` writes. */
-export interface SeedInspection extends PlannedInspection {
-  team: TeamMemberInput[];
-  audit: AuditEntry[];
-  findings: FindingRow[];
-  measures: SeedMeasure[];
-  year: number;
-  status: InspectionStatus;
-  startedAt?: number;
-  concludedAt?: number;
-  closedAt?: number;
-}
-
-/** What `planInspections` returns. */
-export interface SeedPlan {
-  year: number;
-  inspections: SeedInspection[];
-  /** Referred leads left for the demo supervisor to plan. */
-  unattached: number;
-}
-
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
-const CRON_MS = 5 * 60_000;
 const HANOI_MS = 7 * HOUR_MS;
 
 const { supervisor, inspector, inspector2 } = DEMO_ACCOUNTS;
@@ -102,21 +34,6 @@ const RECUSED_UNITS = new Set([
 
 /** 08:30 in Hanoi on a Hanoi date, as an instant. */
 const morning = (date: IsoDate) => Date.parse(`${date}T00:00:00Z`) - HANOI_MS + 8.5 * HOUR_MS;
-const nextTick = (ms: number) => Math.ceil(ms / CRON_MS) * CRON_MS;
-
-/** The `n`-th of `items`, counting round and round. */
-function cycle<T>(items: readonly T[], n: number): T {
-  const item = items[n % items.length];
-  if (item === undefined) throw new Error("cycle over an empty list");
-  return item;
-}
-
-/** The head of an inspection team (teamFor puts them first). */
-function headOf(team: readonly TeamMemberInput[]): string {
-  const head = team[0];
-  if (!head) throw new Error("an inspection team without a head");
-  return head.userId;
-}
 
 /** Demo supervisor heads every team (so the demo console sees it all); inspector2 never joins a unit it is tied to. */
 function teamFor(unitId: string, n: number): TeamMemberInput[] {
@@ -140,7 +57,7 @@ export function planInspections(
   { calendar, now, seed = 20260104 }: { calendar: WorkingCalendar; now: Date; seed?: number },
 ): SeedPlan {
   const rng = createRng(seed);
-  const { buildPlan, measureTransition, escalations } = domain.inspections;
+  const { buildPlan } = domain.inspections;
   const { rows } = domain;
   const { addWorkingDays, hanoiDate } = domain.calendar;
   const nowMs = now.getTime();
@@ -307,21 +224,24 @@ export function planInspections(
     for (const lead of findingLeads) {
       const outcome = cycle(OUTCOMES, findingCount++);
       const recordedAt = Math.min(end + rng.int(1, 72) * HOUR_MS, concluding ? concludeAt - HOUR_MS : nowMs - HOUR_MS);
-      const finding: FindingRow = {
-        id: stableId("finding", lead.row.id),
-        inspection_id: insp.id,
-        lead_id: lead.row.id,
-        unit_id: lead.row.unit_id,
-        outcome,
-        reasoning: REASONING[outcome],
-        public_summary: PUBLIC_SUMMARY[outcome],
-        position:
-          outcome === "substantiated" || (outcome === "partly_substantiated" && rng.chance(0.6))
-            ? rng.pick(POSITIONS)
-            : null,
-        recorded_by: rng.chance(0.5) ? inspector.id : head,
-        recorded_at: iso(recordedAt),
-      };
+      const position =
+        outcome === "substantiated" || (outcome === "partly_substantiated" && rng.chance(0.6))
+          ? rng.pick(POSITIONS)
+          : null;
+      const finding: FindingRow = sqlRow(
+        rows.findingRecord(
+          stableId("finding", lead.row.id),
+          { inspectionId: insp.id, leadId: lead.row.id, unitId: lead.row.unit_id },
+          {
+            outcome,
+            reasoning: REASONING[outcome],
+            publicSummary: PUBLIC_SUMMARY[outcome],
+            position,
+            recordedBy: rng.chance(0.5) ? inspector.id : head,
+            recordedAt: iso(recordedAt),
+          },
+        ),
+      );
       insp.findings.push(finding);
       insp.audit.push(
         rows.findingRecordedEvent(finding.recorded_by, insp.id, { leadId: lead.row.id, outcome }, iso(recordedAt)),
@@ -408,108 +328,7 @@ export function planInspections(
     }
   }
 
-  // Measures: scripted fates, moved by the domain's own transitions and cron.
-  const all = inspections.flatMap((i) => i.measures.map((m) => ({ m, insp: i })));
-  const pastFates: MeasureFate[] = [
-    "verified_on_time",
-    "overdue",
-    "verified_late",
-    "verified_on_time",
-    "overdue_responded",
-  ];
-  const futureFates: MeasureFate[] = ["open", "responded", "verified_on_time"];
-  let past = 0;
-  let future = 0;
-  for (const { m, insp } of all) {
-    const due = Date.parse(domain.inspections.deadlineEnd(m.deadline));
-    const isPast = due < nowMs - 3 * DAY_MS;
-    m.fate = isPast ? cycle(pastFates, past++) : cycle(futureFates, future++);
-    // Surprise and verification inspections meant to show a status keep it.
-    if (insp.target === "closed") m.fate = isPast && m.id.charCodeAt(0) % 2 ? "verified_late" : "verified_on_time";
-    if (insp.target === "concluded" && m === insp.measures[0]) m.fate = isPast ? "overdue" : "open";
-    const created = m.createdAt;
-    const actions: MeasureStep[] = [];
-    const clamp = (t: number) => Math.min(t, nowMs - HOUR_MS);
-    if (m.fate === "verified_on_time" || m.fate === "responded") {
-      const respondAt = clamp(created + (due - created) * (0.4 + rng.next() * 0.5));
-      actions.push({ at: respondAt, action: "respond", by: inspector.id });
-      if (m.fate === "verified_on_time") {
-        actions.push({ at: clamp(respondAt + rng.int(1, 6) * DAY_MS), action: "verify", by: headOf(insp.team) });
-      }
-    } else if (m.fate === "verified_late" || m.fate === "overdue_responded") {
-      const respondAt = clamp(due + rng.int(3, 25) * DAY_MS);
-      actions.push({ at: respondAt, action: "respond", by: inspector.id });
-      if (m.fate === "verified_late")
-        actions.push({ at: clamp(respondAt + rng.int(1, 5) * DAY_MS), action: "verify", by: headOf(insp.team) });
-    }
-    let state: MeasureState = {
-      id: m.id,
-      status: "open",
-      deadline: m.deadline,
-      response: null,
-      respondedAt: null,
-      verifiedAt: null,
-      verifiedBy: null,
-      verifiedOnTime: null,
-      overdueSince: null,
-      lastEscalatedAt: null,
-    };
-    let updated = created;
-    // The cron: every 6 hours from the creation, plus each scripted action.
-    const ticks: MeasureStep[] = [];
-    for (let t = nextTick(created + CRON_MS); t < nowMs; t += 6 * HOUR_MS) ticks.push({ at: t, cron: true });
-    const firstOverdueTick = nextTick(due);
-    if (firstOverdueTick < nowMs) ticks.push({ at: firstOverdueTick, cron: true });
-    const events = [...ticks, ...actions].sort((a, b) => a.at - b.at);
-    for (const event of events) {
-      if (event.cron) {
-        const plan = escalations([state], new Date(event.at), calendar);
-        for (const o of plan.overdue) {
-          state = { ...state, ...o.patch };
-          updated = event.at;
-          insp.audit.push(rows.measureOverdueEvent(m.id, o.event, iso(event.at)));
-        }
-        for (const e of plan.escalated) {
-          state = { ...state, ...e.patch };
-          insp.audit.push(rows.measureEscalatedEvent(m.id, e, iso(event.at)));
-        }
-        continue;
-      }
-      const request: MeasureRequest =
-        event.action === "respond"
-          ? { action: "respond", response: cycle(RESPONSES, measureCount++) }
-          : { action: "verify" };
-      const result = measureTransition(
-        state,
-        request,
-        { id: event.by, role: event.by === supervisor.id ? "supervisor" : "inspector" },
-        insp.team,
-        new Date(event.at),
-      );
-      if (!result.ok) throw new Error(`Seed measure ${m.id}: ${request.action} refused (${JSON.stringify(result)})`);
-      state = { ...state, ...result.patch };
-      updated = event.at;
-      insp.audit.push(rows.measureActionEvent(event.by, m.id, request.action, result.event, iso(event.at)));
-    }
-    Object.assign(m, {
-      status: state.status,
-      response: state.response,
-      responded_at: state.respondedAt,
-      verified_at: state.verifiedAt,
-      verified_by: state.verifiedBy,
-      verified_on_time: state.verifiedOnTime,
-      overdue_since: state.overdueSince,
-      last_escalated_at: state.lastEscalatedAt,
-      updatedAt: updated,
-    });
-  }
-  for (const insp of inspections) {
-    if (insp.status !== "concluded" || !insp.measures.every((m) => m.status === "verified")) continue;
-    const at = Math.max(...insp.measures.map((m) => Date.parse(m.verified_at ?? "")));
-    insp.status = "closed";
-    insp.closedAt = at;
-    insp.audit.push(rows.inspectionClosedEvent(headOf(insp.team), insp.id, insp.measures.length, iso(at)));
-  }
+  carryMeasures(domain, rng, inspections, { calendar, now, responses: measureCount });
   return { year, inspections, unattached: remaining.filter((l) => l.row.status === "referred").length };
 }
 
@@ -538,16 +357,22 @@ export function inspectionsSql({ inspections }: Pick<SeedPlan, "inspections">): 
     const lastAudit = Math.max(...i.audit.filter((a) => a.targetType === "inspection").map((a) => Date.parse(a.at)));
     statements.push(
       insertOrIgnore("inspections", {
-        id: i.id,
-        type: i.type,
-        unit_id: i.unitId,
+        ...sqlRow(
+          rows.inspectionRecord(
+            {
+              id: i.id,
+              type: i.type,
+              unitId: i.unitId,
+              plannedStart: i.plannedStart,
+              plannedEnd: i.plannedEnd,
+              scope: SCOPES[i.type],
+            },
+            supervisor.id,
+            iso(i.createdAt),
+          ),
+        ),
+        // What its history set since: as startInspection, concludeInspection and the last verified measure set it.
         status: i.status,
-        year: i.year,
-        planned_start: i.plannedStart,
-        planned_end: i.plannedEnd,
-        scope: SCOPES[i.type],
-        created_by: supervisor.id,
-        created_at: iso(i.createdAt),
         updated_at: iso(lastAudit),
         started_at: i.startedAt ? iso(i.startedAt) : null,
         conclusion: i.concludedAt ? CONCLUSION.text : null,
@@ -570,20 +395,28 @@ export function inspectionsSql({ inspections }: Pick<SeedPlan, "inspections">): 
     for (const m of i.measures) {
       statements.push(
         insertOrIgnore("measures", {
-          id: m.id,
-          inspection_id: m.inspection_id,
-          responsible_unit_id: m.responsible_unit_id,
-          description: m.description,
-          deadline: m.deadline,
+          ...sqlRow(
+            rows.measureRecord(
+              m.id,
+              m.inspection_id,
+              {
+                responsibleUnitId: m.responsible_unit_id,
+                description: m.description,
+                deadline: m.deadline,
+                status: "open",
+              },
+              iso(m.createdAt),
+            ),
+          ),
+          // Its state since: moved by measureTransition and the cron (inspection-measures.ts).
           status: m.status,
           response: m.response,
           responded_at: m.responded_at,
           verified_at: m.verified_at,
           verified_by: m.verified_by,
-          verified_on_time: m.verified_on_time === null ? null : m.verified_on_time,
+          verified_on_time: m.verified_on_time,
           overdue_since: m.overdue_since,
           last_escalated_at: m.last_escalated_at,
-          created_at: iso(m.createdAt),
           updated_at: iso(m.updatedAt),
         }),
       );

@@ -39,15 +39,15 @@ export function inspectionRecord(
   values: Omit<typeof inspections.$inferInsert, "createdBy" | "createdAt" | "updatedAt" | "status" | "year">,
   createdBy: string,
   at: string,
-): typeof inspections.$inferInsert {
+) {
   return {
     ...values,
-    status: "planned",
+    status: "planned" as const,
     year: Number(values.plannedStart.slice(0, 4)),
     createdBy,
     createdAt: at,
     updatedAt: at,
-  };
+  } satisfies typeof inspections.$inferInsert;
 }
 
 /** A corrective measure set by a conclusion, `open`. */
@@ -56,8 +56,8 @@ export function measureRecord(
   inspectionId: string,
   measure: NewMeasure,
   at: string,
-): typeof measures.$inferInsert {
-  return { id, inspectionId, ...measure, createdAt: at, updatedAt: at };
+) {
+  return { id, inspectionId, ...measure, createdAt: at, updatedAt: at } satisfies typeof measures.$inferInsert;
 }
 
 /** A finding on one attached lead, by the team member who recorded it. */
@@ -65,8 +65,8 @@ export function findingRecord(
   id: string,
   target: { inspectionId: string; leadId: string; unitId: string },
   finding: ValidFinding & { recordedBy: string; recordedAt: string },
-): typeof findings.$inferInsert {
-  return { id, ...target, ...finding };
+) {
+  return { id, ...target, ...finding } satisfies typeof findings.$inferInsert;
 }
 
 /** Statuses at which the triage decision has been taken. */
