@@ -1,39 +1,35 @@
 // SAMPLE DATA, local only: this year's framework plan and its inspections,
 // built from the seeded referred leads with the Worker's own pure rules
-// (worker/src/domain/inspections, bundled by scripts/lib/domain.ts):
-// `buildPlan` places one scheduled visit per unit, a few surprise and
-// verification inspections take the gravest referrals, and each inspection
-// is carried as far as its dates allow (planned → in_progress → concluded →
-// closed) with the rows and audit events of the services' row builders
-// (worker/src/db/rows): findings per attached lead, a conclusion with recommendations and guidance,
-// corrective measures (inspection-measures.ts), and the leads and reports `concluded` with their outcome.
-// Deterministic for a given `now`; ids derive from units, leads and the year,
-// so seeding again inserts no twins.
+// (worker/src/domain/inspections, bundled by scripts/lib/domain.ts): placed
+// by inspection-placing.ts, then each carried as far as its dates allow
+// (planned → in_progress → concluded → closed) with the rows and audit events
+// of the services' row builders (worker/src/db/rows): findings per attached
+// lead, a conclusion with recommendations and guidance, corrective measures
+// (inspection-measures.ts), and the leads and reports `concluded` with their
+// outcome. Deterministic for a given `now`; ids derive from units, leads and
+// the year, so seeding again inserts no twins.
 import type { FindingOutcome, InspectionStatus, TeamMemberInput } from "../../worker/src/contracts/inspections.ts";
 import type { WorkingCalendar } from "../../worker/src/domain/calendar.ts";
 import { type Domain, loadedDomain } from "../lib/domain.ts";
 import { DEMO_ACCOUNTS, RECUSED_WARD_ID } from "./accounts.ts";
 import { iso, stableId } from "./ids.ts";
 import { carryMeasures } from "./inspection-measures.ts";
-import { cycle, headOf, type PlannedInspection, type SeedInspection, type SeedPlan } from "./inspection-model.ts";
+import { cycle, headOf, type SeedInspection, type SeedPlan } from "./inspection-model.ts";
+import { morning, placeInspections } from "./inspection-placing.ts";
 import { CONCLUSION, MEASURES, OUTCOMES, POSITIONS, PUBLIC_SUMMARY, REASONING, SCOPES } from "./inspection-texts.ts";
 import { byTime, type SeedLead } from "./leads.ts";
-import type { FindingRow, IsoDate } from "./rows.ts";
+import type { FindingRow } from "./rows.ts";
 import { createRng, insertOrIgnore, sqlRow } from "./sql.ts";
-import { UNITS, unitValidOn } from "./units.ts";
+import { UNITS } from "./units.ts";
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
-const HANOI_MS = 7 * HOUR_MS;
 
 const { supervisor, inspector, inspector2 } = DEMO_ACCOUNTS;
 const RECUSED_UNITS = new Set([
   RECUSED_WARD_ID,
   ...UNITS.filter((u) => u.parentId === RECUSED_WARD_ID).map((u) => u.id),
 ]);
-
-/** 08:30 in Hanoi on a Hanoi date, as an instant. */
-const morning = (date: IsoDate) => Date.parse(`${date}T00:00:00Z`) - HANOI_MS + 8.5 * HOUR_MS;
 
 /** Demo supervisor heads every team (so the demo console sees it all); inspector2 never joins a unit it is tied to. */
 function teamFor(unitId: string, n: number): TeamMemberInput[] {
@@ -57,110 +53,10 @@ export function planInspections(
   { calendar, now, seed = 20260104 }: { calendar: WorkingCalendar; now: Date; seed?: number },
 ): SeedPlan {
   const rng = createRng(seed);
-  const { buildPlan } = domain.inspections;
   const { rows } = domain;
   const { addWorkingDays, hanoiDate } = domain.calendar;
   const nowMs = now.getTime();
-  const today = hanoiDate(now);
-  const year = Number(today.slice(0, 4));
-  const unitValid = (unitId: string) => {
-    const unit = UNITS.find((u) => u.id === unitId);
-    return unit !== undefined && unit.kind !== "city" && unitValidOn(unit, today);
-  };
-  // A referred lead always has its decision time.
-  const decidedAt = (lead: SeedLead) => lead.row.decided_at ?? "";
-  const referred = leads
-    .filter((l) => l.row.status === "referred" && unitValid(l.row.unit_id))
-    .sort((a, b) => decidedAt(a).localeCompare(decidedAt(b)) || a.row.id.localeCompare(b.row.id));
-  const decidedMs = (lead: SeedLead) => Date.parse(decidedAt(lead));
-
-  const planned: PlannedInspection[] = [];
-  const taken = new Set<string>();
-
-  // Surprise and verification inspections: one lead each, the oldest
-  // referrals closed or concluded, recent ones under way or planned.
-  const grave = referred.filter((l) => ["bribery", "harassment", "delay"].includes(l.row.category_code));
-  const statuses = ["closed", "concluded", "in_progress", "planned"] as const;
-  const minAges = { closed: 200, concluded: 90, in_progress: 8, planned: 0 };
-  for (const type of ["verification", "surprise"] as const) {
-    for (const status of statuses) {
-      const minAge = minAges[status];
-      const pool = grave.filter((l) => !taken.has(l.row.id) && nowMs - decidedMs(l) > minAge * DAY_MS);
-      const lead = status === "planned" ? pool.at(-1) : status === "in_progress" ? pool.at(-1) : pool[0];
-      if (!lead) continue;
-      taken.add(lead.row.id);
-      let start: IsoDate;
-      if (status === "planned") start = addWorkingDays(today, 6 + planned.length, calendar);
-      else if (status === "in_progress")
-        start = addWorkingDays(hanoiDate(new Date(Math.max(decidedMs(lead), nowMs - 12 * DAY_MS))), 2, calendar);
-      else start = addWorkingDays(hanoiDate(new Date(decidedMs(lead))), type === "surprise" ? 3 : 10, calendar);
-      planned.push({
-        id: stableId("inspection", type, lead.row.id),
-        type,
-        unitId: lead.row.unit_id,
-        plannedStart: start,
-        plannedEnd: addWorkingDays(start, type === "surprise" ? 1 : 4, calendar),
-        createdAt: Math.max(decidedMs(lead) + rng.int(2, 48) * HOUR_MS, 0),
-        leads: [lead],
-        target: status,
-      });
-    }
-  }
-
-  // The framework plan: one scheduled visit per unit, referred leads attached.
-  const planUnits = UNITS.filter((u) => unitValid(u.id)).map((u) => ({ id: u.id }));
-  const remaining = referred.filter((l) => !taken.has(l.row.id));
-  const built = buildPlan(
-    year,
-    planUnits,
-    remaining.map((l) => ({
-      id: l.row.id,
-      unitId: l.row.unit_id,
-      priority: l.row.priority,
-      openedAt: l.row.opened_at,
-    })),
-    [],
-    { calendar, newId: (unitId) => stableId("inspection", "scheduled", year, unitId) },
-  );
-  const byId = new Map(leads.map((l) => [l.row.id, l]));
-  const leadById = (id: string) => {
-    const lead = byId.get(id);
-    if (!lead) throw new Error(`Unknown seeded lead ${id}`);
-    return lead;
-  };
-  const planBuiltAt = morning(addWorkingDays(`${year - 1}-12-31`, 2, calendar));
-  for (const visit of built.created) {
-    let { plannedStart, plannedEnd } = visit;
-    let moved: PlannedInspection["moved"];
-    const visitLeads = visit.leadIds.map(leadById);
-    // A visit whose leads came after its dates was moved by a supervisor to
-    // a later week of the year (inspection.moved); if the year has no room
-    // left, the late leads wait (visit_under_way).
-    const lastDecided = Math.max(0, ...visitLeads.map(decidedMs));
-    if (lastDecided >= morning(plannedStart) && morning(plannedStart) < nowMs) {
-      const start = addWorkingDays(hanoiDate(new Date(lastDecided)), 5, calendar);
-      const end = addWorkingDays(start, 4, calendar);
-      if (end.startsWith(`${year}-`)) {
-        moved = { at: lastDecided + 2 * HOUR_MS, before: { plannedStart, plannedEnd } };
-        plannedStart = start;
-        plannedEnd = end;
-      }
-    }
-    const start = morning(plannedStart);
-    const attached = visitLeads.filter((l) => start > nowMs || decidedMs(l) < start);
-    planned.push({
-      id: visit.id,
-      type: "scheduled",
-      unitId: visit.unitId,
-      plannedStart,
-      plannedEnd,
-      moved,
-      createdAt: Math.min(planBuiltAt, nowMs - DAY_MS),
-      attachAt: (l) => Math.max(planBuiltAt, decidedMs(l) + HOUR_MS),
-      leads: attached,
-      target: null,
-    });
-  }
+  const { year, planned, remaining, leadById } = placeInspections(domain, rng, leads, { calendar, now });
 
   let findingCount = 0;
   let measureCount = 0;
