@@ -44,8 +44,9 @@ import type {
   NoteCreateSchema,
   TransitionSchema,
 } from "../../../worker/src/contracts/leads";
-import type { Contact } from "../../../worker/src/contracts/reports";
+import type { Attachment, Contact } from "../../../worker/src/contracts/reports";
 import type { StaffList } from "../../../worker/src/contracts/staff";
+import type { StatsResponse } from "../../../worker/src/contracts/stats";
 import type { UnitList } from "../../../worker/src/contracts/units";
 import type {
   SecurityPolicy,
@@ -230,20 +231,31 @@ export async function callApi<T>(path: string, lang: string, init: RequestInit =
   }
 }
 
-/**
- * Posts a multipart form with XMLHttpRequest, since fetch cannot report
- * upload progress; `onProgress` receives the bytes sent so far.
- */
-export function upload<T>(path: string, body: FormData, onProgress: (loaded: number) => void = () => {}): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
+/** Options of {@link upload}. */
+export interface UploadOptions {
+  /** Extra headers (a reporter's `Authorization`, an explicit `Accept-Language`). */
+  headers?: Record<string, string>;
+  /** Do not call the {@link onProblem} hook. */
+  quiet?: boolean;
+}
+
+function sendUpload<T>(
+  path: string,
+  body: FormData,
+  onProgress: (loaded: number) => void,
+  { headers = {}, quiet = false }: UploadOptions,
+): Promise<{ status: number; data: T }> {
+  return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open("POST", path);
     xhr.setRequestHeader("Accept", "application/json");
-    xhr.setRequestHeader("Accept-Language", pageLanguage());
+    // XHR appends a header set twice, so the page's language only when none is given.
+    const all = { "Accept-Language": pageLanguage(), ...headers };
+    for (const [name, value] of Object.entries(all)) xhr.setRequestHeader(name, value);
     xhr.upload.addEventListener("progress", (event) => onProgress(event.loaded));
     const settle = (failure: Failure) => {
       try {
-        fail(failure, false);
+        fail(failure, quiet);
       } catch (error) {
         reject(error);
       }
@@ -251,7 +263,7 @@ export function upload<T>(path: string, body: FormData, onProgress: (loaded: num
     xhr.addEventListener("load", () => {
       if (xhr.status >= 200 && xhr.status < 300) {
         try {
-          resolve(JSON.parse(xhr.responseText) as T);
+          resolve({ status: xhr.status, data: JSON.parse(xhr.responseText) as T });
           return;
         } catch {
           return settle({ status: xhr.status, problem: null, retryAfter: null });
@@ -262,8 +274,42 @@ export function upload<T>(path: string, body: FormData, onProgress: (loaded: num
     const offline = () => settle({ status: 0, problem: null, retryAfter: null });
     xhr.addEventListener("error", offline);
     xhr.addEventListener("abort", offline);
+    xhr.addEventListener("timeout", offline);
     xhr.send(body);
   });
+}
+
+/**
+ * Posts a multipart form with XMLHttpRequest, since fetch cannot report
+ * upload progress; `onProgress` receives the bytes sent so far.
+ */
+export async function upload<T>(
+  path: string,
+  body: FormData,
+  onProgress: (loaded: number) => void = () => {},
+  options: UploadOptions = {},
+): Promise<T> {
+  return (await sendUpload<T>(path, body, onProgress, options)).data;
+}
+
+/** {@link upload} as a result instead of an exception, for the public pages (see {@link callApi}). */
+export async function callUpload<T>(
+  path: string,
+  body: FormData,
+  lang: string,
+  headers: Record<string, string>,
+  onProgress: (loaded: number) => void,
+): Promise<ApiResult<T>> {
+  try {
+    const { status, data } = await sendUpload<T>(path, body, onProgress, {
+      headers: { ...headers, "Accept-Language": lang },
+      quiet: true,
+    });
+    return { ok: true, status, data };
+  } catch (error) {
+    if (error instanceof ApiError) return { ok: false, failure: error };
+    throw error;
+  }
 }
 
 /** A sentence for the public pages about a failure, in the page's language. */
@@ -303,6 +349,30 @@ const post = <T>(path: string, body?: unknown) => request<T>(path, { method: "PO
  * const detail = await api.leads.transition(id, { to: "in_review" });
  */
 export const api = {
+  reports: {
+    /** One evidence file, as the reporter holding the receipt, with upload progress; a result, not an exception. */
+    uploadEvidence: (
+      trackingCode: string,
+      secret: string,
+      file: File,
+      lang: string,
+      onProgress: (loaded: number) => void,
+    ): Promise<ApiResult<Attachment>> => {
+      const body = new FormData();
+      body.append("file", file, file.name);
+      return callUpload<Attachment>(
+        `/api/reports/${at(trackingCode)}/attachments`,
+        body,
+        lang,
+        { Authorization: `Bearer ${secret}` },
+        onProgress,
+      );
+    },
+  },
+  stats: {
+    /** `GET /api/public/stats` at `path` (built by the statistics page's `apiPath`); failures are the page's to explain. */
+    get: (path: string) => request<Partial<StatsResponse> | null>(path, { quiet: true }),
+  },
   auth: {
     me: (quiet = false) => request<Me>("/api/auth/me", { quiet }),
     login: (body: In<typeof LoginSchema>) =>
