@@ -51,12 +51,7 @@ export function inspectionRecord(
 }
 
 /** A corrective measure set by a conclusion, `open`. */
-export function measureRecord(
-  id: string,
-  inspectionId: string,
-  measure: NewMeasure,
-  at: string,
-) {
+export function measureRecord(id: string, inspectionId: string, measure: NewMeasure, at: string) {
   return { id, inspectionId, ...measure, createdAt: at, updatedAt: at } satisfies typeof measures.$inferInsert;
 }
 
