@@ -218,8 +218,7 @@ export function finishHistory(domain: Domain, rng: Rng, lead: PlacingLead, now: 
   for (const report of lead.reports) {
     const received = Date.parse(report.receivedAt);
     let status: SeededReport["status"] = REPORTER_STATUS[statusAt(lead, received) as Exclude<LeadStatus, "merged">];
-    report.events = [{ at: received, status: "received", note: null }];
-    if (status !== "received") report.events.push({ at: received, status, note: null });
+    report.events = rows.filingEventStatuses({ status }).map((s) => ({ at: received, status: s, note: null }));
     report.messages = [];
     for (const step of lead.steps) {
       if (step.at <= received) continue;

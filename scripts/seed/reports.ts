@@ -7,11 +7,12 @@ import { createHash } from "node:crypto";
 import type { CategoryCode } from "../../worker/src/contracts/categories.ts";
 import type { FindingOutcome } from "../../worker/src/contracts/inspections.ts";
 import type { Contact, ReporterKind, ReportStatus, Track } from "../../worker/src/contracts/reports.ts";
+import { loadedDomain } from "../lib/domain.ts";
 import { base32, sealContact, trackingCode, uuid } from "./report-codes.ts";
 import { EXTRAS, fakeName, type ReportTemplate, TEMPLATES } from "./report-templates.ts";
 import type { IsoDate, IsoInstant } from "./rows.ts";
 import { type LeadFate, SCRIPTED } from "./scripted-reports.ts";
-import { createRng, insertOrIgnore, type Rng } from "./sql.ts";
+import { createRng, insertOrIgnore, type Rng, sqlRow } from "./sql.ts";
 import { type SampleUnit, TWO_TIER_DATE, UNITS, unitById, unitValidOn } from "./units.ts";
 
 export type { LeadFate } from "./scripted-reports.ts";
@@ -253,33 +254,49 @@ export async function sampleReports({
   return { reports, demo };
 }
 
-/** The INSERT of a report row, with its triage columns and reporter-visible status. */
+/**
+ * The INSERT of a report row: the row the filing service writes
+ * (`reportRecord`, with its triage columns and reporter-visible status at
+ * filing), then what its lead's history set since (status, outcome, last change).
+ */
 export function reportInsert(report: SeededReport): string {
+  const { rows } = loadedDomain();
+  const contact =
+    report.contactIv && report.contactCiphertext
+      ? { iv: report.contactIv, ciphertext: report.contactCiphertext }
+      : undefined;
   return insertOrIgnore("reports", {
-    id: report.id,
-    tracking_code: report.trackingCode,
-    secret_hash: report.secretHash,
-    track: report.track,
-    unit_id: report.unitId,
+    ...sqlRow(
+      rows.reportRecord({
+        id: report.id,
+        trackingCode: report.trackingCode,
+        secretHash: report.secretHash,
+        track: report.track,
+        unitId: report.unitId,
+        categoryCode: report.categoryCode,
+        description: report.description,
+        occurredOn: report.occurredOn ?? undefined,
+        procedure: report.procedure ?? undefined,
+        officialHint: report.officialHint ?? undefined,
+        reporterKind: report.reporterKind,
+        contact,
+        receivedAt: report.receivedAt,
+        triage: {
+          leadId: report.leadId,
+          suggestedCategory: report.suggestedCategory,
+          severity: report.severity,
+          eligible: report.eligible,
+          descriptionFolded: report.descriptionFolded,
+          procedureKey: report.procedureKey,
+          officialKey: report.officialKey,
+        },
+      }),
+    ),
+    // NewReport takes any code (the route validated it); the row type names the contract's.
     category_code: report.categoryCode,
-    description: report.description,
-    occurred_on: report.occurredOn,
-    procedure: report.procedure,
-    official_hint: report.officialHint,
-    reporter_kind: report.reporterKind,
-    contact_iv: report.contactIv,
-    contact_ciphertext: report.contactCiphertext,
     status: report.status,
     outcome: report.outcome ?? null,
     outcome_summary: report.outcomeSummary ?? null,
-    lead_id: report.leadId,
-    suggested_category: report.suggestedCategory,
-    severity: report.severity,
-    eligible: report.eligible,
-    description_folded: report.descriptionFolded,
-    procedure_key: report.procedureKey,
-    official_key: report.officialKey,
-    received_at: report.receivedAt,
     updated_at: report.updatedAt,
     is_sample: 1,
   });

@@ -2,7 +2,7 @@ import type { LeadStatus } from "../../contracts/leads";
 import type { ReportStatus } from "../../contracts/reports";
 import type { NewMeasure, ValidFinding } from "../../domain/inspections";
 import type { LeadState } from "../../domain/lead-plan";
-import type { findings, inspections, measures, reportEvents, reportMessages } from "../schema";
+import type { findings, inspections, measures, reportEvents, reportMessages, reports } from "../schema";
 
 // The rows the services insert, built from the domain's decisions: pure
 // (ids and times come in), so that the seeds write exactly these rows.
@@ -89,4 +89,66 @@ export function leadTransitionColumns<P extends { status: LeadStatus }>(
 /** The `leads` columns of the reporter's answer putting a lead back in review (`replyAsReporter`). */
 export function leadResumedColumns(at: string) {
   return { status: "in_review" as const, updatedAt: at };
+}
+
+/** A report as the filing use case hands it over: validated, NFC, contact already sealed. */
+export interface NewReport {
+  id: string;
+  trackingCode: string;
+  secretHash: string;
+  track: "anonymous" | "named";
+  unitId: string;
+  categoryCode: string;
+  description: string;
+  occurredOn?: string;
+  procedure?: string;
+  officialHint?: string;
+  reporterKind: "citizen" | "business" | "organization";
+  /** The contact details, AES-GCM sealed (base64 IV and ciphertext). */
+  contact?: { iv: string; ciphertext: string };
+  receivedAt: string;
+  /** The reporter-visible status at filing: "received" unless it joined a lead further along. */
+  status?: ReportStatus;
+  /** Where triage placed it and what it found (see queries/triage.ts). */
+  triage?: {
+    leadId: string;
+    suggestedCategory: string | null;
+    severity: number;
+    eligible: boolean;
+    descriptionFolded: string;
+    procedureKey: string | null;
+    officialKey: string | null;
+  };
+}
+
+/** The `reports` row of a report being filed (its triage columns included). */
+export function reportRecord(report: NewReport) {
+  return {
+    id: report.id,
+    trackingCode: report.trackingCode,
+    secretHash: report.secretHash,
+    track: report.track,
+    unitId: report.unitId,
+    categoryCode: report.categoryCode,
+    description: report.description,
+    occurredOn: report.occurredOn ?? null,
+    procedure: report.procedure ?? null,
+    officialHint: report.officialHint ?? null,
+    reporterKind: report.reporterKind,
+    contactIv: report.contact?.iv ?? null,
+    contactCiphertext: report.contact?.ciphertext ?? null,
+    status: report.status ?? ("received" as const),
+    receivedAt: report.receivedAt,
+    updatedAt: report.receivedAt,
+    ...report.triage,
+  } satisfies typeof reports.$inferInsert;
+}
+
+/**
+ * The statuses of a filed report's first timeline entries, both at its
+ * receipt: "received", then the status of the lead it joined when that lead
+ * is further along (the reporter sees it at once).
+ */
+export function filingEventStatuses(report: Pick<NewReport, "status">): ReportStatus[] {
+  return report.status && report.status !== "received" ? ["received", report.status] : ["received"];
 }
