@@ -292,8 +292,12 @@ export function reportInsert(report: SeededReport): string {
         },
       }),
     ),
-    // NewReport takes any code (the route validated it); the row type names the contract's.
+    // The same values, typed as the row names them (NewReport takes any code, its triage is optional).
     category_code: report.categoryCode,
+    lead_id: report.leadId,
+    suggested_category: report.suggestedCategory,
+    severity: report.severity,
+    eligible: report.eligible,
     status: report.status,
     outcome: report.outcome ?? null,
     outcome_summary: report.outcomeSummary ?? null,
