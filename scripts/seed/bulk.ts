@@ -9,8 +9,13 @@
 // the three types, which start the month after the referral, conclude with a
 // finding per lead and corrective measures verified on time, late, or left
 // overdue. Priorities come from the Worker's own `rescore`, deadlines from its
-// working-day calendar. The statistics rollups are filled by the database's
-// own triggers (migration 0008) as the rows go in, as in production.
+// working-day calendar, reporter statuses from its workflow, and the
+// inspection, finding and measure rows from the services' row builders
+// (worker/src/db/rows, see bulk-inspections.ts). For speed the bulk path
+// writes each row's final state at once: no audit trail, timeline or
+// messages (rows the API would write, left out; none it would not). The
+// statistics rollups are filled by the database's own triggers (migration
+// 0008) as the rows go in, as in production.
 //
 // The demo accounts must exist (the bench seeds the local sample first): they
 // review, propose, record findings and verify measures here.
