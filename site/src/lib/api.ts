@@ -55,7 +55,7 @@ import type {
   UserUpdateSchema,
   UserWithPassword,
 } from "../../../worker/src/contracts/users";
-import { type ApiResult, callUpload, request } from "./api-transport";
+import { type ApiResult, callUpload, request, upload } from "./api-transport";
 
 export * from "./api-transport";
 
