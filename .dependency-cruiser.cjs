@@ -39,6 +39,17 @@ module.exports = {
       to: { path: "^worker/src/(http|i18n|routes|services|middleware|jobs)/" },
     },
     {
+      name: "db-rows-are-pure",
+      severity: "error",
+      comment:
+        "worker/src/db/rows/ builds the rows the services write, for the Worker and the seeds alike: no database access, no package, only the domain and contracts (the schema for its types).",
+      from: { path: "^worker/src/db/rows/" },
+      to: {
+        pathNot: ["^worker/src/(domain|contracts|db/rows)/"],
+        dependencyTypesNot: ["type-only"],
+      },
+    },
+    {
       name: "services-below-routes",
       severity: "error",
       comment: "Services are called by routes and jobs, never the other way round.",

@@ -30,10 +30,28 @@
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
-import { type Challenge, type Solution, solveChallenge } from "altcha-lib";
-import { deriveKey } from "altcha-lib/algorithms/pbkdf2";
-import autocannon from "autocannon";
-import type { ReportCreateInput } from "../worker/src/contracts/reports.ts";
+import { REPORT, run, solvedPayloads, supervisorCookie } from "./bench/load.ts";
+import {
+  type BulkSeeded,
+  type Measured,
+  measured,
+  printTable,
+  type Route,
+  type RouteResult,
+  ratio,
+  type Size,
+  type SizeData,
+  summary,
+} from "./bench/results.ts";
+import {
+  CONNECTIONS,
+  DURATION_S,
+  GROUP_BYS,
+  LARGE_REPORTS,
+  POOL_SIZE,
+  SMALL_REPORTS,
+  TARGET_RATIO,
+} from "./bench/settings.ts";
 import { generateSecrets } from "./lib/dev-vars.ts";
 import { loadDomain } from "./lib/domain.ts";
 import { ensureSiteBuilt } from "./lib/site.ts";
@@ -47,162 +65,10 @@ import {
   startDevServer,
   waitForHealth,
 } from "./lib/wrangler.ts";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./seed/accounts.ts";
-import { type BulkCounts, bulkSqlFiles } from "./seed/bulk.ts";
+import { bulkSqlFiles } from "./seed/bulk.ts";
 import { seedLocal } from "./seed-local.ts";
 
-const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
-/** Solved challenges available to the submit run; it stops early if they run out. */
-const POOL_SIZE = Number(process.env.BENCH_POOL ?? 1000);
-/** Reports in the database at the small and the large size. */
-const SMALL_REPORTS = Number(process.env.BENCH_SMALL_REPORTS ?? 1000);
-const LARGE_REPORTS = Number(process.env.BENCH_REPORTS ?? process.env.BENCH_LARGE_REPORTS ?? 1_000_000);
-/** The target: uncached statistics p50 at the large size at most this many times the small size's. */
-const TARGET_RATIO = 2;
-const GROUP_BYS = ["month", "category", "sector", "unit"];
-
-/** The two sizes of the database. */
-type Size = "small" | "large";
-
-/** One route measured at one size on one server run (`label`: "cache on", "cache off" or "-"). */
-interface Measured {
-  name: string;
-  size: Size;
-  label: string;
-  /** X-Stats-Cache of the warm-up answers, for the statistics. */
-  cache?: string | null;
-  requestsPerSecond: number;
-  p50Ms: number;
-  p99Ms: number;
-  requests: number;
-  ok: number;
-  non2xx: number;
-  errors: number;
-  timeouts: number;
-  seconds: number;
-  missing?: false;
-  /** p50 over GET /api/health's p50 in the same server run. */
-  p50ToHealth?: number | null;
-  rpsToHealth?: number | null;
-}
-
-/** A route that did not answer 200 during the warm-up: not measured. */
-interface NotMeasured {
-  name: string;
-  size: Size;
-  label: string;
-  status: number;
-  missing: true;
-}
-
-type RouteResult = Measured | NotMeasured;
-
-const measured = (r: RouteResult): r is Measured => !r.missing;
-
-/** A route to measure: with `auth`, as the demo supervisor; `connections` overrides BENCH_CONNECTIONS. */
-interface Route {
-  name: string;
-  path: string;
-  auth?: boolean;
-  connections?: number;
-}
-
-/** The bulk top-up's counts, size of its SQL and time. */
-type BulkSeeded = BulkCounts & { megabytes: number; seconds: number };
-
-/** The database at one size. */
-interface SizeData {
-  reports: number;
-  leads: number | null;
-  bulk: BulkSeeded | null;
-}
-
-const REPORT: Omit<ReportCreateInput, "altcha"> = {
-  track: "anonymous",
-  unitId: "so-xay-dung",
-  categoryCode: "delay",
-  description: "Hồ sơ cấp giấy phép xây dựng nộp từ 40 ngày trước, quá hạn mà chưa có kết quả (đo hiệu năng).",
-  reporterKind: "citizen",
-};
-
-/** Same encoding as the `<altcha-widget>` (see worker/test/support/altcha.ts). */
-function encodePayload(challenge: Challenge, solution: Solution): string {
-  const json = JSON.stringify({
-    challenge: { parameters: challenge.parameters, signature: challenge.signature },
-    solution,
-  });
-  return Buffer.from(json).toString("base64");
-}
-
-/** Fetches and solves `count` challenges, a few at a time. */
-async function solvedPayloads(baseUrl: string, count: number): Promise<string[]> {
-  const payloads: string[] = [];
-  const batch = Math.max(2, cpus().length * 2);
-  while (payloads.length < count) {
-    const size = Math.min(batch, count - payloads.length);
-    const solved = await Promise.all(
-      Array.from({ length: size }, async () => {
-        const response = await fetch(`${baseUrl}/api/challenge`);
-        if (!response.ok) throw new Error(`GET /api/challenge answered ${response.status}`);
-        const challenge: Challenge = await response.json();
-        const solution = await solveChallenge({ challenge, deriveKey });
-        if (!solution) throw new Error("could not solve an ALTCHA challenge");
-        return encodePayload(challenge, solution);
-      }),
-    );
-    payloads.push(...solved);
-  }
-  return payloads;
-}
-
-/** One autocannon run; with `amount`, it still stops after DURATION_S. */
-function run(options: autocannon.Options): Promise<autocannon.Result> {
-  return new Promise((resolveRun, reject) => {
-    let timer: NodeJS.Timeout | undefined;
-    const instance = autocannon({ connections: CONNECTIONS, duration: DURATION_S, ...options }, (error, result) => {
-      clearTimeout(timer);
-      if (error) reject(error);
-      else resolveRun(result);
-    });
-    if (options.amount) timer = setTimeout(() => instance.stop(), DURATION_S * 1000);
-  });
-}
-
-/** Signs the demo supervisor in and returns the session cookie. */
-async function supervisorCookie(baseUrl: string): Promise<string> {
-  const response = await fetch(`${baseUrl}/api/auth/login`, {
-    method: "POST",
-    headers: { "content-type": "application/json", origin: baseUrl },
-    body: JSON.stringify({ email: DEMO_ACCOUNTS.supervisor.email, password: DEMO_PASSWORD }),
-  });
-  if (!response.ok) throw new Error(`login as the demo supervisor answered ${response.status}`);
-  return (response.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
-}
-
-function summary(
-  name: string,
-  result: autocannon.Result,
-  extra: { size: Size; label: string; cache?: string | null },
-): Measured {
-  return {
-    name,
-    ...extra,
-    requestsPerSecond: Math.round(result.requests.average * 10) / 10,
-    p50Ms: result.latency.p50,
-    p99Ms: result.latency.p99,
-    requests: result.requests.total,
-    ok: result["2xx"],
-    non2xx: result.non2xx,
-    errors: result.errors,
-    timeouts: result.timeouts,
-    seconds: result.duration,
-  };
-}
-
 const seconds = (since: number) => Math.round((Date.now() - since) / 100) / 10;
-const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 100) / 100 : null);
-
 /** The last 12 whole Hanoi months, as the public page's default period. */
 function lastTwelveMonths(now = new Date()) {
   const hanoi = new Date(now.getTime() + 7 * 3_600_000);
@@ -408,38 +274,6 @@ async function submitAndSearch(server: DevServer, log: (line: string) => void): 
     summary("GET /api/units?q=xay", await run({ url: `${url}/api/units?q=xay` }), { size: "small", label: "-" }),
   );
   return results;
-}
-
-function printTable(
-  small: readonly RouteResult[],
-  large: readonly RouteResult[],
-  data: { small: SizeData; large: SizeData },
-): string[] {
-  const names = [...new Set([...small, ...large].map((r) => `${r.label}|${r.name}`))];
-  const find = (list: readonly RouteResult[], key: string) =>
-    list.filter(measured).find((r) => `${r.label}|${r.name}` === key);
-  const col = (v: string | number | null | undefined, w = 9) => String(v ?? "–").padStart(w);
-  const short = (n: number) =>
-    n >= 1e6 && n % 1e5 === 0 ? `${n / 1e6}M` : n >= 1e3 && n % 100 === 0 ? `${n / 1e3}k` : String(n);
-  const [s, l] = [short(data.small.reports), short(data.large.reports)];
-  const head = `${"route".padEnd(44)}${"cache".padEnd(10)}${col(`${s} p50`)}${col(`${s} p99`)}${col(`${s} rps`)}${col(`${l} p50`)}${col(`${l} p99`)}${col(`${l} rps`)}${col("p50 ×", 8)}${col("÷health", 12)}`;
-  const lines = [
-    "",
-    `small: ${data.small.reports} reports, ${data.small.leads} leads; large: ${data.large.reports} reports, ${data.large.leads} leads; ${CONNECTIONS} connections (unless noted), ${DURATION_S} s per route, times in ms`,
-    head,
-  ];
-  for (const key of names) {
-    const [label = "", name = ""] = key.split("|");
-    const a = find(small, key);
-    const b = find(large, key);
-    lines.push(
-      `${name.padEnd(44)}${label.padEnd(10)}${col(a?.p50Ms)}${col(a?.p99Ms)}${col(a?.requestsPerSecond)}${col(b?.p50Ms)}${col(b?.p99Ms)}${col(b?.requestsPerSecond)}${col(a && b ? ratio(b.p50Ms, a.p50Ms) : null, 8)}${col(a?.p50ToHealth != null || b?.p50ToHealth != null ? `${a?.p50ToHealth ?? "–"}/${b?.p50ToHealth ?? "–"}` : null, 12)}`,
-    );
-  }
-  lines.push(
-    "(p50 × = large p50 / small p50; ÷health = p50 / GET /api/health p50 in the same server run, small/large)",
-  );
-  return lines;
 }
 
 async function main() {

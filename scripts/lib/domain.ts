@@ -1,6 +1,7 @@
-// The Worker's pure domain code (triage, lead plan, calendar, workflow, inspections, directory), bundled
-// with esbuild for the Node scripts, so the seed and the bench place reports
-// into leads with exactly the rules the API uses instead of a copy of them.
+// The Worker's pure domain code (triage, lead plan, calendar, workflow, inspections, directory), the
+// directory sync's SQL and the row builders its services write with (worker/src/db/rows), bundled with
+// esbuild for the Node scripts, so the seed and the bench place reports into leads with exactly the rules
+// the API uses and write exactly the rows and audit events it writes, instead of a copy.
 // (Node cannot import worker/src itself: it uses extensionless imports.) The
 // bundle's exports are typed by the modules it bundles (`Domain` below).
 import { mkdtempSync, rmSync } from "node:fs";
@@ -9,6 +10,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { build } from "esbuild";
 import type * as directorySql from "../../worker/src/db/directory-sql.ts";
+import type * as rows from "../../worker/src/db/rows/index.ts";
 import type * as calendar from "../../worker/src/domain/calendar.ts";
 import type * as directory from "../../worker/src/domain/directory/index.ts";
 import type * as inspections from "../../worker/src/domain/inspections/index.ts";
@@ -25,6 +27,7 @@ export * as workflow from "./worker/src/domain/workflow.ts";
 export * as inspections from "./worker/src/domain/inspections/index.ts";
 export * as directory from "./worker/src/domain/directory/index.ts";
 export * as directorySql from "./worker/src/db/directory-sql.ts";
+export * as rows from "./worker/src/db/rows/index.ts";
 `;
 
 /** The bundle's exports: one namespace per module of ENTRY, with that module's own types. */
@@ -37,12 +40,23 @@ export interface Domain {
   directory: typeof directory;
   /** The SQL of the directory sync (worker/src/db: plain text, no driver). */
   directorySql: typeof directorySql;
+  rows: typeof rows;
 }
 
 let loaded: Promise<Domain> | undefined;
+let ready: Domain | undefined;
 
 /**
- * `{ triage, plan, calendar, workflow, inspections }`: the modules of worker/src/domain,
+ * The bundle `loadDomain()` has loaded, for the synchronous SQL writers that
+ * run after the seed was planned with it; throws when nothing loaded it yet.
+ */
+export function loadedDomain(): Domain {
+  if (!ready) throw new Error("loadDomain() has not finished: plan the seed with it first");
+  return ready;
+}
+
+/**
+ * `{ triage, plan, calendar, workflow, inspections, rows }`: the modules of worker/src/domain and db/rows,
  * bundled once per process into a temporary file and imported.
  *
  * @example
@@ -63,7 +77,8 @@ export function loadDomain(): Promise<Domain> {
         outfile,
         logLevel: "error",
       });
-      return (await import(pathToFileURL(outfile).href)) as Domain;
+      ready = (await import(pathToFileURL(outfile).href)) as Domain;
+      return ready;
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

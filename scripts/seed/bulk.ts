@@ -9,26 +9,33 @@
 // the three types, which start the month after the referral, conclude with a
 // finding per lead and corrective measures verified on time, late, or left
 // overdue. Priorities come from the Worker's own `rescore`, deadlines from its
-// working-day calendar. The statistics rollups are filled by the database's
-// own triggers (migration 0008) as the rows go in, as in production.
+// working-day calendar, reporter statuses from its workflow, and the
+// inspection, finding and measure rows from the services' row builders
+// (worker/src/db/rows, see bulk-inspections.ts). For speed the bulk path
+// writes each row's final state at once: no audit trail, timeline or
+// messages (rows the API would write, left out; none it would not). The
+// statistics rollups are filled by the database's own triggers (migration
+// 0008) as the rows go in, as in production.
 //
 // The demo accounts must exist (the bench seeds the local sample first): they
 // review, propose, record findings and verify measures here.
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { CategoryCode } from "../../worker/src/contracts/categories.ts";
-import type { FindingOutcome, InspectionStatus, InspectionType } from "../../worker/src/contracts/inspections.ts";
+import type { FindingOutcome, InspectionType } from "../../worker/src/contracts/inspections.ts";
 import type { DismissalReasonCode, LeadStatus } from "../../worker/src/contracts/leads.ts";
-import type { ReportStatus } from "../../worker/src/contracts/reports.ts";
 import type { LeadState } from "../../worker/src/domain/lead-plan.ts";
 import type { Domain } from "../lib/domain.ts";
 import { DEMO_ACCOUNTS } from "./accounts.ts";
-import { CONCLUSION, MEASURES, PUBLIC_SUMMARY, REASONING, RESPONSES, SCOPES } from "./inspections.ts";
+import { type BulkInspection, inspectionTables } from "./bulk-inspections.ts";
+import { hexId, insertMany, MAX_FILE, ROWS_PER_INSERT, trackingCode } from "./bulk-sql.ts";
+import { iso } from "./ids.ts";
+import { PUBLIC_SUMMARY, REASONING } from "./inspection-texts.ts";
 import { DISMISSALS } from "./leads.ts";
 import { TEMPLATES } from "./report-templates.ts";
 import { SCRIPTED_ONLY_UNITS } from "./reports.ts";
-import type { FindingRow, IsoDate, LeadRow, MeasureRow, ReportRow, Row, TableName, Tables } from "./rows.ts";
-import { createRng, type Rng, sqlValue } from "./sql.ts";
+import type { LeadRow, ReportRow, TableName, Tables } from "./rows.ts";
+import { createRng, type Rng, sqlRow } from "./sql.ts";
 import { UNITS } from "./units.ts";
 
 /** The lead statuses the bulk data uses (no merges). */
@@ -44,44 +51,11 @@ export interface BulkCounts {
   files: number;
 }
 
-/** An inspection of the bulk data while its leads are referred to it. */
-interface BulkInspection {
-  id: string;
-  type: InspectionType;
-  unitId: string;
-  plannedStart: IsoDate;
-  plannedEnd: IsoDate;
-  createdMs: number;
-  startedMs: number;
-  concludedMs: number;
-  status: Extract<InspectionStatus, "planned" | "in_progress" | "concluded">;
-  leads: string[];
-  findings: FindingRow[];
-}
-
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
 const HANOI_MS = 7 * HOUR_MS;
-const CODE_ALPHABET = "ACDEFGHJKMNPQRTUVWXY34679";
-/** Rows handed to one insertMany call, which splits them into statements of at most MAX_STATEMENT bytes. */
-const ROWS_PER_INSERT = 500;
-const MAX_STATEMENT = 90_000;
-/** Characters of SQL in one file of inspections, findings and measures. */
-const MAX_FILE = 60_000_000;
 
-const { supervisor, inspector } = DEMO_ACCOUNTS;
-
-/** Distinct tracking codes from a counter, in the `PA-XXXX-XXXX` shape, prefixed so they never meet the sample's. */
-function trackingCode(n: number): string {
-  let digits = "";
-  for (let i = 0, v = n; i < 7; i++, v = Math.floor(v / 25)) digits = CODE_ALPHABET[v % 25] + digits;
-  return `PA-Z${digits.slice(0, 3)}-${digits.slice(3)}`;
-}
-
-/** A UUID-shaped id from a kind digit, the batch and a counter. */
-function hexId(kind: number, batch: number, n: number): string {
-  return `b${kind}${batch}00000-0000-4000-a000-${n.toString(16).padStart(12, "0")}`;
-}
+const { inspector } = DEMO_ACCOUNTS;
 
 /** Report count of a lead: mostly one, a tail of clusters up to 12. */
 function clusterSize(rng: Rng): number {
@@ -102,16 +76,6 @@ function fate(rng: Rng, ageDays: number): BulkStatus {
   return rng.weighted({ in_review: 0.1, referred: 5.5, dismissed: 4.4 });
 }
 
-const REPORTER_STATUS: Record<BulkStatus, ReportStatus> = {
-  new: "received",
-  in_review: "in_review",
-  info_requested: "info_requested",
-  referred: "referred",
-  dismissal_proposed: "in_review",
-  dismissed: "not_actionable",
-  concluded: "concluded",
-};
-
 const DISMISSAL_WEIGHTS: Record<DismissalReasonCode, number> = {
   not_public_service: 3,
   insufficient_information: 4,
@@ -131,40 +95,12 @@ const OUTCOME_WEIGHTS: Record<FindingOutcome, number> = {
 const TAKEN_UP = 0.75;
 const TYPE_WEIGHTS: Record<InspectionType, number> = { scheduled: 6, surprise: 2.5, verification: 1.5 };
 
-/**
- * `INSERT INTO table (cols) VALUES (…), (…);` statements for `rows`, each
- * kept under MAX_STATEMENT characters (D1 refuses statements over 100 KB).
- */
-function insertMany<T extends TableName>(table: T, rows: readonly Tables[T][]): string[] {
-  const first: Row | undefined = rows[0];
-  if (!first) return [];
-  const columns = Object.keys(first);
-  const head = `INSERT INTO ${table} (${columns.join(",")}) VALUES\n`;
-  const statements: string[] = [];
-  let values: string[] = [];
-  let length = head.length;
-  for (const row of rows as readonly Row[]) {
-    const tuple = `(${columns.map((c) => sqlValue(row[c])).join(",")})`;
-    const bytes = Buffer.byteLength(tuple) + 2;
-    if (values.length && length + bytes > MAX_STATEMENT) {
-      statements.push(`${head}${values.join(",\n")};`);
-      values = [];
-      length = head.length;
-    }
-    values.push(tuple);
-    length += bytes;
-  }
-  if (values.length) statements.push(`${head}${values.join(",\n")};`);
-  return statements;
-}
-
 /** The Hanoi month (0-based count from year 0) of an instant, and the instant that month starts. */
 const hanoiMonth = (ms: number) => {
   const d = new Date(ms + HANOI_MS);
   return d.getUTCFullYear() * 12 + d.getUTCMonth();
 };
 const monthStartMs = (month: number) => Date.UTC(Math.floor(month / 12), month % 12, 1) - HANOI_MS;
-const iso = (ms: number) => new Date(ms).toISOString();
 
 /**
  * Generates the large data set as SQL files in `dir`, yielding each file's
@@ -192,9 +128,9 @@ export function* bulkSqlFiles(
 ): Generator<string, BulkCounts, void> {
   const rng = createRng(seed + batch);
   const { rescore } = domain.plan;
+  const { REPORTER_STATUS } = domain.workflow;
   const { workingDeadline, addWorkingDays, hanoiDate, DEFAULT_CALENDAR, ACK_WORKING_DAYS, TRIAGE_WORKING_DAYS } =
     domain.calendar;
-  const { deadlineEnd } = domain.inspections;
   const severityOf: Record<CategoryCode, number> = {
     bribery: 4,
     harassment: 3,
@@ -296,18 +232,22 @@ export function* bulkSqlFiles(
         outcome = rng.weighted(OUTCOME_WEIGHTS);
         status = "concluded";
         settledMs = insp.concludedMs;
-        insp.findings.push({
-          id: hexId(3, batch, counts.findings++),
-          inspection_id: insp.id,
-          lead_id: id,
-          unit_id: unitId,
-          outcome,
-          reasoning: REASONING[outcome],
-          public_summary: PUBLIC_SUMMARY[outcome],
-          position: null,
-          recorded_by: inspector.id,
-          recorded_at: iso(insp.concludedMs - rng.int(2, 96) * HOUR_MS),
-        });
+        insp.findings.push(
+          sqlRow(
+            domain.rows.findingRecord(
+              hexId(3, batch, counts.findings++),
+              { inspectionId: insp.id, leadId: id, unitId },
+              {
+                outcome,
+                reasoning: REASONING[outcome],
+                publicSummary: PUBLIC_SUMMARY[outcome],
+                position: null,
+                recordedBy: inspector.id,
+                recordedAt: iso(insp.concludedMs - rng.int(2, 96) * HOUR_MS),
+              },
+            ),
+          ),
+        );
       }
     }
     let lastMs = openedMs;
@@ -381,119 +321,7 @@ export function* bulkSqlFiles(
   flush("leads", true);
   flush("reports", true);
 
-  // The inspections, their leads and members, findings and measures, after the leads they point to.
-  const tables: {
-    [T in "inspections" | "inspection_members" | "inspection_leads" | "findings" | "measures"]: Tables[T][];
-  } = { inspections: [], inspection_members: [], inspection_leads: [], findings: [], measures: [] };
-  for (const insp of inspections.values()) {
-    const started = insp.status !== "planned";
-    const concluded = insp.status === "concluded";
-    const measures: MeasureRow[] = [];
-    if (concluded) {
-      const substantiated = insp.findings.some(
-        (f) => f.outcome === "substantiated" || f.outcome === "partly_substantiated",
-      );
-      const wanted = substantiated ? rng.int(1, 3) : rng.chance(0.3) ? 1 : 0;
-      const concludedDate = hanoiDate(new Date(insp.concludedMs));
-      for (let k = 0; k < wanted; k++) {
-        const deadline = addWorkingDays(concludedDate, [20, 30, 45][k] ?? 45, DEFAULT_CALENDAR);
-        const dueMs = Date.parse(deadlineEnd(deadline));
-        const createdMs = insp.concludedMs;
-        const past = dueMs < nowMs;
-        const fateOf = past
-          ? rng.weighted({ verified_on_time: 5, verified_late: 2, overdue: 2, overdue_responded: 1 })
-          : rng.weighted({ open: 3, responded: 2, verified_on_time: 2 });
-        const clamp = (t: number) => Math.min(t, nowMs - HOUR_MS);
-        const row: MeasureRow = {
-          id: hexId(4, batch, counts.measures++),
-          inspection_id: insp.id,
-          responsible_unit_id: insp.unitId,
-          description: MEASURES[k % MEASURES.length] ?? "",
-          deadline,
-          status: "open",
-          response: null,
-          responded_at: null,
-          verified_at: null,
-          verified_by: null,
-          verified_on_time: null,
-          overdue_since: null,
-          last_escalated_at: null,
-          created_at: iso(createdMs),
-          updated_at: iso(createdMs),
-        };
-        if (fateOf === "verified_on_time" || fateOf === "responded") {
-          const respondedMs = clamp(createdMs + (dueMs - createdMs) * (0.3 + rng.next() * 0.5));
-          Object.assign(row, {
-            status: "responded",
-            response: RESPONSES[k % RESPONSES.length] ?? null,
-            responded_at: iso(respondedMs),
-          });
-          if (fateOf === "verified_on_time") {
-            const verifiedMs = clamp(respondedMs + rng.int(1, 4) * DAY_MS);
-            Object.assign(row, {
-              status: "verified",
-              verified_at: iso(verifiedMs),
-              verified_by: supervisor.id,
-              verified_on_time: 1,
-            });
-          }
-        } else if (fateOf !== "open") {
-          const overdueMs = dueMs + 5 * 60_000;
-          Object.assign(row, { status: "overdue", overdue_since: iso(overdueMs), last_escalated_at: iso(overdueMs) });
-          if (fateOf !== "overdue") {
-            const respondedMs = clamp(dueMs + rng.int(3, 25) * DAY_MS);
-            Object.assign(row, {
-              status: "responded",
-              response: RESPONSES[k % RESPONSES.length] ?? null,
-              responded_at: iso(respondedMs),
-            });
-            if (fateOf === "verified_late") {
-              const verifiedMs = clamp(respondedMs + rng.int(1, 5) * DAY_MS);
-              Object.assign(row, {
-                status: "verified",
-                verified_at: iso(verifiedMs),
-                verified_by: supervisor.id,
-                verified_on_time: 0,
-              });
-            }
-          }
-        }
-        row.updated_at = row.verified_at ?? row.responded_at ?? row.overdue_since ?? row.created_at;
-        measures.push(row);
-      }
-    }
-    const closedMs =
-      concluded && measures.every((m) => m.status === "verified")
-        ? Math.max(insp.concludedMs, ...measures.map((m) => Date.parse(m.verified_at ?? "")))
-        : null;
-    tables.inspections.push({
-      id: insp.id,
-      type: insp.type,
-      unit_id: insp.unitId,
-      status: closedMs ? "closed" : insp.status,
-      year: Number(insp.plannedStart.slice(0, 4)),
-      planned_start: insp.plannedStart,
-      planned_end: insp.plannedEnd,
-      scope: SCOPES[insp.type],
-      created_by: supervisor.id,
-      created_at: iso(insp.createdMs),
-      updated_at: iso(closedMs ?? (concluded ? insp.concludedMs : started ? insp.startedMs : insp.createdMs)),
-      started_at: started ? iso(insp.startedMs) : null,
-      conclusion: concluded ? CONCLUSION.text : null,
-      recommendations: concluded ? CONCLUSION.recommendations : null,
-      guidance: concluded ? CONCLUSION.guidance : null,
-      concluded_at: concluded ? iso(insp.concludedMs) : null,
-      concluded_by: concluded ? supervisor.id : null,
-      closed_at: closedMs ? iso(closedMs) : null,
-    });
-    tables.inspection_members.push(
-      { inspection_id: insp.id, user_id: supervisor.id, role: "head" },
-      { inspection_id: insp.id, user_id: inspector.id, role: "member" },
-    );
-    for (const leadId of insp.leads) tables.inspection_leads.push({ inspection_id: insp.id, lead_id: leadId });
-    tables.findings.push(...insp.findings);
-    tables.measures.push(...measures);
-  }
+  const tables = inspectionTables(domain, rng, inspections.values(), { now, batch, counts });
   // In files of about the size of a reports file, so no single run holds them all.
   let bytes = 0;
   for (const [table, list] of Object.entries(tables) as [TableName, Tables[TableName][]][]) {

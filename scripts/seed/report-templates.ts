@@ -5,7 +5,7 @@
 // "local-center" a ward's one-stop shop, "current|former" names the unit that
 // handled it before the March 2025 merger.
 import type { CategoryCode } from "../../worker/src/contracts/categories.ts";
-import type { ReporterKind, ReportStatus } from "../../worker/src/contracts/reports.ts";
+import type { ReporterKind } from "../../worker/src/contracts/reports.ts";
 import type { Rng } from "./sql.ts";
 
 /** A kind of invented report: its category, where it goes, and a text drawn with the seeded generator. */
@@ -326,15 +326,6 @@ const GIVEN = ["An", "Bình", "Hà", "Hương", "Tuấn", "Lan", "Dũng", "Hải
 export function fakeName(r: Rng): string {
   return `${r.pick(FAMILY)} ${r.pick(MIDDLE)} ${r.pick(GIVEN)}`;
 }
-
-/** Timeline notes a reporter sees for each status. */
-export const STATUS_NOTES: Partial<Record<ReportStatus, string>> = {
-  in_review: "Phản ánh đã được chuyển cho tổ kiểm tra công vụ xem xét.",
-  info_requested: "Cần bổ sung thông tin, vui lòng xem tin nhắn của cán bộ kiểm tra.",
-  referred: "Đã chuyển cơ quan có thẩm quyền giải quyết theo quy định.",
-  not_actionable: "Nội dung chưa đủ cơ sở để kiểm tra; thông tin được lưu lại để đối chiếu khi kiểm tra đơn vị.",
-  concluded: "Đã kiểm tra, xác minh; kết luận và biện pháp chấn chỉnh đã được gửi đơn vị.",
-};
 
 /** What an inspector asks when more information is needed. */
 export const INSPECTOR_QUESTIONS = [

@@ -3,21 +3,19 @@
 // sealed with AES-GCM under CONTACT_KEY), so the local site has something to
 // show. Deterministic: the same seed gives the same reports, codes and
 // secrets on every machine. leads.ts places them into leads.
-import { createHash, webcrypto } from "node:crypto";
+import { createHash } from "node:crypto";
 import type { CategoryCode } from "../../worker/src/contracts/categories.ts";
 import type { FindingOutcome } from "../../worker/src/contracts/inspections.ts";
-import type { LeadStatus } from "../../worker/src/contracts/leads.ts";
 import type { Contact, ReporterKind, ReportStatus, Track } from "../../worker/src/contracts/reports.ts";
+import { loadedDomain } from "../lib/domain.ts";
+import { base32, sealContact, trackingCode, uuid } from "./report-codes.ts";
 import { EXTRAS, fakeName, type ReportTemplate, TEMPLATES } from "./report-templates.ts";
 import type { IsoDate, IsoInstant } from "./rows.ts";
-import { createRng, insertOrIgnore, type Rng } from "./sql.ts";
+import { type LeadFate, SCRIPTED } from "./scripted-reports.ts";
+import { createRng, insertOrIgnore, type Rng, sqlRow } from "./sql.ts";
 import { type SampleUnit, TWO_TIER_DATE, UNITS, unitById, unitValidOn } from "./units.ts";
 
-/** Where a lead opened by a sample report ends up (leads.ts draws it when a report has none). */
-export type LeadFate = Extract<
-  LeadStatus,
-  "new" | "in_review" | "info_requested" | "dismissal_proposed" | "referred" | "dismissed"
->;
+export type { LeadFate } from "./scripted-reports.ts";
 
 /** An invented report as `sampleReports` makes it: the fields a reporter files and the receipt. */
 export interface SampleReport {
@@ -84,57 +82,7 @@ export interface DemoReceipt {
   unitName: string;
 }
 
-const CODE_ALPHABET = "ACDEFGHJKMNPQRTUVWXY34679";
-const BASE32 = "abcdefghijklmnopqrstuvwxyz234567";
 const DAY_MS = 86_400_000;
-
-/** Lowercase RFC 4648 base32 without padding (20 bytes → 32 characters). */
-function base32(bytes: Uint8Array): string {
-  let bits = 0;
-  let value = 0;
-  let out = "";
-  for (const byte of bytes) {
-    value = (value << 8) | byte;
-    bits += 8;
-    while (bits >= 5) {
-      out += BASE32[(value >>> (bits - 5)) & 31];
-      bits -= 5;
-    }
-  }
-  if (bits > 0) out += BASE32[(value << (5 - bits)) & 31];
-  return out;
-}
-
-function trackingCode(rng: Rng): string {
-  const part = () => Array.from({ length: 4 }, () => rng.pick([...CODE_ALPHABET])).join("");
-  return `PA-${part()}-${part()}`;
-}
-
-export function uuid(rng: Rng): string {
-  const hex = [...rng.bytes(16)].map((b) => b.toString(16).padStart(2, "0")).join("");
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-}
-
-/**
- * Seals contact details exactly like `seal` in worker/src/lib/crypto.ts:
- * AES-GCM 256, 12-byte IV, the report id as additional data, base64 out.
- */
-export async function sealContact(
-  base64Key: string,
-  contact: Contact,
-  reportId: string,
-): Promise<{ iv: string; ciphertext: string }> {
-  const raw = Buffer.from(base64Key, "base64");
-  if (raw.byteLength !== 32) throw new Error("CONTACT_KEY must be base64 of 32 bytes");
-  const key = await webcrypto.subtle.importKey("raw", raw, "AES-GCM", false, ["encrypt"]);
-  const iv = webcrypto.getRandomValues(new Uint8Array(12));
-  const ciphertext = await webcrypto.subtle.encrypt(
-    { name: "AES-GCM", iv, additionalData: new TextEncoder().encode(reportId) },
-    key,
-    new TextEncoder().encode(JSON.stringify(contact)),
-  );
-  return { iv: Buffer.from(iv).toString("base64"), ciphertext: Buffer.from(ciphertext).toString("base64") };
-}
 
 /**
  * Units no random report goes to. Xã Bát Tràng gets exactly its three
@@ -188,95 +136,6 @@ function randomAgeDays(rng: Rng): number {
   if (rng.chance(0.1)) return rng.int(1, 45);
   return 1 + Math.floor(728 * (1 - Math.sqrt(rng.next())));
 }
-
-/**
- * Reports scripted for the demo, on top of the random ones: a bribe demand at
- * Phường Đống Đa told three times in different words (same procedure), which
- * triage clusters into one lead, and two other matters at that ward, so
- * `inspector2@demo.local` (tied to it) has leads to be recused from.
- */
-const SCRIPTED: {
-  ageDays: number;
-  unitId: string;
-  category: CategoryCode;
-  procedure: string | null;
-  hint: string | null;
-  fate?: LeadFate;
-  text: string;
-}[] = [
-  {
-    ageDays: 18,
-    unitId: "phuong-dong-da",
-    category: "bribery",
-    procedure: "Chứng thực hợp đồng chuyển nhượng quyền sử dụng đất",
-    hint: "Cán bộ địa chính phường",
-    fate: "new",
-    text: 'Tôi làm thủ tục chứng thực hợp đồng chuyển nhượng nhà đất tại bộ phận một cửa UBND phường Đống Đa. Cán bộ địa chính nói phải nộp thêm 3 triệu đồng "phí làm nhanh", không có biên lai, nếu không thì hồ sơ cứ để đó.',
-  },
-  {
-    ageDays: 11,
-    unitId: "phuong-dong-da",
-    category: "harassment",
-    procedure: "Chứng thực hợp đồng chuyển nhượng quyền sử dụng đất",
-    hint: null,
-    text: 'Hồ sơ chứng thực hợp đồng chuyển nhượng đất của gia đình tôi bị trả lại hai lần không rõ lý do. Lần thứ ba cán bộ địa chính phường nói thẳng "gửi 3 triệu thì xong trong ngày". Tôi hỏi biên lai thì bị bảo "không cần".',
-  },
-  {
-    ageDays: 5,
-    unitId: "phuong-dong-da",
-    category: "bribery",
-    procedure: "Chứng thực hợp đồng chuyển nhượng quyền sử dụng đất",
-    hint: "Cán bộ địa chính phường",
-    text: 'Chúng tôi bán căn nhà ở ngõ 165 phố Thái Hà, khi chứng thực hợp đồng chuyển nhượng tại phường Đống Đa, cán bộ địa chính gợi ý "bồi dưỡng" 3 triệu đồng thì ký ngay. Hàng xóm tôi làm cùng thủ tục cũng bị đòi đúng số tiền đó.',
-  },
-  {
-    ageDays: 8,
-    unitId: "trung-tam-phuc-vu-hanh-chinh-cong-phuong-dong-da",
-    category: "conduct",
-    procedure: null,
-    hint: "Cán bộ ngồi quầy số 4",
-    fate: "in_review",
-    text: 'Cán bộ quầy số 4 quát một bà cụ vì điền sai tờ khai, nói "không biết thì đừng đi làm thủ tục". Hàng chờ hơn 20 người chứng kiến.',
-  },
-  {
-    ageDays: 64,
-    unitId: "phuong-dong-da",
-    category: "delay",
-    procedure: "Cấp giấy phép xây dựng nhà ở riêng lẻ",
-    hint: null,
-    fate: "referred",
-    text: "Giấy phép xây dựng nhà ở riêng lẻ theo quy định cấp trong 15 ngày, tôi nộp ở phường từ hơn hai tháng trước, đã quá hẹn 40 ngày mà không có văn bản giải thích.",
-  },
-  // Xã Bát Tràng's only three reports (see SCRIPTED_ONLY_UNITS): the public
-  // statistics must show this commune with its figures suppressed.
-  {
-    ageDays: 35,
-    unitId: "xa-bat-trang",
-    category: "delay",
-    procedure: "Đăng ký kinh doanh hộ kinh doanh",
-    hint: null,
-    fate: "referred",
-    text: "Hộ gốm của gia đình tôi nộp hồ sơ đăng ký hộ kinh doanh tại bộ phận một cửa xã Bát Tràng, giấy hẹn 3 ngày làm việc nhưng đã gần một tháng chưa có kết quả, hỏi thì cán bộ chỉ bảo chờ.",
-  },
-  {
-    ageDays: 96,
-    unitId: "xa-bat-trang",
-    category: "conduct",
-    procedure: null,
-    hint: "Cán bộ tiếp dân buổi sáng",
-    fate: "dismissed",
-    text: "Cán bộ tiếp dân của xã nói năng cộc cằn khi tôi hỏi về thủ tục xác nhận tình trạng hôn nhân, không hướng dẫn mà bảo tự lên mạng tìm.",
-  },
-  {
-    ageDays: 170,
-    unitId: "xa-bat-trang",
-    category: "neglect",
-    procedure: null,
-    hint: null,
-    fate: "dismissed",
-    text: "Đường ống thoát nước trước chợ gốm bị vỡ hơn hai tháng, tôi đã báo xã ba lần, xã hứa cử người xuống kiểm tra nhưng đến nay chưa ai đến, nước thải tràn ra đường.",
-  },
-];
 
 /**
  * About 600 invented reports received in the two years before `now` (a tenth
@@ -395,33 +254,53 @@ export async function sampleReports({
   return { reports, demo };
 }
 
-/** The INSERT of a report row, with its triage columns and reporter-visible status. */
+/**
+ * The INSERT of a report row: the row the filing service writes
+ * (`reportRecord`, with its triage columns and reporter-visible status at
+ * filing), then what its lead's history set since (status, outcome, last change).
+ */
 export function reportInsert(report: SeededReport): string {
+  const { rows } = loadedDomain();
+  const contact =
+    report.contactIv && report.contactCiphertext
+      ? { iv: report.contactIv, ciphertext: report.contactCiphertext }
+      : undefined;
   return insertOrIgnore("reports", {
-    id: report.id,
-    tracking_code: report.trackingCode,
-    secret_hash: report.secretHash,
-    track: report.track,
-    unit_id: report.unitId,
+    ...sqlRow(
+      rows.reportRecord({
+        id: report.id,
+        trackingCode: report.trackingCode,
+        secretHash: report.secretHash,
+        track: report.track,
+        unitId: report.unitId,
+        categoryCode: report.categoryCode,
+        description: report.description,
+        occurredOn: report.occurredOn ?? undefined,
+        procedure: report.procedure ?? undefined,
+        officialHint: report.officialHint ?? undefined,
+        reporterKind: report.reporterKind,
+        contact,
+        receivedAt: report.receivedAt,
+        triage: {
+          leadId: report.leadId,
+          suggestedCategory: report.suggestedCategory,
+          severity: report.severity,
+          eligible: report.eligible,
+          descriptionFolded: report.descriptionFolded,
+          procedureKey: report.procedureKey,
+          officialKey: report.officialKey,
+        },
+      }),
+    ),
+    // The same values, typed as the row names them (NewReport takes any code, its triage is optional).
     category_code: report.categoryCode,
-    description: report.description,
-    occurred_on: report.occurredOn,
-    procedure: report.procedure,
-    official_hint: report.officialHint,
-    reporter_kind: report.reporterKind,
-    contact_iv: report.contactIv,
-    contact_ciphertext: report.contactCiphertext,
-    status: report.status,
-    outcome: report.outcome ?? null,
-    outcome_summary: report.outcomeSummary ?? null,
     lead_id: report.leadId,
     suggested_category: report.suggestedCategory,
     severity: report.severity,
     eligible: report.eligible,
-    description_folded: report.descriptionFolded,
-    procedure_key: report.procedureKey,
-    official_key: report.officialKey,
-    received_at: report.receivedAt,
+    status: report.status,
+    outcome: report.outcome ?? null,
+    outcome_summary: report.outcomeSummary ?? null,
     updated_at: report.updatedAt,
     is_sample: 1,
   });

@@ -160,7 +160,8 @@ export type AuditRow = {
   actor_kind: "user" | "reporter" | "system";
   /** `lead.referred`, `inspection.concluded`, `measure.overdue`... */
   action: string;
-  target_type: "lead" | "inspection" | "measure";
+  /** `lead`, `inspection`, `measure` for the sample. */
+  target_type: string;
   target_id: string;
   /** JSON: what changed (`before`, `after`...). */
   summary: string;
@@ -249,3 +250,11 @@ export interface Tables {
 }
 
 export type TableName = keyof Tables;
+
+/** `someColumnName` → `some_column_name`, as the schema names every column. */
+type Snake<S extends string> = S extends `${infer H}${infer T}`
+  ? `${H extends Lowercase<H> ? H : `_${Lowercase<H>}`}${Snake<T>}`
+  : S;
+
+/** A Worker row builder's record (camelCase, worker/src/db/rows) under the database's column names. */
+export type SqlRecord<T> = { [K in keyof T as K extends string ? Snake<K> : never]: T[K] };

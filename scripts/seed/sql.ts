@@ -1,6 +1,6 @@
 // Small helpers shared by the seed files: folding, SQL literals and a seeded
 // pseudo-random generator so every run produces the same sample.
-import type { Row, SqlValue, TableName, Tables } from "./rows.ts";
+import type { Row, SqlRecord, SqlValue, TableName, Tables } from "./rows.ts";
 
 /**
  * Folded form for diacritic-insensitive search. Keep identical to `fold` in
@@ -109,4 +109,18 @@ export function createRng(seed: number): Rng {
       return (entries[entries.length - 1] as [K, number])[0];
     },
   };
+}
+
+/**
+ * A record of the Worker's row builders (worker/src/db/rows, camelCase like
+ * the Drizzle schema) under its SQL column names (snake_case, as every column
+ * of the schema is named), for `insertOrIgnore`.
+ *
+ * @example
+ * sqlRow({ reportId: "r1", at: "2026-01-01T00:00:00.000Z" }) // { report_id: "r1", at: "…" }
+ */
+export function sqlRow<T extends object>(record: T): SqlRecord<T> {
+  return Object.fromEntries(
+    Object.entries(record).map(([key, value]) => [key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), value]),
+  ) as SqlRecord<T>;
 }

@@ -1,6 +1,6 @@
 import type { Attachment } from "../../../worker/src/contracts/reports";
 import type { ClientStrings } from "../i18n";
-import { type ApiResult, failureMessage, toFailure } from "./api";
+import { type ApiResult, api, failureMessage } from "./api";
 import { formatBytes } from "./format";
 import { fill } from "./strings";
 
@@ -57,10 +57,7 @@ export function renderFileList(list: HTMLElement, files: File[], lang: "vi" | "e
   );
 }
 
-/**
- * Uploads one file with XMLHttpRequest, since fetch cannot report upload
- * progress.
- */
+/** Uploads one file through the API client (XMLHttpRequest there, for the progress). */
 export function uploadOne(
   trackingCode: string,
   secret: string,
@@ -68,31 +65,7 @@ export function uploadOne(
   lang: string,
   onProgress: (loaded: number) => void,
 ): Promise<ApiResult<Attachment>> {
-  return new Promise((resolve) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open("POST", `/api/reports/${encodeURIComponent(trackingCode)}/attachments`);
-    xhr.setRequestHeader("Authorization", `Bearer ${secret}`);
-    xhr.setRequestHeader("Accept-Language", lang);
-    xhr.upload.addEventListener("progress", (event) => onProgress(event.loaded));
-    xhr.addEventListener("load", () => {
-      if (xhr.status === 201) {
-        try {
-          resolve({ ok: true, status: 201, data: JSON.parse(xhr.responseText) as Attachment });
-          return;
-        } catch {
-          // fall through to a failure below
-        }
-      }
-      resolve({ ok: false, failure: toFailure(xhr.status, xhr.responseText, xhr.getResponseHeader("Retry-After")) });
-    });
-    const networkFailure = () => resolve({ ok: false, failure: { status: 0, problem: null, retryAfter: null } });
-    xhr.addEventListener("error", networkFailure);
-    xhr.addEventListener("abort", networkFailure);
-    xhr.addEventListener("timeout", networkFailure);
-    const body = new FormData();
-    body.append("file", file, file.name);
-    xhr.send(body);
-  });
+  return api.reports.uploadEvidence(trackingCode, secret, file, lang, onProgress);
 }
 
 /** Where an upload run reports to. */

@@ -43,9 +43,9 @@ export const ContactSchema = z
 export type Contact = z.infer<typeof ContactSchema>;
 
 /**
- * Today's date in Hanoi as `YYYY-MM-DD`, the bound for "not in the future".
+ * Today's date in Hanoi at `now` as `YYYY-MM-DD`, the bound for "not in the future".
  */
-export function todayInHanoi(now: Date = new Date()): string {
+export function todayInHanoi(now: Date): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh" }).format(now);
 }
 
@@ -55,7 +55,8 @@ const ReportFieldsSchema = z.object({
   unitId: z.string().min(1).max(64),
   categoryCode: CategoryCodeSchema,
   description: TextSchema.pipe(z.string().min(DESCRIPTION_MIN).max(DESCRIPTION_MAX)),
-  occurredOn: IsoDateSchema.refine((value) => value <= todayInHanoi(), {
+  // Checked when the body is parsed (in the browser too): the clock of whoever parses it.
+  occurredOn: IsoDateSchema.refine((value) => value <= todayInHanoi(new Date()), {
     params: { key: "future_date" },
   }).optional(),
   procedure: TextSchema.pipe(z.string().max(300)).optional(),

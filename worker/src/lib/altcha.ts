@@ -126,7 +126,7 @@ export async function verifyAltcha(
   db: Db,
   config: AltchaConfig,
   payload: string,
-  now: Date = new Date(),
+  now: Date,
 ): Promise<SpentChallenge | undefined> {
   const parsed = parseAltchaPayload(payload);
   if (!parsed) return undefined;

@@ -2,6 +2,7 @@ import type { CategoryCode } from "../contracts/categories";
 import { auditInsert } from "../db/queries/audit";
 import { findLateLeads, findUndecidedLeads, markOverdue, setScore } from "../db/queries/deadlines";
 import { toLeadState, unitFindingsLast12Months } from "../db/queries/triage";
+import { leadOverdueEvent, missedDeadline } from "../db/rows/lead-events";
 import { rescore } from "../domain/lead-plan";
 import { writeBatch } from "./batch";
 import type { ServiceContext } from "./context";
@@ -28,22 +29,9 @@ export async function markOverdueLeads(ctx: ServiceContext): Promise<number> {
     await writeBatch(
       ctx.db,
       part.flatMap((lead) => {
-        const decision = lead.dueAt < at;
         return [
           markOverdue(ctx.db, lead.id, at),
-          auditInsert(ctx.db, {
-            actorId: null,
-            actorKind: "system",
-            action: "lead.overdue",
-            targetType: "lead",
-            targetId: lead.id,
-            summary: {
-              deadline: decision ? "decision" : "acknowledgement",
-              dueAt: decision ? lead.dueAt : lead.ackDueAt,
-              status: lead.status,
-            },
-            at,
-          }),
+          auditInsert(ctx.db, leadOverdueEvent(lead, missedDeadline(lead, at), at)),
         ];
       }),
     );

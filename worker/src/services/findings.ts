@@ -2,6 +2,7 @@ import type { FindingInput, InspectionDetail } from "../contracts/inspections";
 import { auditInsert } from "../db/queries/audit";
 import { findingOfLead, isAttached, upsertFinding } from "../db/queries/findings";
 import { unchanged } from "../db/queries/inspections";
+import { findingRecordedEvent } from "../db/rows/inspection-events";
 import { validateFinding } from "../domain/inspections";
 import { ApiError } from "../http/errors";
 import { failureError } from "../http/failures";
@@ -38,15 +39,15 @@ export async function putFinding(
         { inspectionId: id, leadId, unitId: row.unitId },
         { ...valid.finding, recordedBy: ctx.actor.id, recordedAt: at },
       ),
-      auditInsert(ctx.db, {
-        actorId: ctx.actor.id,
-        actorKind: "user",
-        action: "inspection.finding_recorded",
-        targetType: "inspection",
-        targetId: id,
-        summary: { leadId, outcome: valid.finding.outcome, ...(before ? { previous: before.outcome } : {}) },
-        at,
-      }),
+      auditInsert(
+        ctx.db,
+        findingRecordedEvent(
+          ctx.actor.id,
+          id,
+          { leadId, outcome: valid.finding.outcome, ...(before ? { previous: before.outcome } : {}) },
+          at,
+        ),
+      ),
     ],
     unchanged(row),
   );

@@ -3,15 +3,14 @@ import { auditInsert } from "../db/queries/audit";
 import { findVisibleLead, leadUnchanged, updateLead } from "../db/queries/leads";
 import { insertMessage, moveReports, reporterStatusChanges, reportsOfLead } from "../db/queries/reports";
 import { type LeadRow, toLeadState, unitFindingsLast12Months } from "../db/queries/triage";
+import { leadTransitionEvent } from "../db/rows/lead-events";
+import { leadTransitionColumns } from "../db/rows/records";
 import { mergeInto, rescore } from "../domain/lead-plan";
 import { transition } from "../domain/workflow";
 import { transitionFailureError } from "../http/failures";
 import { type Statements, writeGuarded } from "./batch";
 import type { ActorContext } from "./context";
 import { leadView, requireVisibleLead } from "./leads";
-
-/** Statuses at which the triage decision has been taken. */
-const DECIDED: readonly LeadStatus[] = ["referred", "dismissed", "merged"];
 
 /**
  * The lead a merge may go into: another lead the actor sees, about the same
@@ -81,17 +80,10 @@ export async function transitionLead(ctx: ActorContext, id: string, input: Trans
   if (!result.ok) throw transitionFailureError(result, ctx.lang);
 
   const at = ctx.now.toISOString();
-  const decided = DECIDED.includes(result.patch.status);
   const leadReports = await reportsOfLead(db, lead.id);
   const question = input.to === "info_requested" ? input.reason : undefined;
   const statements: Statements = [
-    updateLead(db, lead.id, {
-      ...result.patch,
-      updatedAt: at,
-      ...(lead.acknowledgedAt ? {} : { acknowledgedAt: at }),
-      ...(decided ? { decidedAt: at, overdueSince: null } : {}),
-      ...(result.patch.status === "in_review" && lead.status === "dismissed" ? { decidedAt: null } : {}),
-    }),
+    updateLead(db, lead.id, leadTransitionColumns(lead, result.patch, at)),
     ...reporterStatusChanges(db, leadReports, result.reporterStatus, at),
     ...(question
       ? leadReports.map((report) =>
@@ -116,17 +108,7 @@ export async function transitionLead(ctx: ActorContext, id: string, input: Trans
       )),
     );
   }
-  statements.push(
-    auditInsert(db, {
-      actorId: actor.id,
-      actorKind: "user",
-      action: `lead.${result.event.action}`,
-      targetType: "lead",
-      targetId: lead.id,
-      summary: { before: result.event.before, after: result.event.after },
-      at,
-    }),
-  );
+  statements.push(auditInsert(db, leadTransitionEvent(actor.id, lead.id, result.event, at)));
   await writeGuarded(db, leadUnchanged(lead), statements);
   return leadView(ctx, id);
 }

@@ -12,6 +12,12 @@ import {
   updateMeasure,
 } from "../db/queries/measures";
 import { loadCalendar } from "../db/queries/triage";
+import {
+  inspectionClosedEvent,
+  measureActionEvent,
+  measureEscalatedEvent,
+  measureOverdueEvent,
+} from "../db/rows/inspection-events";
 import { hanoiDate } from "../domain/calendar";
 import { conclusionImplemented, escalations, type MeasureRequest, measureTransition } from "../domain/inspections";
 import { ApiError } from "../http/errors";
@@ -24,7 +30,6 @@ import { requirePermission, ruleActor } from "./inspections/access";
 export const DUE_SOON_DAYS = 7;
 
 /** Audit action names, in the past tense like the rest of the log. */
-const PAST = { respond: "responded", verify: "verified", reject: "rejected", mark_overdue: "overdue" } as const;
 
 /** D1 takes at most this many statements in one batch; the cron writes its changes in runs of it. */
 const SWEEP_BATCH = 100;
@@ -70,15 +75,7 @@ export async function applyMeasureAction(ctx: ActorContext, id: string, request:
   const at = ctx.now.toISOString();
   const statements: BatchItem<"sqlite">[] = [
     updateMeasure(ctx.db, id, result.patch, at),
-    auditInsert(ctx.db, {
-      actorId: ctx.actor.id,
-      actorKind: "user",
-      action: `measure.${PAST[request.action]}`,
-      targetType: "measure",
-      targetId: id,
-      summary: { before: result.event.before, after: result.event.after },
-      at,
-    }),
+    auditInsert(ctx.db, measureActionEvent(ctx.actor.id, id, request.action, result.event, at)),
   ];
   if (result.patch.status === "verified") {
     const siblings = await measureStatuses(ctx.db, m.inspectionId);
@@ -86,15 +83,7 @@ export async function applyMeasureAction(ctx: ActorContext, id: string, request:
     if (conclusionImplemented(after)) {
       statements.push(
         closeConcludedInspection(ctx.db, m.inspectionId, at),
-        auditInsert(ctx.db, {
-          actorId: ctx.actor.id,
-          actorKind: "user",
-          action: "inspection.closed",
-          targetType: "inspection",
-          targetId: m.inspectionId,
-          summary: { before: { status: "concluded" }, after: { status: "closed" }, measures: siblings.length },
-          at,
-        }),
+        auditInsert(ctx.db, inspectionClosedEvent(ctx.actor.id, m.inspectionId, siblings.length, at)),
       );
     }
   }
@@ -123,29 +112,13 @@ export async function sweepMeasures(ctx: Pick<ServiceContext, "db" | "now">): Pr
   for (const o of plan.overdue) {
     statements.push(
       updateMeasure(db, o.id, o.patch, at, { onlyIfOpen: true }),
-      auditInsert(db, {
-        actorId: null,
-        actorKind: "system",
-        action: "measure.overdue",
-        targetType: "measure",
-        targetId: o.id,
-        summary: { before: o.event.before, after: o.event.after },
-        at,
-      }),
+      auditInsert(db, measureOverdueEvent(o.id, o.event, at)),
     );
   }
   for (const e of plan.escalated) {
     statements.push(
       updateMeasure(db, e.id, e.patch, at, { stamp: false }),
-      auditInsert(db, {
-        actorId: null,
-        actorKind: "system",
-        action: "measure.escalated",
-        targetType: "measure",
-        targetId: e.id,
-        summary: { to: "supervisors", kind: e.kind, workingDaysLate: e.workingDaysLate },
-        at,
-      }),
+      auditInsert(db, measureEscalatedEvent(e.id, e, at)),
     );
   }
   for (let i = 0; i < statements.length; i += SWEEP_BATCH) {

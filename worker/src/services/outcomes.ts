@@ -12,6 +12,8 @@ import {
   leadStatuses,
   reportIdsOfLeads,
 } from "../db/queries/outcomes";
+import { inspectionConcludedEvent, measureCreatedEvent } from "../db/rows/inspection-events";
+import { leadConcludedEvent } from "../db/rows/lead-events";
 import { concludeInspection as decideConclusion } from "../domain/inspections";
 import { ApiError } from "../http/errors";
 import { failureError } from "../http/failures";
@@ -70,38 +72,20 @@ export async function concludeInspection(
   );
   const statements: BatchItem<"sqlite">[] = [
     updateInspection(db, id, result.patch, at),
-    auditInsert(db, {
-      actorId: actor.id,
-      actorKind: "user",
-      action: "inspection.concluded",
-      targetType: "inspection",
-      targetId: id,
-      summary: {
-        before: { status: row.status },
-        after: { status: result.patch.status },
-        leads: leadIds,
-        measures: measureIds,
-      },
-      at,
-    }),
+    auditInsert(
+      db,
+      inspectionConcludedEvent(
+        actor.id,
+        id,
+        { before: row.status, after: result.patch.status, leadIds, measureIds },
+        at,
+      ),
+    ),
     ...result.measures.flatMap((m, i) => {
       const measureId = measureIds[i] as string;
       return [
         insertMeasure(db, measureId, id, m, at),
-        auditInsert(db, {
-          actorId: actor.id,
-          actorKind: "user",
-          action: "measure.created",
-          targetType: "measure",
-          targetId: measureId,
-          summary: {
-            inspectionId: id,
-            responsibleUnitId: m.responsibleUnitId,
-            deadline: m.deadline,
-            after: { status: "open" },
-          },
-          at,
-        }),
+        auditInsert(db, measureCreatedEvent(actor.id, measureId, { ...m, inspectionId: id }, at)),
       ];
     }),
   ];
@@ -109,20 +93,15 @@ export async function concludeInspection(
     const lead = attached.find((a) => a.leadId === finding.leadId);
     statements.push(
       concludeLead(db, finding.leadId, at),
-      auditInsert(db, {
-        actorId: actor.id,
-        actorKind: "user",
-        action: "lead.concluded",
-        targetType: "lead",
-        targetId: finding.leadId,
-        summary: {
-          before: { status: lead?.status },
-          after: { status: "concluded" },
-          inspectionId: id,
-          outcome: finding.outcome,
-        },
-        at,
-      }),
+      auditInsert(
+        db,
+        leadConcludedEvent(
+          actor.id,
+          finding.leadId,
+          { before: lead?.status, inspectionId: id, outcome: finding.outcome },
+          at,
+        ),
+      ),
       ...reportsOf.filter((r) => r.leadId === finding.leadId).flatMap((r) => concludeReport(db, r.id, finding, at)),
     );
   }

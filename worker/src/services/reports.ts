@@ -11,6 +11,8 @@ import {
   touchReport,
 } from "../db/queries/reports";
 import { findLead } from "../db/queries/triage";
+import { reporterResumedEvent } from "../db/rows/lead-events";
+import { leadResumedColumns } from "../db/rows/records";
 import { ApiError } from "../http/errors";
 import { sha256Hex, timingSafeEqual } from "../lib/crypto";
 import { type Statements, tryGuarded, writeBatch } from "./batch";
@@ -54,17 +56,9 @@ export async function followReport(ctx: ServiceContext, report: ReportRow): Prom
 async function resumeStatements(ctx: ServiceContext, leadId: string): Promise<Statements> {
   const at = ctx.now.toISOString();
   return [
-    updateLead(ctx.db, leadId, { status: "in_review", updatedAt: at }),
+    updateLead(ctx.db, leadId, leadResumedColumns(at)),
     ...reporterStatusChanges(ctx.db, await reportsOfLead(ctx.db, leadId), "in_review", at),
-    auditInsert(ctx.db, {
-      actorId: null,
-      actorKind: "reporter",
-      action: "lead.resume",
-      targetType: "lead",
-      targetId: leadId,
-      summary: { before: { status: "info_requested" }, after: { status: "in_review" }, cause: "reporter_reply" },
-      at,
-    }),
+    auditInsert(ctx.db, reporterResumedEvent(leadId, at)),
   ];
 }
 

@@ -7,13 +7,14 @@ import { type ReportRow, setReportEligible } from "../db/queries/reports";
 import {
   findLead,
   insertLead,
-  leadColumns,
   leadEvidenceCounts,
   loadCalendar,
   loadOpenLeads,
   toLeadState,
   unitFindingsLast12Months,
 } from "../db/queries/triage";
+import { leadOpenedEvent, reportJoinedEvent } from "../db/rows/lead-events";
+import { leadRecord } from "../db/rows/records";
 import { joinLead, openLead, type PlacedReport, rescore } from "../domain/lead-plan";
 import { assessSpecificity, type Triage, triageReport } from "../domain/triage";
 import { reporterStatusFor } from "../domain/workflow";
@@ -80,44 +81,28 @@ export async function planTriage(ctx: ServiceContext, report: FiledReport): Prom
     reporterStatus = reporterStatusFor(row.status as LeadStatus);
     const next = joinLead(toLeadState(row), report, triage, findings, now);
     statements.push(
-      updateLead(db, leadId, leadColumns(next, at)),
-      auditInsert(db, {
-        actorId: null,
-        actorKind: "system",
-        action: "lead.report_joined",
-        targetType: "lead",
-        targetId: leadId,
-        summary: {
+      updateLead(db, leadId, leadRecord(next, at)),
+      auditInsert(
+        db,
+        reportJoinedEvent({
+          leadId,
           trackingCode: report.trackingCode,
-          similarity: triage.lead.similarity,
-          matchedOn: triage.lead.matchedOn,
-          before: { reportCount: row.reportCount, priority: row.priority },
-          after: { reportCount: next.reportCount, priority: next.priority },
-        },
-        at,
-      }),
+          decision: triage.lead,
+          before: row,
+          after: next,
+          at,
+        }),
+      ),
     );
   } else {
     leadId = crypto.randomUUID();
     const state = openLead(leadId, report, triage, calendar, findings, now, deadlines);
     statements.push(
       insertLead(db, state, at),
-      auditInsert(db, {
-        actorId: null,
-        actorKind: "system",
-        action: "lead.opened",
-        targetType: "lead",
-        targetId: leadId,
-        summary: {
-          trackingCode: report.trackingCode,
-          severity: triage.severity,
-          suggestion: triage.suggestion.differs ? triage.suggestion.code : null,
-          eligible: triage.specificity.eligible,
-          missing: triage.specificity.missing,
-          after: { status: "new", priority: state.priority },
-        },
-        at,
-      }),
+      auditInsert(
+        db,
+        leadOpenedEvent({ leadId, trackingCode: report.trackingCode, triage, priority: state.priority, at }),
+      ),
     );
   }
   return {

@@ -41,11 +41,11 @@ describe("ALTCHA verification", () => {
   it("accepts the widget's payload for a solved challenge, once", async () => {
     const { challenge, solution } = await solved();
     const payload = encodePayload(challenge, solution);
-    const spent = await verifyAltcha(db(), env, payload);
+    const spent = await verifyAltcha(db(), env, payload, new Date());
     expect(spent?.signature).toBe(challenge.signature);
     if (!spent) return;
     await spendChallenge(db(), spent);
-    expect(await verifyAltcha(db(), env, payload)).toBeUndefined();
+    expect(await verifyAltcha(db(), env, payload, new Date())).toBeUndefined();
   });
 
   it("refuses a guessed key", async () => {
@@ -54,13 +54,13 @@ describe("ALTCHA verification", () => {
       ? `11${solution.derivedKey.slice(2)}`
       : `00${solution.derivedKey.slice(2)}`;
     const wrong = encodePayload(challenge, { ...solution, derivedKey: guessed });
-    expect(await verifyAltcha(db(), env, wrong)).toBeUndefined();
+    expect(await verifyAltcha(db(), env, wrong, new Date())).toBeUndefined();
   });
 
   it("refuses a challenge whose parameters were made easier", async () => {
     const { challenge, solution } = await solved();
     const tampered = { ...challenge, parameters: { ...challenge.parameters, cost: 1 } };
-    expect(await verifyAltcha(db(), env, encodePayload(tampered, solution))).toBeUndefined();
+    expect(await verifyAltcha(db(), env, encodePayload(tampered, solution), new Date())).toBeUndefined();
   });
 
   it("refuses an expired challenge", async () => {
@@ -74,6 +74,6 @@ describe("ALTCHA verification", () => {
     ["not base64", "%%%"],
     ["base64 of something else", btoa("hello")],
   ])("refuses %s", async (_name, payload) => {
-    expect(await verifyAltcha(db(), env, payload)).toBeUndefined();
+    expect(await verifyAltcha(db(), env, payload, new Date())).toBeUndefined();
   });
 });

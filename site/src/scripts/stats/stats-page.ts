@@ -1,5 +1,6 @@
 import type { StatsGroup, StatsGroupBy, StatsResponse } from "../../../../worker/src/contracts/stats";
 import { rankUnits } from "../../../../worker/src/domain/stats/figures";
+import { ApiError, api } from "../../lib/api";
 import { formatDate, formatDateTime } from "../../lib/format";
 import { byId, fill, pageLang } from "../../lib/strings";
 import { type Bar, horizontalBars, monthColumns } from "./charts";
@@ -49,22 +50,16 @@ class StatsError extends Error {
   }
 }
 
-async function problemDetail(response: Response): Promise<string | null> {
-  try {
-    const problem = (await response.json()) as { errors?: { message?: string }[]; detail?: string };
-    return problem.errors?.[0]?.message ?? problem.detail ?? null;
-  } catch {
-    return null;
-  }
-}
-
-/** Fetches one response and checks the parts the page relies on. */
+/** Fetches one response through the API client and checks the parts the page relies on. */
 async function fetchStats(path: string): Promise<StatsResponse> {
-  const response = await fetch(path, { headers: { Accept: "application/json" }, credentials: "same-origin" });
-  if (!response.ok) {
-    throw new StatsError(response.status, response.status === 422 ? await problemDetail(response) : null);
+  let data: Partial<StatsResponse> | null;
+  try {
+    data = await api.stats.get(path);
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error;
+    const detail = error.problem?.errors?.[0]?.message ?? error.problem?.detail ?? null;
+    throw new StatsError(error.status, error.status === 422 ? detail : null);
   }
-  const data = (await response.json()) as Partial<StatsResponse> | null;
   if (!data || !Array.isArray(data.groups) || typeof data.totals !== "object" || typeof data.minCell !== "number") {
     throw new StatsError(0);
   }

@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { ValidFinding } from "../../domain/inspections";
 import type { Db } from "../client";
+import { findingRecord } from "../rows/records";
 import { findings, inspectionLeads } from "../schema";
 
 /** A row of `findings`. */
@@ -31,6 +32,6 @@ export function upsertFinding(
 ): BatchItem<"sqlite"> {
   return db
     .insert(findings)
-    .values({ id: crypto.randomUUID(), ...target, ...finding })
+    .values(findingRecord(crypto.randomUUID(), target, finding))
     .onConflictDoUpdate({ target: findings.leadId, set: finding });
 }

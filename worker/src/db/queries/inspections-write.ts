@@ -3,10 +3,12 @@ import type { BatchItem } from "drizzle-orm/batch";
 import type { TeamMemberInput } from "../../contracts/inspections";
 import type { Db } from "../client";
 import { inList } from "../in-list";
+import { inspectionCreatedEvent } from "../rows/inspection-events";
+import { inspectionRecord } from "../rows/records";
 import { inspectionLeads, inspectionMembers, inspections } from "../schema";
 import type { Actor } from "./accounts";
 import { auditInsert } from "./audit";
-import { attachStatements, yearOf } from "./inspections";
+import { attachStatements } from "./inspections";
 
 /** The columns a new inspection is given by its creator. */
 export type NewInspectionValues = Omit<
@@ -31,33 +33,10 @@ export function insertInspectionStatements(
   summary: Record<string, unknown> = {},
 ): BatchItem<"sqlite">[] {
   return [
-    db.insert(inspections).values({
-      ...values,
-      status: "planned",
-      year: yearOf(values.plannedStart),
-      createdBy: actor.id,
-      createdAt: at,
-      updatedAt: at,
-    }),
+    db.insert(inspections).values(inspectionRecord(values, actor.id, at)),
     ...team.map((m) => db.insert(inspectionMembers).values({ inspectionId: values.id, ...m })),
     ...attachStatements(db, actor, values.id, leadIds, at),
-    auditInsert(db, {
-      actorId: actor.id,
-      actorKind: "user",
-      action: "inspection.created",
-      targetType: "inspection",
-      targetId: values.id,
-      summary: {
-        type: values.type,
-        unitId: values.unitId,
-        plannedStart: values.plannedStart,
-        plannedEnd: values.plannedEnd,
-        team: team.map((m) => m.userId),
-        leadIds,
-        ...summary,
-      },
-      at,
-    }),
+    auditInsert(db, inspectionCreatedEvent(actor.id, values, team, leadIds, at, summary)),
   ];
 }
 

@@ -4,6 +4,7 @@ import type { InspectionQuery, InspectionStatus, InspectionSummary, InspectionTy
 import type { InspectionState } from "../../domain/inspections";
 import type { Db } from "../client";
 import { inList } from "../in-list";
+import { leadAttachedEvent } from "../rows/lead-events";
 import {
   auditLog,
   findings,
@@ -249,15 +250,7 @@ export function attachStatements(
   return leadIds.flatMap((leadId) => [
     db.insert(inspectionLeads).values({ inspectionId, leadId }),
     db.update(leads).set({ updatedAt: at }).where(eq(leads.id, leadId)),
-    auditInsert(db, {
-      actorId: actor.id,
-      actorKind: "user",
-      action: "lead.attached",
-      targetType: "lead",
-      targetId: leadId,
-      summary: { inspectionId },
-      at,
-    }),
+    auditInsert(db, leadAttachedEvent(actor.id, leadId, inspectionId, at)),
   ]);
 }
 

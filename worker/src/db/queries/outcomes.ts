@@ -4,6 +4,7 @@ import type { FindingOutcome } from "../../contracts/inspections";
 import type { NewMeasure } from "../../domain/inspections";
 import type { Db } from "../client";
 import { inList } from "../in-list";
+import { measureRecord, reportEventRecord } from "../rows/records";
 import { findings, leads, measures, reportEvents, reports, units } from "../schema";
 import type { FindingRow } from "./findings";
 
@@ -42,7 +43,7 @@ export function insertMeasure(
   measure: NewMeasure,
   at: string,
 ): BatchItem<"sqlite"> {
-  return db.insert(measures).values({ id, inspectionId, ...measure, createdAt: at, updatedAt: at });
+  return db.insert(measures).values(measureRecord(id, inspectionId, measure, at));
 }
 
 /** A lead becomes `concluded` (and leaves the overdue queue). */
@@ -62,6 +63,6 @@ export function concludeReport(
       .update(reports)
       .set({ status: "concluded", outcome: finding.outcome, outcomeSummary: finding.publicSummary, updatedAt: at })
       .where(eq(reports.id, reportId)),
-    db.insert(reportEvents).values({ id: crypto.randomUUID(), reportId, at, status: "concluded", note: null }),
+    db.insert(reportEvents).values(reportEventRecord(crypto.randomUUID(), reportId, "concluded", at)),
   ];
 }

@@ -4,44 +4,13 @@ import type { Channel } from "../../contracts/channels";
 import type { ReportStatus, ReportView } from "../../contracts/reports";
 import type { Db } from "../client";
 import { inList } from "../in-list";
+import { filingEventStatuses, messageRecord, type NewReport, reportEventRecord, reportRecord } from "../rows/records";
 import { attachments, outcomeContests, reportEvents, reportMessages, reports } from "../schema";
 
 /** A row of `reports`. */
 export type ReportRow = typeof reports.$inferSelect;
 
-/** A report as the filing use case hands it over: validated, NFC, contact already sealed. */
-export interface NewReport {
-  id: string;
-  trackingCode: string;
-  secretHash: string;
-  track: "anonymous" | "named";
-  unitId: string;
-  categoryCode: string;
-  description: string;
-  occurredOn?: string;
-  procedure?: string;
-  officialHint?: string;
-  reporterKind: "citizen" | "business" | "organization";
-  /** The contact details, AES-GCM sealed (base64 IV and ciphertext). */
-  contact?: { iv: string; ciphertext: string };
-  /** How it reached the team (`web` unless staff entered it). */
-  channel?: Channel;
-  /** The staff member who entered a report received by another channel, and when. */
-  entered?: { by: string; at: string } | undefined;
-  receivedAt: string;
-  /** The reporter-visible status at filing: "received" unless it joined a lead further along. */
-  status?: ReportStatus;
-  /** Where triage placed it and what it found (see queries/triage.ts). */
-  triage?: {
-    leadId: string;
-    suggestedCategory: string | null;
-    severity: number;
-    eligible: boolean;
-    descriptionFolded: string;
-    procedureKey: string | null;
-    officialKey: string | null;
-  };
-}
+export type { NewReport } from "../rows/records";
 
 /**
  * The inserts of a report and its first timeline event ("received", plus the
@@ -50,47 +19,10 @@ export interface NewReport {
  */
 export function insertReport(db: Db, report: NewReport): BatchItem<"sqlite">[] {
   return [
-    db.insert(reports).values({
-      id: report.id,
-      trackingCode: report.trackingCode,
-      secretHash: report.secretHash,
-      track: report.track,
-      unitId: report.unitId,
-      categoryCode: report.categoryCode,
-      description: report.description,
-      occurredOn: report.occurredOn ?? null,
-      procedure: report.procedure ?? null,
-      officialHint: report.officialHint ?? null,
-      reporterKind: report.reporterKind,
-      contactIv: report.contact?.iv ?? null,
-      contactCiphertext: report.contact?.ciphertext ?? null,
-      channel: report.channel ?? "web",
-      enteredBy: report.entered?.by ?? null,
-      enteredAt: report.entered?.at ?? null,
-      status: report.status ?? "received",
-      receivedAt: report.receivedAt,
-      updatedAt: report.receivedAt,
-      ...report.triage,
-    }),
-    db.insert(reportEvents).values({
-      id: crypto.randomUUID(),
-      reportId: report.id,
-      at: report.receivedAt,
-      status: "received",
-      note: null,
-    }),
-    // A report that joins a lead already under review shows that status at once.
-    ...(report.status && report.status !== "received"
-      ? [
-          db.insert(reportEvents).values({
-            id: crypto.randomUUID(),
-            reportId: report.id,
-            at: report.receivedAt,
-            status: report.status,
-            note: null,
-          }),
-        ]
-      : []),
+    db.insert(reports).values(reportRecord(report)),
+    ...filingEventStatuses(report).map((status) =>
+      db.insert(reportEvents).values(reportEventRecord(crypto.randomUUID(), report.id, status, report.receivedAt)),
+    ),
   ];
 }
 
@@ -206,7 +138,7 @@ export function reporterStatusChanges(
     .filter((report) => report.status !== status)
     .flatMap((report) => [
       db.update(reports).set({ status, updatedAt: at }).where(eq(reports.id, report.id)),
-      db.insert(reportEvents).values({ id: crypto.randomUUID(), reportId: report.id, at, status, note: null }),
+      db.insert(reportEvents).values(reportEventRecord(crypto.randomUUID(), report.id, status, at)),
     ]);
 }
 
@@ -227,7 +159,7 @@ export interface NewMessage {
 
 /** The insert of a message, for a batch. */
 export function insertMessage(db: Db, message: NewMessage): BatchItem<"sqlite"> {
-  return db.insert(reportMessages).values({ ...message, authorUserId: message.authorUserId ?? null });
+  return db.insert(reportMessages).values(messageRecord(message));
 }
 
 /** The statement that records a change to a report at `at` (its `updatedAt`), for a batch. */

@@ -8,6 +8,7 @@ import { monthKey } from "../../domain/stats";
 import { CLUSTER_WINDOW_DAYS, type ClusterLead, OPEN_LEAD_STATUSES } from "../../domain/triage";
 import type { Db } from "../client";
 import { inList } from "../in-list";
+import { leadRecord } from "../rows/records";
 import { attachments, holidays, leads, reports, statsCells } from "../schema";
 
 /** A row of `leads`. */
@@ -113,11 +114,6 @@ export function toLeadState(row: LeadRow): LeadState {
   };
 }
 
-/** Lead columns of a `LeadState`, for insert or update. */
-export function leadColumns(state: LeadState, at: string) {
-  return { ...state, scoreFactors: JSON.stringify(state.scoreFactors), updatedAt: at };
-}
-
 /** A lead row by id. */
 export async function findLead(db: Db, id: string): Promise<LeadRow | undefined> {
   const [row] = await db.select().from(leads).where(eq(leads.id, id)).limit(1);
@@ -126,7 +122,7 @@ export async function findLead(db: Db, id: string): Promise<LeadRow | undefined>
 
 /** The insert of a new lead from its state, for a batch. */
 export function insertLead(db: Db, state: LeadState, at: string): BatchItem<"sqlite"> {
-  return db.insert(leads).values(leadColumns(state, at));
+  return db.insert(leads).values(leadRecord(state, at));
 }
 
 /** A lead's counts as its reports and their files say: reports, eligible reports other than one, files. */

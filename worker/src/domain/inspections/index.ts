@@ -6,10 +6,12 @@
  * pass `now`, the calendar and what they loaded.
  */
 export * from "./conclusion";
+export * from "./creation";
 export * from "./findings";
 export * from "./lifecycle";
 export * from "./measures";
 export * from "./personnel";
 export * from "./plan";
+export * from "./plan-view";
 export * from "./result";
 export * from "./team";

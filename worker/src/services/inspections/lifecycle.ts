@@ -20,6 +20,7 @@ import {
   replaceTeam,
   updateInspection,
 } from "../../db/queries/inspections-write";
+import { inspectionEditedEvent, inspectionStartedEvent } from "../../db/rows/inspection-events";
 import { cancelInspection as cancelRule } from "../../domain/inspections";
 import { ApiError } from "../../http/errors";
 import { failureError, fieldError } from "../../http/failures";
@@ -97,20 +98,21 @@ export async function patchInspection(
   const statements: BatchItem<"sqlite">[] = [
     updateInspection(db, id, { plannedStart, plannedEnd, scope: input.scope ?? row.scope }, at),
     ...(input.team ? replaceTeam(db, id, input.team) : []),
-    auditInsert(db, {
-      actorId: actor.id,
-      actorKind: "user",
-      action: moving ? "inspection.moved" : "inspection.updated",
-      targetType: "inspection",
-      targetId: id,
-      summary: {
-        before: { plannedStart: row.plannedStart, plannedEnd: row.plannedEnd },
-        after: { plannedStart, plannedEnd },
-        ...(input.scope ? { scope: true } : {}),
-        ...(input.team ? { team: input.team.map((m) => m.userId) } : {}),
-      },
-      at,
-    }),
+    auditInsert(
+      db,
+      inspectionEditedEvent(
+        actor.id,
+        id,
+        {
+          moving,
+          before: row,
+          after: { plannedStart, plannedEnd },
+          ...(input.scope ? { scope: true } : {}),
+          ...(input.team ? { team: input.team.map((m) => m.userId) } : {}),
+        },
+        at,
+      ),
+    ),
   ];
   await commitWrite(db, statements, unchanged(row));
   return getInspection(ctx, id);
@@ -126,15 +128,7 @@ export async function startInspection(ctx: ActorContext, id: string): Promise<In
     ctx.db,
     [
       updateInspection(ctx.db, id, { status: "in_progress", startedAt: at }, at),
-      auditInsert(ctx.db, {
-        actorId: ctx.actor.id,
-        actorKind: "user",
-        action: "inspection.started",
-        targetType: "inspection",
-        targetId: id,
-        summary: { before: { status: "planned" }, after: { status: "in_progress" } },
-        at,
-      }),
+      auditInsert(ctx.db, inspectionStartedEvent(ctx.actor.id, id, at)),
     ],
     unchanged(row),
   );
