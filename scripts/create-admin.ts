@@ -2,16 +2,17 @@
 //
 //   npm run admin:create -- --email chanh.thanhtra@hanoi.gov.vn --name "Nguyễn Văn A"           (local)
 //   npm run admin:create -- --email chanh.thanhtra@hanoi.gov.vn --name "Nguyễn Văn A" --remote  (production)
+//   npm run admin:create -- --email you@example.org --persist-to .wrangler/empty-state       (`npm start -- --empty`)
 //
 // The password is generated, printed once, and must be changed at first login.
 // The hash uses the same argon2id parameters as worker/src/lib/password.ts.
-import { execFileSync } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
-import { writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { argon2id } from "@noble/hashes/argon2.js";
+import { type D1Target, executeFileTarget } from "./lib/wrangler.ts";
 
 const { values } = parseArgs({
   options: {
@@ -22,7 +23,9 @@ const { values } = parseArgs({
   },
 });
 if (!values.email || !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(values.email)) {
-  console.error("Usage: npm run admin:create -- --email you@example.org [--name 'Full name'] [--remote]");
+  console.error(
+    "Usage: npm run admin:create -- --email you@example.org [--name 'Full name'] [--remote | --persist-to DIR]",
+  );
   process.exit(2);
 }
 
@@ -42,15 +45,26 @@ const sql = `INSERT INTO users (id, email, display_name, role, password_hash, mu
 VALUES (${q(randomUUID())}, ${q(email)}, ${q(values.name.normalize("NFC"))}, 'admin', ${q(phc)}, 1, ${q(now)}, ${q(now)})
 ON CONFLICT(email) DO UPDATE SET role = 'admin', password_hash = excluded.password_hash, must_change_password = 1,
   disabled_at = NULL, totp_enabled_at = NULL, totp_iv = NULL, totp_ciphertext = NULL, updated_at = excluded.updated_at;`;
-const file = join(tmpdir(), `create-admin-${process.pid}.sql`);
-writeFileSync(file, sql);
-const target = values.remote
-  ? ["--remote"]
-  : ["--local", ...(values["persist-to"] ? ["--persist-to", values["persist-to"]] : [])];
-execFileSync("wrangler", ["d1", "execute", "DB", ...target, "--file", file], {
-  stdio: ["ignore", "ignore", "inherit"],
-  env: { ...process.env, WRANGLER_SEND_METRICS: "false" },
-});
+// The project's own wrangler on this Node, so `node scripts/create-admin.ts` works outside `npm run` too.
+const persistTo = values["persist-to"];
+const target: D1Target = values.remote
+  ? { remote: true }
+  : { remote: false, persistTo: persistTo ? resolve(persistTo) : undefined };
+const dir = mkdtempSync(join(tmpdir(), "pacv-create-admin-"));
+let failure: unknown;
+try {
+  const file = join(dir, "create-admin.sql");
+  writeFileSync(file, sql);
+  executeFileTarget(file, target);
+} catch (error) {
+  failure = error;
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+if (failure) {
+  console.error(failure instanceof Error ? failure.message : failure);
+  process.exit(1);
+}
 console.log(`Administrator ${email} is ready (${values.remote ? "remote" : "local"} D1).`);
 console.log(`One-time password: ${password}`);
 console.log("Sign in at /kiem-tra/dang-nhap/ and change it; then enrol TOTP under Account.");

@@ -15,15 +15,13 @@ import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { ensureDevVars } from "./lib/dev-vars.ts";
+import { EMPTY_STATE, prepareEmptyDatabase } from "./lib/empty-database.ts";
 import { buildSite } from "./lib/site.ts";
 import { applyMigrations, ROOT, wranglerEnv } from "./lib/wrangler.ts";
 import { describeLoad, loadDirectory } from "./load-directory.ts";
 import { isSeeded, printDemoReceipt, seedLocal } from "./seed-local.ts";
 
 const port = process.env.PORT ?? "8787";
-
-/** Where `--empty` keeps its database, apart from the demo's `.wrangler/state`. */
-export const EMPTY_STATE = ".wrangler/empty-state";
 
 const { values: flags } = parseArgs({ options: { empty: { type: "boolean", default: false } } });
 
@@ -39,22 +37,22 @@ async function main() {
   buildSite();
 
   const persistTo = flags.empty ? join(ROOT, EMPTY_STATE) : undefined;
-  step(`Applying migrations to the local D1${flags.empty ? ` in ${EMPTY_STATE}` : ""}`);
-  applyMigrations({ quiet: false, persistTo });
-
-  if (flags.empty) {
-    step("Loading the official directory (no demo data, no demo accounts)");
-    console.log(describeLoad(await loadDirectory({ remote: false, persistTo })));
+  if (persistTo) {
+    console.log(describeLoad(await prepareEmptyDatabase(persistTo, { quiet: false, onStep: step })));
     console.log("\nThis database has no accounts. Create the first administrator in another terminal:");
     console.log(`  npm run admin:create -- --email you@example.org --name "Họ và tên" --persist-to ${EMPTY_STATE}`);
     console.log("It prints a one-time password; sign in at /kiem-tra/dang-nhap/ and change it.");
-  } else if (isSeeded()) {
-    step("Loading the official directory (npm run db:directory -- --local)");
-    console.log(describeLoad(await loadDirectory({ remote: false })));
-    console.log("\nSample data already seeded (settings.demo_seeded_at is set); skipping.");
   } else {
-    step("Loading the official directory, then seeding sample data (local only)");
-    printDemoReceipt(await seedLocal(), `http://localhost:${port}`);
+    step("Applying migrations to the local D1");
+    applyMigrations({ quiet: false });
+    if (isSeeded()) {
+      step("Loading the official directory (npm run db:directory -- --local)");
+      console.log(describeLoad(await loadDirectory({ remote: false })));
+      console.log("\nSample data already seeded (settings.demo_seeded_at is set); skipping.");
+    } else {
+      step("Loading the official directory, then seeding sample data (local only)");
+      printDemoReceipt(await seedLocal(), `http://localhost:${port}`);
+    }
   }
 
   step(`Serving on http://localhost:${port} (Ctrl+C to stop)`);

@@ -1,5 +1,6 @@
 // What scripts/e2e.ts hands every browser test (`ctx`), and what an e2e file
-// exports: `tests`, run in order, sharing `ctx.state` within the run.
+// exports: `tests`, run in order, sharing `ctx.state` within the run (the
+// seeded world's and the empty world's `ctx` are separate).
 import assert from "node:assert/strict";
 import type { BrowserContext, Page } from "playwright-core";
 
@@ -36,6 +37,16 @@ export interface E2eState {
   statsPage?: Page;
 }
 
+/** What the empty world (e2e/*.empty.e2e.ts, scripts/e2e.ts) adds to `ctx`. */
+export interface EmptyWorld {
+  /** The first administrator, created by `node scripts/create-admin.ts`. */
+  adminEmail: string;
+  /** The one-time password the CLI printed. */
+  adminPassword: string;
+  /** A new browser context with the run's options and no cookies (another person's browser). */
+  newContext(): Promise<BrowserContext>;
+}
+
 /** One run's server, browser and shared state. */
 export interface E2eContext {
   /** `http://127.0.0.1:<port>` of the `wrangler dev` under test. */
@@ -45,6 +56,8 @@ export interface E2eContext {
   /** The run's temporary directory. */
   work: string;
   state: E2eState;
+  /** Only in the empty world: its first administrator and fresh browser contexts. */
+  empty?: EmptyWorld;
 }
 
 export interface E2eTest {
