@@ -1,9 +1,9 @@
+import type { AssignmentResult } from "../domain/assignment";
 import type { Failure } from "../domain/inspections/result";
 import type { TransitionResult } from "../domain/workflow";
 import type { Lang } from "../env";
 import { EVIDENCE_MESSAGES, type EvidenceMessageKey } from "../i18n/evidence";
 import { INSPECTION_MESSAGES, type InspectionMessageKey } from "../i18n/inspections";
-import type { AssignmentResult } from "../domain/assignment";
 import { ASSIGNMENT_MESSAGES, type AssignmentMessageKey, TRANSITION_FIELD_MESSAGES } from "../i18n/leads";
 import { ApiError, type ErrorCode } from "./errors";
 

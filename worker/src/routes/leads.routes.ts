@@ -96,7 +96,8 @@ export const viewContactRoute = createRoute({
   path: "/leads/{id}/reports/{trackingCode}/contact",
   tags: ["triage"],
   security: staffSession,
-  summary: "Decrypt a named reporter's contact details (the lead's assignee and supervisors); every view is audited with its reason",
+  summary:
+    "Decrypt a named reporter's contact details (the lead's assignee and supervisors); every view is audited with its reason",
   description:
     "Anyone else who sees the lead sees only `hasContact` on each report and gets a 403 problem here. The reason is written to the audit log (`report.contact_viewed`).",
   request: {

@@ -150,7 +150,8 @@ export async function transitionLead(ctx: ActorContext, id: string, input: Trans
 export async function bulkMerge(ctx: ActorContext, input: BulkMerge): Promise<BulkResult> {
   const { db, actor } = ctx;
   const ids = [...new Set(input.leadIds)];
-  if (ids.includes(input.targetId)) throw assignmentError("validation_failed", "bulk_target_in_list", ctx.lang, "/targetId");
+  if (ids.includes(input.targetId))
+    throw assignmentError("validation_failed", "bulk_target_in_list", ctx.lang, "/targetId");
   const target = await requireVisibleLead(ctx, input.targetId);
   const sources = await findVisibleLeads(db, actor, ids);
   if (sources.length !== ids.length) throw assignmentError("not_found", "bulk_unknown_leads", ctx.lang);

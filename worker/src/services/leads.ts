@@ -8,12 +8,12 @@ import {
   type LeadStatus,
 } from "../contracts/leads";
 import { type Contact, ContactSchema } from "../contracts/reports";
-import { can } from "../domain/auth-policy";
-import { mayViewContacts } from "../domain/assignment";
 import { auditInsert } from "../db/queries/audit";
 import { findLeadAttachment, findVisibleLead, insertNote, leadDetail, listLeads } from "../db/queries/leads";
 import { findLeadReport, insertMessage, reportsOfLead, touchReport } from "../db/queries/reports";
 import type { LeadRow } from "../db/queries/triage";
+import { mayViewContacts } from "../domain/assignment";
+import { can } from "../domain/auth-policy";
 import { allowedTransitions } from "../domain/workflow";
 import { ApiError } from "../http/errors";
 import { assignmentError } from "../http/failures";

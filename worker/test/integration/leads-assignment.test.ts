@@ -122,7 +122,9 @@ describe("POST /api/leads/{id}/assignment", () => {
     const vi = await expectProblem(await assign(supervisor, id, tied.id), 422);
     expect(vi.detail).toBe("Cán bộ này phải tránh: có liên hệ với đơn vị của đầu mối");
     const en = await expectProblem(await assign(supervisor, id, tied.id, EN), 422);
-    expect(en.errors).toEqual([{ pointer: "/assigneeId", message: "This person is recused: they are tied to the lead's unit" }]);
+    expect(en.errors).toEqual([
+      { pointer: "/assigneeId", message: "This person is recused: they are tied to the lead's unit" },
+    ]);
     expect((await getLead(supervisor.cookie, id)).assignee).toBeNull();
   });
 

@@ -1,8 +1,8 @@
 import { env, SELF } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { type Problem, ProblemSchema } from "../../src/contracts/common";
 import { MeSchema } from "../../src/contracts/auth";
+import { type Problem, ProblemSchema } from "../../src/contracts/common";
 import { LeadDetailSchema, LeadListSchema } from "../../src/contracts/leads";
 import { ContactSchema } from "../../src/contracts/reports";
 import type { Role } from "../../src/domain/auth-policy";

@@ -344,7 +344,12 @@ export async function findVisibleLeads(db: Db, actor: Actor, ids: readonly strin
 }
 
 /** The update of the assignee of many leads at once (one statement, the ids bound as one JSON parameter). */
-export function assignLeads(db: Db, ids: readonly string[], assigneeId: string | null, at: string): BatchItem<"sqlite"> {
+export function assignLeads(
+  db: Db,
+  ids: readonly string[],
+  assigneeId: string | null,
+  at: string,
+): BatchItem<"sqlite"> {
   return db.update(leads).set({ assigneeId, updatedAt: at }).where(inList(leads.id, ids));
 }
 
