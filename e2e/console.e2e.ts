@@ -71,7 +71,9 @@ async function signIn(ctx: E2eContext, email: string, password: string): Promise
   await form.locator('[name="password"]').fill(password);
   await form.locator('button[type="submit"]').click();
   await p.waitForURL(`${ctx.baseUrl}/kiem-tra/`);
-  await p.locator("#lead-queue tbody tr a").first().waitFor();
+  // An inspector's queue opens on "my work", which may be empty: wait for the first page, not for a lead.
+  await p.locator("#lead-queue tbody tr").first().waitFor();
+  await p.waitForFunction(() => !document.getElementById("queue-app")?.hasAttribute("aria-busy"));
   return p;
 }
 
@@ -297,6 +299,20 @@ export const tests: E2eTest[] = [
       await p.locator("#logout").click();
       await p.waitForURL(`${ctx.baseUrl}/kiem-tra/dang-nhap/`);
       await signIn(ctx, DEMO_ACCOUNTS.inspector2.email, DEMO_PASSWORD);
+      // The inspector's queue opens on "my work"; switch to every lead they may see.
+      const filters = p.locator("#queue-filters");
+      assert.equal(
+        await filters.locator('[name="assignee"]').inputValue(),
+        "me",
+        "an inspector's queue opens on my work",
+      );
+      await filters.locator('[name="assignee"]').selectOption("all");
+      await Promise.all([
+        p.waitForResponse((r) => r.url().includes("/api/leads?") && !r.url().includes("assignee=")),
+        filters.locator('button[type="submit"]').click(),
+      ]);
+      await p.waitForFunction(() => !document.getElementById("queue-app")?.hasAttribute("aria-busy"));
+      await p.locator("#lead-queue tbody tr a").first().waitFor();
       const units = await p.locator("#lead-queue tbody th").allInnerTexts();
       assert.ok(!units.some((name) => /Đống Đa/.test(name)), `no Đống Đa lead on the first page: ${units.join(", ")}`);
       await p.goto(

@@ -37,6 +37,11 @@ import type {
   PlanBuildResult,
 } from "../../../worker/src/contracts/inspections";
 import type {
+  AssignmentSchema,
+  BulkAssignSchema,
+  BulkMergeSchema,
+  BulkResult,
+  ContactViewSchema,
   LeadDetail,
   LeadList,
   LeadMessageCreateSchema,
@@ -149,8 +154,12 @@ export const api = {
       post<LeadDetail>(`/api/leads/${at(id)}/messages`, body),
     resolveContest: (id: string, body: In<typeof ContestResolutionInputSchema>) =>
       post<LeadDetail>(`/api/leads/${at(id)}/contest-resolution`, body),
-    contact: (id: string, trackingCode: string) =>
-      post<{ contact: Contact | null }>(`/api/leads/${at(id, "reports", trackingCode)}/contact`),
+    contact: (id: string, trackingCode: string, body: In<typeof ContactViewSchema>) =>
+      post<{ contact: Contact | null }>(`/api/leads/${at(id, "reports", trackingCode)}/contact`, body),
+    assign: (id: string, body: In<typeof AssignmentSchema>) =>
+      post<LeadDetail>(`/api/leads/${at(id)}/assignment`, body),
+    bulkAssign: (body: In<typeof BulkAssignSchema>) => post<BulkResult>("/api/leads/bulk/assign", body),
+    bulkMerge: (body: In<typeof BulkMergeSchema>) => post<BulkResult>("/api/leads/bulk/merge", body),
     attachmentHref: (id: string, fileId: string) => `/api/leads/${at(id, "attachments", fileId)}`,
   },
   plan: {

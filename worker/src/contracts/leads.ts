@@ -39,6 +39,11 @@ export const LeadQuerySchema = z.object({
   unitQ: z.string().max(100).optional(),
   categoryCode: CategoryCodeSchema.optional(),
   overdue: booleanParam.optional(),
+  /**
+   * `me`: the actor's own work (an inspector's default queue in the console);
+   * `none`: unassigned leads; a user id: that person's leads (supervisors).
+   */
+  assignee: z.string().min(1).max(64).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
   cursor: z.string().max(200).optional(),
 });
@@ -55,6 +60,8 @@ export const LeadSummarySchema = z.object({
   openedAt: z.string(),
   dueAt: z.string(),
   overdue: z.boolean(),
+  /** The staff member who owns the lead, or null. */
+  assigneeId: z.string().nullable(),
 });
 export type LeadSummary = z.infer<typeof LeadSummarySchema>;
 
@@ -84,6 +91,8 @@ export const LeadReportSchema = z.object({
   procedure: z.string().nullable(),
   officialHint: z.string().nullable(),
   eligible: z.boolean(),
+  /** Whether the reporter left contact details (decrypting them is `POST …/contact`, for the assignee and supervisors). */
+  hasContact: z.boolean(),
   attachments: z.array(
     z.object({ id: z.string(), contentType: z.string(), size: z.number().int(), sha256: z.string() }),
   ),
@@ -120,7 +129,10 @@ export const LeadDetailSchema = LeadSummarySchema.extend({
   eligible: z.boolean(),
   ackDueAt: z.string(),
   acknowledgedAt: z.string().nullable(),
-  assigneeId: z.string().nullable(),
+  /** The assignee's display name with their id, or null when nobody owns the lead. */
+  assignee: z.object({ id: z.string(), name: z.string() }).nullable(),
+  /** Whether the actor may decrypt the reporters' contact details (the assignee and supervisors). */
+  mayViewContacts: z.boolean(),
   proposedBy: z.string().nullable(),
   dismissalReason: z.string().nullable(),
   dismissalReasonCode: z.string().nullable(),
@@ -162,3 +174,27 @@ export const LeadMessageCreateSchema = z
   })
   .strict();
 export type LeadMessageCreate = z.infer<typeof LeadMessageCreateSchema>;
+
+/** `POST /api/leads/{id}/assignment`: the new assignee, or null to release the lead. */
+export const AssignmentSchema = z.object({ assigneeId: z.string().min(1).max(64).nullable() }).strict();
+export type Assignment = z.infer<typeof AssignmentSchema>;
+
+/** `POST /api/leads/{id}/reports/{trackingCode}/contact`: why the contact details are needed (audited). */
+export const ContactViewSchema = z.object({ reason: TextSchema.pipe(z.string().min(5).max(500)) }).strict();
+export type ContactView = z.infer<typeof ContactViewSchema>;
+
+/** Most leads one bulk action takes (bound as one JSON parameter). */
+export const BULK_MAX_LEADS = 500;
+const BulkLeadIds = z.array(z.string().min(1).max(64)).min(1).max(BULK_MAX_LEADS);
+
+/** `POST /api/leads/bulk/assign` */
+export const BulkAssignSchema = z.object({ leadIds: BulkLeadIds, assigneeId: z.string().min(1).max(64) }).strict();
+export type BulkAssign = z.infer<typeof BulkAssignSchema>;
+
+/** `POST /api/leads/bulk/merge`: merge every lead of `leadIds` into `targetId` (same unit). */
+export const BulkMergeSchema = z.object({ leadIds: BulkLeadIds, targetId: z.string().min(1).max(64) }).strict();
+export type BulkMerge = z.infer<typeof BulkMergeSchema>;
+
+/** The answer of a bulk action: how many leads it changed, and which. */
+export const BulkResultSchema = z.object({ count: z.number().int(), leadIds: z.array(z.string()) });
+export type BulkResult = z.infer<typeof BulkResultSchema>;

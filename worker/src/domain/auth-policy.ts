@@ -49,7 +49,10 @@ export const PERMISSIONS = {
   "leads.triage": ["inspector", "supervisor"],
   "leads.decide": ["supervisor"],
   "leads.overdue": ["supervisor"],
-  "contacts.read": ["inspector", "supervisor"],
+  /** Assign, reassign and release any lead (inspectors take and release only their own). */
+  "leads.assign": ["supervisor"],
+  /** Decrypt the contact details of any visible lead's reporters; an inspector only those of leads assigned to them. */
+  "contacts.read": ["supervisor"],
   /** Enter a report received by phone, post, in person, e-mail, another agency or portal (staff intake). */
   "intake.create": ["inspector", "supervisor"],
   /** See inspections, the plan and measures (recusal and surprise-team rules still apply). */

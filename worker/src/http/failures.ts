@@ -1,9 +1,10 @@
+import type { AssignmentResult } from "../domain/assignment";
 import type { Failure } from "../domain/inspections/result";
 import type { TransitionResult } from "../domain/workflow";
 import type { Lang } from "../env";
 import { EVIDENCE_MESSAGES, type EvidenceMessageKey } from "../i18n/evidence";
 import { INSPECTION_MESSAGES, type InspectionMessageKey } from "../i18n/inspections";
-import { TRANSITION_FIELD_MESSAGES } from "../i18n/leads";
+import { ASSIGNMENT_MESSAGES, type AssignmentMessageKey, TRANSITION_FIELD_MESSAGES } from "../i18n/leads";
 import { ApiError, type ErrorCode } from "./errors";
 
 /**
@@ -63,4 +64,31 @@ export function evidenceError(code: ErrorCode, key: EvidenceMessageKey, lang: La
 /** A 422 at `/file` with the evidence message (no file, several, damaged or encrypted). */
 export function evidenceFileError(key: EvidenceMessageKey, lang: Lang): ApiError {
   return new ApiError("validation_failed", { errors: [{ pointer: "/file", message: EVIDENCE_MESSAGES[key][lang] }] });
+}
+
+/**
+ * A refused assignment as the API error, its message in the request's
+ * language: lead closed or already someone else's → 409, not the actor's to
+ * give → 403, an unusable assignee → 422 at `pointer`.
+ */
+export function assignmentFailureError(
+  failure: Extract<AssignmentResult, { ok: false }>,
+  lang: Lang,
+  pointer = "/assigneeId",
+): ApiError {
+  const message = ASSIGNMENT_MESSAGES[failure.detail][lang];
+  if (failure.error === "illegal") return new ApiError("conflict", { detail: message });
+  if (failure.error === "forbidden") return new ApiError("forbidden", { detail: message });
+  return new ApiError("validation_failed", { detail: message, errors: [{ pointer, message }] });
+}
+
+/** A problem of `code` whose detail is one of the assignment messages, in the request's language. */
+export function assignmentError(
+  code: "forbidden" | "conflict" | "not_found" | "validation_failed",
+  key: AssignmentMessageKey,
+  lang: Lang,
+  pointer?: string,
+): ApiError {
+  const message = ASSIGNMENT_MESSAGES[key][lang];
+  return new ApiError(code, { detail: message, ...(pointer ? { errors: [{ pointer, message }] } : {}) });
 }

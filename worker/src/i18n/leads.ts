@@ -9,3 +9,50 @@ export const TRANSITION_FIELD_MESSAGES = {
     en: "Choose another lead about the same unit to merge into",
   },
 } as const satisfies Record<string, Record<Lang, string>>;
+
+/** Why an assignment, a bulk action or a contact view is refused, as the problem's detail or field message. */
+export const ASSIGNMENT_MESSAGES = {
+  lead_closed: {
+    vi: "Đầu mối đã đóng (đã gộp, đã loại hoặc đã kết luận); không thể phân công",
+    en: "The lead is closed (merged, dismissed or concluded) and cannot be assigned",
+  },
+  already_assigned: {
+    vi: "Đầu mối đã được giao cho cán bộ khác; chỉ lãnh đạo mới giao lại được",
+    en: "The lead is already assigned to someone else; only a supervisor can reassign it",
+  },
+  not_yours: {
+    vi: "Cán bộ kiểm tra chỉ tự nhận đầu mối chưa giao hoặc trả lại đầu mối của mình; lãnh đạo phân công người khác",
+    en: "An inspector may only take an unassigned lead or release their own; supervisors assign others",
+  },
+  unknown_staff: { vi: "Không có tài khoản cán bộ này", en: "No such staff account" },
+  account_disabled: { vi: "Tài khoản cán bộ này đã bị khóa", en: "This staff account is disabled" },
+  not_casework: {
+    vi: "Chỉ giao được cho cán bộ kiểm tra hoặc lãnh đạo",
+    en: "Only an inspector or a supervisor can be assigned",
+  },
+  recused: {
+    vi: "Cán bộ này phải tránh: có liên hệ với đơn vị của đầu mối",
+    en: "This person is recused: they are tied to the lead's unit",
+  },
+  contact_forbidden: {
+    vi: "Chỉ cán bộ được giao đầu mối hoặc lãnh đạo mới xem được thông tin liên hệ của người phản ánh",
+    en: "Only the lead's assignee or a supervisor may see the reporter's contact details",
+  },
+  assignee_filter_forbidden: {
+    vi: "Cán bộ kiểm tra chỉ lọc được việc của mình (assignee=me) hoặc việc chưa giao (assignee=none)",
+    en: "An inspector may filter only their own work (assignee=me) or unassigned leads (assignee=none)",
+  },
+  bulk_unknown_leads: {
+    vi: "Có đầu mối không tồn tại hoặc bạn không được xem",
+    en: "Some leads do not exist or are not visible to you",
+  },
+  bulk_other_unit: {
+    vi: "Chỉ gộp được các đầu mối về cùng một đơn vị với đầu mối đích",
+    en: "Only leads about the same unit as the target can be merged",
+  },
+  bulk_target_in_list: {
+    vi: "Đầu mối đích không được nằm trong danh sách cần gộp",
+    en: "The target lead cannot be one of the leads to merge",
+  },
+} as const satisfies Record<string, Record<Lang, string>>;
+export type AssignmentMessageKey = keyof typeof ASSIGNMENT_MESSAGES;

@@ -2,10 +2,14 @@ import { createApp } from "../http/create-app";
 import { actorContext } from "../http/service-context";
 import { jsonBodyLimit } from "../middleware/json-body";
 import { requireActor } from "../middleware/session";
-import { transitionLead } from "../services/lead-transitions";
+import { assignLead, bulkAssign } from "../services/assignment";
+import { bulkMerge, transitionLead } from "../services/lead-transitions";
 import { addNote, evidenceFile, leadQueue, leadView, messageReporters, viewContact } from "../services/leads";
 import {
   addNoteRoute,
+  assignLeadRoute,
+  bulkAssignRoute,
+  bulkMergeRoute,
   downloadEvidenceRoute,
   getLeadRoute,
   listLeadsRoute,
@@ -16,6 +20,7 @@ import {
 
 const app = createApp();
 app.use("/leads", requireActor("leads.read"));
+app.use("/leads/bulk/assign", requireActor("leads.assign"));
 app.use("/leads/*", requireActor("leads.read"), jsonBodyLimit);
 
 /** The triage console's API: queue, lead detail, workflow, notes, messages, contact and evidence. */
@@ -36,8 +41,14 @@ export const leadsApp = app
   })
   .openapi(viewContactRoute, async (c) => {
     const { id, trackingCode } = c.req.valid("param");
-    return c.json(await viewContact(actorContext(c), id, trackingCode), 200);
+    return c.json(await viewContact(actorContext(c), id, trackingCode, c.req.valid("json").reason), 200);
   })
+  .openapi(assignLeadRoute, async (c) => {
+    const lead = await assignLead(actorContext(c), c.req.valid("param").id, c.req.valid("json"));
+    return c.json(lead, 200);
+  })
+  .openapi(bulkAssignRoute, async (c) => c.json(await bulkAssign(actorContext(c), c.req.valid("json")), 200))
+  .openapi(bulkMergeRoute, async (c) => c.json(await bulkMerge(actorContext(c), c.req.valid("json")), 200))
   .openapi(downloadEvidenceRoute, async (c) => {
     const { id, attachmentId } = c.req.valid("param");
     const file = await evidenceFile(actorContext(c), id, attachmentId);

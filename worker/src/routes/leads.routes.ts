@@ -1,5 +1,10 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import {
+  AssignmentSchema,
+  BulkAssignSchema,
+  BulkMergeSchema,
+  BulkResultSchema,
+  ContactViewSchema,
   LeadDetailSchema,
   LeadListSchema,
   LeadMessageCreateSchema,
@@ -16,11 +21,14 @@ export const listLeadsRoute = createRoute({
   tags: ["triage"],
   security: staffSession,
   summary: "The triage queue, highest priority first; recused units are invisible",
+  description:
+    "`assignee=me` is the caller's own work (the console's default queue for inspectors), `assignee=none` the unassigned leads, `assignee={userId}` one person's leads (supervisors only; an inspector gets a 403 problem).",
   request: { query: LeadQuerySchema },
   responses: {
-    200: { description: "A page of leads", content: json(LeadListSchema) },
-    422: problem("Bad filter"),
     ...sessionGuarded,
+    200: { description: "A page of leads", content: json(LeadListSchema) },
+    403: problem("An inspector filtering by another person's assignments"),
+    422: problem("Bad filter"),
   },
 });
 
@@ -88,12 +96,20 @@ export const viewContactRoute = createRoute({
   path: "/leads/{id}/reports/{trackingCode}/contact",
   tags: ["triage"],
   security: staffSession,
-  summary: "Decrypt a named reporter's contact details; every view is audited",
-  request: { params: IdParams.extend({ trackingCode: z.string().min(1).max(20) }) },
+  summary:
+    "Decrypt a named reporter's contact details (the lead's assignee and supervisors); every view is audited with its reason",
+  description:
+    "Anyone else who sees the lead sees only `hasContact` on each report and gets a 403 problem here. The reason is written to the audit log (`report.contact_viewed`).",
+  request: {
+    params: IdParams.extend({ trackingCode: z.string().min(1).max(20) }),
+    body: { content: json(ContactViewSchema), required: true },
+  },
   responses: {
-    200: { description: "Contact details", content: json(z.object({ contact: ContactSchema.nullable() })) },
-    404: problem("No such lead or report"),
     ...sessionGuarded,
+    200: { description: "Contact details", content: json(z.object({ contact: ContactSchema.nullable() })) },
+    403: problem("Neither the lead's assignee nor a supervisor"),
+    404: problem("No such lead or report"),
+    422: problem("Missing reason"),
   },
 });
 
@@ -108,5 +124,57 @@ export const downloadEvidenceRoute = createRoute({
     200: { description: "The file" },
     404: problem("No such lead or file"),
     ...sessionGuarded,
+  },
+});
+
+export const assignLeadRoute = createRoute({
+  method: "post",
+  path: "/leads/{id}/assignment",
+  tags: ["triage"],
+  security: staffSession,
+  summary: "Assign a lead to an inspector or supervisor not recused from its unit, or release it (null); audited",
+  description:
+    "Supervisors assign, reassign and release any open lead; an inspector may take an unassigned lead (their own id) or release their own. Each change writes `lead.assigned` or `lead.unassigned` with `{from, to}`.",
+  request: { params: IdParams, body: { content: json(AssignmentSchema), required: true } },
+  responses: {
+    ...sessionGuarded,
+    200: { description: "The lead after the change", content: json(LeadDetailSchema) },
+    403: problem("An inspector assigning someone else, or releasing another's lead"),
+    404: problem("No such lead, or the caller is recused from it"),
+    409: problem("The lead is closed, already someone else's, or changed meanwhile"),
+    422: problem("Unknown or disabled account, not an inspector or supervisor, or recused from the lead's unit"),
+  },
+});
+
+export const bulkAssignRoute = createRoute({
+  method: "post",
+  path: "/leads/bulk/assign",
+  tags: ["triage"],
+  security: staffSession,
+  summary: "Assign several leads to one person in one batch (supervisors); one audit row per lead",
+  request: { body: { content: json(BulkAssignSchema), required: true } },
+  responses: {
+    200: { description: "How many leads changed, and which", content: json(BulkResultSchema) },
+    404: problem("A lead does not exist or the caller is recused from it"),
+    409: problem("A lead is closed, or one changed meanwhile"),
+    422: problem("The assignee is unknown, disabled, not casework staff, or recused from a lead's unit"),
+    ...sessionGuarded,
+  },
+});
+
+export const bulkMergeRoute = createRoute({
+  method: "post",
+  path: "/leads/bulk/merge",
+  tags: ["triage"],
+  security: staffSession,
+  summary: "Merge several leads about one unit into a target lead in one batch",
+  request: { body: { content: json(BulkMergeSchema), required: true } },
+  responses: {
+    ...sessionGuarded,
+    200: { description: "How many leads were merged, and which", content: json(BulkResultSchema) },
+    403: problem("Role not allowed"),
+    404: problem("A lead or the target does not exist, or the caller is recused from it"),
+    409: problem("A lead or the target cannot be merged from its current status, or one changed meanwhile"),
+    422: problem("A lead about another unit, or the target among the leads"),
   },
 });

@@ -1,13 +1,20 @@
-import type { LeadDetail, LeadStatus, Transition } from "../contracts/leads";
+import type { BulkMerge, BulkResult, LeadDetail, LeadStatus, Transition } from "../contracts/leads";
 import { auditInsert } from "../db/queries/audit";
-import { findVisibleLead, leadUnchanged, updateLead } from "../db/queries/leads";
+import {
+  findVisibleLead,
+  findVisibleLeads,
+  leadsUnchanged,
+  leadUnchanged,
+  reportsOfLeadsWithStatus,
+  updateLead,
+} from "../db/queries/leads";
 import { insertMessage, moveReports, reporterStatusChanges, reportsOfLead } from "../db/queries/reports";
 import { type LeadRow, toLeadState, unitFindingsLast12Months } from "../db/queries/triage";
 import { leadTransitionEvent } from "../db/rows/lead-events";
 import { leadTransitionColumns } from "../db/rows/records";
 import { mergeInto, rescore } from "../domain/lead-plan";
 import { transition } from "../domain/workflow";
-import { transitionFailureError } from "../http/failures";
+import { assignmentError, transitionFailureError } from "../http/failures";
 import { type Statements, writeGuarded } from "./batch";
 import type { ActorContext } from "./context";
 import { leadView, requireVisibleLead } from "./leads";
@@ -111,4 +118,97 @@ export async function transitionLead(ctx: ActorContext, id: string, input: Trans
   statements.push(auditInsert(db, leadTransitionEvent(actor.id, lead.id, result.event, at)));
   await writeGuarded(db, leadUnchanged(lead), statements);
   return leadView(ctx, id);
+}
+
+/**
+ * `POST /api/leads/bulk/merge`: merge several leads into `targetId` in one
+ * batch, each by the same rule as a single merge (`transition` to `merged`:
+ * role, state, the target's state), all or nothing. Every lead must be
+ * visible (404 otherwise), about the target's unit (422 at `/leadIds`), and
+ * not the target itself (422). The target takes every report and signal and
+ * is re-scored once; each merged lead gets its `lead.merge` audit row and
+ * the target one `lead.merged_in` row per merged lead.
+ */
+export async function bulkMerge(ctx: ActorContext, input: BulkMerge): Promise<BulkResult> {
+  const { db, actor } = ctx;
+  const ids = [...new Set(input.leadIds)];
+  if (ids.includes(input.targetId))
+    throw assignmentError("validation_failed", "bulk_target_in_list", ctx.lang, "/targetId");
+  const target = await requireVisibleLead(ctx, input.targetId);
+  const sources = await findVisibleLeads(db, actor, ids);
+  if (sources.length !== ids.length) throw assignmentError("not_found", "bulk_unknown_leads", ctx.lang);
+  if (sources.some((l) => l.unitId !== target.unitId)) {
+    throw assignmentError("validation_failed", "bulk_other_unit", ctx.lang, "/leadIds");
+  }
+  const at = ctx.now.toISOString();
+  const allReports = await reportsOfLeadsWithStatus(
+    db,
+    sources.map((l) => l.id),
+  );
+  const statements: Statements = [];
+  let merged = toLeadState(target);
+  for (const lead of sources) {
+    const result = transition(
+      { id: lead.id, status: lead.status as LeadStatus, proposedBy: lead.proposedBy },
+      { to: "merged", targetLeadId: target.id, target: { id: target.id, status: target.status as LeadStatus } },
+      { id: actor.id, role: actor.role },
+    );
+    if (!result.ok) throw transitionFailureError(result, ctx.lang);
+    const leadReports = allReports.filter((r) => r.leadId === lead.id);
+    merged = mergeInto(merged, toLeadState(lead));
+    statements.push(
+      updateLead(db, lead.id, {
+        ...result.patch,
+        updatedAt: at,
+        ...(lead.acknowledgedAt ? {} : { acknowledgedAt: at }),
+        decidedAt: at,
+        overdueSince: null,
+      }),
+      ...reporterStatusChanges(db, leadReports, result.reporterStatus, at),
+      auditInsert(db, {
+        actorId: actor.id,
+        actorKind: "user",
+        action: `lead.${result.event.action}`,
+        targetType: "lead",
+        targetId: lead.id,
+        summary: { before: result.event.before, after: result.event.after, bulk: true },
+        at,
+      }),
+      auditInsert(db, {
+        actorId: actor.id,
+        actorKind: "user",
+        action: "lead.merged_in",
+        targetType: "lead",
+        targetId: target.id,
+        summary: { from: lead.id, reports: leadReports.length, bulk: true },
+        at,
+      }),
+    );
+  }
+  const score = rescore(merged, await unitFindingsLast12Months(db, target.unitId, ctx.now), ctx.now);
+  statements.push(
+    ...(allReports.length
+      ? [
+          moveReports(
+            db,
+            allReports.map((r) => r.id),
+            target.id,
+          ),
+        ]
+      : []),
+    updateLead(db, target.id, {
+      categoryCode: merged.categoryCode,
+      severity: merged.severity,
+      reportCount: merged.reportCount,
+      evidenceCount: merged.evidenceCount,
+      businessHarm: merged.businessHarm,
+      eligible: merged.eligible,
+      lastReportAt: merged.lastReportAt,
+      priority: score.priority,
+      scoreFactors: JSON.stringify(score.scoreFactors),
+      updatedAt: at,
+    }),
+  );
+  await writeGuarded(db, leadsUnchanged([target, ...sources]), statements);
+  return { count: sources.length, leadIds: sources.map((l) => l.id) };
 }

@@ -12,8 +12,11 @@ import { auditInsert } from "../db/queries/audit";
 import { findLeadAttachment, findVisibleLead, insertNote, leadDetail, listLeads } from "../db/queries/leads";
 import { findLeadReport, insertMessage, reportsOfLead, touchReport } from "../db/queries/reports";
 import type { LeadRow } from "../db/queries/triage";
+import { mayViewContacts } from "../domain/assignment";
+import { can } from "../domain/auth-policy";
 import { allowedTransitions } from "../domain/workflow";
 import { ApiError } from "../http/errors";
+import { assignmentError } from "../http/failures";
 import { unseal } from "../lib/crypto";
 import { writeBatch } from "./batch";
 import type { ActorContext } from "./context";
@@ -33,7 +36,11 @@ export async function requireVisibleLead(ctx: ActorContext, id: string): Promise
 
 /** `GET /api/leads`: the queue the actor may see, highest priority first. */
 export async function leadQueue(ctx: ActorContext, query: LeadQuery): Promise<LeadList> {
-  return LeadListSchema.parse(await listLeads(ctx.db, ctx.actor, query));
+  const assignee = query.assignee === "me" ? ctx.actor.id : query.assignee;
+  if (assignee && assignee !== "none" && assignee !== ctx.actor.id && !can(ctx.actor.role, "leads.assign")) {
+    throw assignmentError("forbidden", "assignee_filter_forbidden", ctx.lang);
+  }
+  return LeadListSchema.parse(await listLeads(ctx.db, ctx.actor, { ...query, assignee }));
 }
 
 /** `GET /api/leads/{id}`: the lead page, with the transitions the actor may make now. */
@@ -42,6 +49,7 @@ export async function leadView(ctx: ActorContext, id: string): Promise<LeadDetai
   const detail = await leadDetail(ctx.db, lead);
   return LeadDetailSchema.parse({
     ...detail,
+    mayViewContacts: mayViewContacts(lead, ctx.actor),
     allowedTransitions: allowedTransitions(
       { id: lead.id, status: lead.status as LeadStatus, proposedBy: lead.proposedBy },
       ctx.actor,
@@ -100,16 +108,24 @@ export async function messageReporters(ctx: ActorContext, id: string, input: Lea
   return leadView(ctx, id);
 }
 
-/** `POST /api/leads/{id}/reports/{trackingCode}/contact`: a named reporter's contact details; every view is audited. */
+/**
+ * `POST /api/leads/{id}/reports/{trackingCode}/contact`: a named reporter's
+ * contact details, for the lead's assignee and supervisors only (403 with
+ * the reason for anyone else); every view is audited with the reason given.
+ */
 export async function viewContact(
   ctx: ActorContext,
   id: string,
   trackingCode: string,
+  reason: string,
 ): Promise<{ contact: Contact | null }> {
-  await requireVisibleLead(ctx, id);
+  const lead = await requireVisibleLead(ctx, id);
   const report = await findLeadReport(ctx.db, id, trackingCode);
   if (!report) throw new ApiError("not_found");
-  await writeBatch(ctx.db, [leadEvent(ctx, id, "report.contact_viewed", { trackingCode: report.trackingCode })]);
+  if (!mayViewContacts(lead, ctx.actor)) throw assignmentError("forbidden", "contact_forbidden", ctx.lang);
+  await writeBatch(ctx.db, [
+    leadEvent(ctx, id, "report.contact_viewed", { trackingCode: report.trackingCode, reason }),
+  ]);
   if (!report.contactIv || !report.contactCiphertext) return { contact: null };
   const plain = await unseal(
     ctx.env.CONTACT_KEY,

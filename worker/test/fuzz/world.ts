@@ -209,6 +209,7 @@ export async function buildWorld(): Promise<FuzzWorld> {
     ["/api/leads/{id}/transitions", leadIds.map((id) => ({ values: { id } }))],
     ["/api/leads/{id}/notes", leadIds.map((id) => ({ values: { id } }))],
     ["/api/leads/{id}/messages", leadIds.map((id) => ({ values: { id } }))],
+    ["/api/leads/{id}/assignment", leadIds.map((id) => ({ values: { id } }))],
     ["/api/leads/{id}/contest-resolution", [concluded.leadId, bribeLead].map((id) => ({ values: { id } }))],
     [
       "/api/leads/{id}/reports/{trackingCode}/contact",

@@ -1,6 +1,7 @@
 import { env, SELF } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
+import { MeSchema } from "../../src/contracts/auth";
 import { type Problem, ProblemSchema } from "../../src/contracts/common";
 import { LeadDetailSchema, LeadListSchema } from "../../src/contracts/leads";
 import { ContactSchema } from "../../src/contracts/reports";
@@ -104,9 +105,28 @@ const ENDPOINTS: Endpoint[] = [
     },
   },
   {
+    // Taking the lead first: since issue 12 only the lead's assignee and supervisors decrypt contacts.
+    name: "POST /api/leads/{id}/assignment",
+    ok: 200,
+    send: async (cookie, s) => {
+      const me = await call(cookie, "/api/auth/me");
+      const assigneeId = me.ok ? MeSchema.parse(await me.json()).user.id : "nobody";
+      return call(cookie, `/api/leads/${s.leadId}/assignment`, { method: "POST", body: { assigneeId } });
+    },
+    check: async (res, s) => {
+      const lead = LeadDetailSchema.parse(await res.json());
+      expect(lead).toMatchObject({ id: s.leadId, mayViewContacts: true });
+      expect(lead.assignee).not.toBeNull();
+    },
+  },
+  {
     name: "POST /api/leads/{id}/reports/{code}/contact",
     ok: 200,
-    send: (cookie, s) => call(cookie, `/api/leads/${s.leadId}/reports/${s.trackingCode}/contact`, { method: "POST" }),
+    send: (cookie, s) =>
+      call(cookie, `/api/leads/${s.leadId}/reports/${s.trackingCode}/contact`, {
+        method: "POST",
+        body: { reason: "Gọi lại để xác minh thời điểm" },
+      }),
     check: async (res) => {
       expect(ContactResultSchema.parse(await res.json()).contact).toEqual(CONTACT);
     },
@@ -340,6 +360,7 @@ describe("recusal: reports about a tied unit never reach the recused through ano
     expect(withoutRequestId(a)).toEqual(withoutRequestId(b));
     const contact = await call(recused, `/api/leads/${visible.leadId}/reports/${hidden.trackingCode}/contact`, {
       method: "POST",
+      body: { reason: "Gọi lại để xác minh" },
     });
     await expectProblem(contact, 404);
   });
@@ -379,7 +400,11 @@ describe("CSRF: state-changing requests with a cookie need our own Origin", () =
       "POST /api/leads/{id}/transitions": [`/api/leads/${s.leadId}/transitions`, { to: "in_review" }],
       "POST /api/leads/{id}/notes": [`/api/leads/${s.leadId}/notes`, { body: "Ghi chú giả mạo" }],
       "POST /api/leads/{id}/messages": [`/api/leads/${s.leadId}/messages`, { body: "Tin nhắn giả mạo" }],
-      "POST /api/leads/{id}/reports/{code}/contact": [`/api/leads/${s.leadId}/reports/${s.trackingCode}/contact`, {}],
+      "POST /api/leads/{id}/reports/{code}/contact": [
+        `/api/leads/${s.leadId}/reports/${s.trackingCode}/contact`,
+        { reason: "Gọi lại để xác minh" },
+      ],
+      "POST /api/leads/{id}/assignment": [`/api/leads/${s.leadId}/assignment`, { assigneeId: null }],
     };
     const [path, body] = paths[endpoint.name] ?? ["", {}];
     const headers: Record<string, string> = { Cookie: cookie, "Content-Type": "application/json" };

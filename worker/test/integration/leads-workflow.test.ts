@@ -519,11 +519,19 @@ describe("notes, messages and contact details", () => {
     expect((await followPage(stranger)).messages).toEqual([]);
   });
 
-  it("decrypts a named reporter's contact and writes report.contact_viewed for every view", async () => {
+  // Changed for issue 12: only the lead's assignee and supervisors decrypt, so the inspector takes the lead
+  // first, and every view carries a reason that the audit row keeps.
+  it("decrypts a named reporter's contact for the assignee and a supervisor, auditing each view with its reason", async () => {
+    const take = await call(inspector.cookie, `/api/leads/${id}/assignment`, {
+      method: "POST",
+      body: { assigneeId: inspector.user.id },
+    });
+    expect(take.status).toBe(200);
     const schema = z.object({ contact: ContactSchema.nullable() });
     for (const session of [inspector, supervisorA]) {
       const res = await call(session.cookie, `/api/leads/${id}/reports/${named.trackingCode}/contact`, {
         method: "POST",
+        body: { reason: "Gọi lại để xác minh thời điểm" },
       });
       expect(res.status).toBe(200);
       expect(schema.parse(await res.json()).contact).toEqual(CONTACT);
@@ -531,8 +539,8 @@ describe("notes, messages and contact details", () => {
     const views = (await auditRows(id)).filter((r) => r.action === "report.contact_viewed");
     expect(views.map((v) => v.actor_id)).toEqual([inspector.user.id, supervisorA.user.id]);
     expect(views.map((v) => JSON.parse(v.summary))).toEqual([
-      { trackingCode: named.trackingCode },
-      { trackingCode: named.trackingCode },
+      { trackingCode: named.trackingCode, reason: "Gọi lại để xác minh thời điểm" },
+      { trackingCode: named.trackingCode, reason: "Gọi lại để xác minh thời điểm" },
     ]);
     expect(JSON.stringify(views)).not.toContain(CONTACT.email);
   });
@@ -540,6 +548,7 @@ describe("notes, messages and contact details", () => {
   it("answers null for an anonymous report, and 404 for a report of another lead", async () => {
     const res = await call(inspector.cookie, `/api/leads/${id}/reports/${anonymous.trackingCode}/contact`, {
       method: "POST",
+      body: { reason: "Gọi lại để xác minh" },
     });
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ contact: null });
@@ -547,6 +556,7 @@ describe("notes, messages and contact details", () => {
     const stranger = await fileBribe(ward.id, { track: "named", contact: CONTACT });
     const other = await call(inspector.cookie, `/api/leads/${id}/reports/${stranger.trackingCode}/contact`, {
       method: "POST",
+      body: { reason: "Gọi lại để xác minh" },
     });
     await expectProblem(other, 404);
     expect((await auditRows(await leadIdOf(stranger.trackingCode))).map((r) => r.action)).toEqual(["lead.opened"]);

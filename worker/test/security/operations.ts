@@ -123,6 +123,7 @@ export function buildWorld(cast: Cast, ward: string, target: FiledReport, target
   }
   const sharedHoliday = once(storedHoliday);
   const sharedLead = once(() => lead(targetUnit));
+  const sharedMergeSource = once(() => lead(targetUnit));
 
   /** A planned verification visit, the matrix inspector on its team (the supervisor heads it). */
   async function planned(leadIds: string[] = [], unitId?: string): Promise<string> {
@@ -417,7 +418,28 @@ export function buildWorld(cast: Cast, ward: string, target: FiledReport, target
     "POST /leads/{id}/reports/{trackingCode}/contact": async () => ({
       method: "POST",
       path: `/leads/${await targetLead()}/reports/${target.trackingCode}/contact`,
+      json: { reason: "Gọi lại để xác minh thời điểm" },
     }),
+    // Each caller takes a lead for themselves: inspectors may take an unassigned lead, supervisors assign anyone.
+    "POST /leads/{id}/assignment": async (caller, fresh) => ({
+      method: "POST",
+      path: `/leads/${fresh ? await lead(targetUnit) : await sharedLead()}/assignment`,
+      json: { assigneeId: cast.credentials[caller].user?.id ?? "nobody" },
+    }),
+    "POST /leads/bulk/assign": async (_caller, fresh) => ({
+      method: "POST",
+      path: "/leads/bulk/assign",
+      json: {
+        leadIds: [fresh ? await lead(targetUnit) : await sharedLead()],
+        assigneeId: cast.credentials.inspector.user?.id ?? "nobody",
+      },
+    }),
+    "POST /leads/bulk/merge": async (_caller, fresh) => {
+      const [targetId, leadId] = fresh
+        ? [await lead(targetUnit), await lead(targetUnit)]
+        : [await sharedLead(), await sharedMergeSource()];
+      return { method: "POST", path: "/leads/bulk/merge", json: { leadIds: [leadId], targetId } };
+    },
     "GET /leads/{id}/attachments/{attachmentId}": async () => ({
       method: "GET",
       path: `/leads/${await targetLead()}/attachments/${await evidence()}`,

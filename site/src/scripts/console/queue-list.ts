@@ -5,16 +5,23 @@ import { formatScore, timeEl } from "../../lib/console/format";
 import { problemText } from "../../lib/console/problems";
 import { leadHref } from "../../lib/console/routes";
 import { signedIn, syncLangSwitch } from "../../lib/console/session";
-import { text } from "../../lib/console/texts";
+import { type ConsoleDict, text, texts } from "../../lib/console/texts";
 import { required } from "../../lib/dom";
 import { pageLang } from "../../lib/strings";
 
 /** Filter fields kept in the address, so a filtered queue can be bookmarked and shared with a colleague. */
-const FILTERS = ["unitQ", "categoryCode", "status", "overdue"] as const;
+const FILTERS = ["unitQ", "categoryCode", "status", "overdue", "assignee"] as const;
 /** Leads per page. */
 const PAGE = 25;
 
 type Mode = "queue" | "overdue" | "approvals";
+
+/** A lead ticked in the queue, as `<queue-bulk>` needs it (event `queue-selection` on the document). */
+export interface QueueSelection {
+  id: string;
+  unitId: string;
+  label: string;
+}
 
 /**
  * `<queue-list data-mode>`: leads by priority, 25 a page. `queue` has
@@ -27,11 +34,16 @@ class QueueList extends ConsoleElement {
   /** Cursors of the pages seen so far: `[null]` is the first page; "previous" pops. */
   #cursors: (string | null)[] = [null];
   #next: string | null = null;
+  /** The queue's assignee filter when the address has none: "my work" for inspectors, everything for supervisors. */
+  #defaultAssignee = "all";
 
   protected async start(): Promise<void> {
     const mode = this.data("mode");
     this.#mode = mode === "overdue" || mode === "approvals" ? mode : "queue";
-    if (!(await signedIn())) return;
+    const session = await signedIn();
+    if (!session) return;
+    if (this.#mode === "queue" && session.user.role === "inspector") this.#defaultAssignee = "me";
+    document.addEventListener("queue-refresh", () => this.restart());
     const filters = this.maybeRef("filters", HTMLFormElement);
     if (filters) this.wireFilters(filters);
     const prev = this.ref("prev", HTMLButtonElement);
@@ -56,7 +68,7 @@ class QueueList extends ConsoleElement {
         if (control instanceof HTMLInputElement && control.type === "checkbox")
           control.checked = params.get(name) === "true";
         else if (control instanceof HTMLInputElement || control instanceof HTMLSelectElement) {
-          control.value = params.get(name) ?? "";
+          control.value = params.get(name) ?? (name === "assignee" ? this.#defaultAssignee : "");
         }
       }
     };
@@ -95,6 +107,8 @@ class QueueList extends ConsoleElement {
       const value = fromUrl.get(name);
       if (value) filters[name] = value;
     }
+    if (this.#mode === "queue") filters.assignee ??= this.#defaultAssignee;
+    if (filters.assignee === "all") delete filters.assignee;
     if (this.#mode === "overdue") filters.overdue = "true";
     if (this.#mode === "approvals") filters.status = "dismissal_proposed";
     filters.limit = PAGE;
@@ -121,6 +135,7 @@ class QueueList extends ConsoleElement {
     }
     const body = this.ref("rows", HTMLTableSectionElement);
     body.replaceChildren(...rows);
+    this.announceSelection();
     if (rows.length === 0) body.append(this.fromTemplate("empty", HTMLTableRowElement));
     this.#next = list.nextCursor;
     const page = t.fill("page", { n: this.#cursors.length });
@@ -130,10 +145,36 @@ class QueueList extends ConsoleElement {
     this.ref("next", HTMLButtonElement).hidden = this.#next === null;
   }
 
+  /** Tells `<queue-bulk>` which leads are ticked (none after a reload). */
+  private announceSelection(): void {
+    const boxes = this.ref("rows", HTMLTableSectionElement).querySelectorAll("[data-slot=select]:checked");
+    const ticked = [...boxes].filter((box) => box instanceof HTMLInputElement);
+    const detail: QueueSelection[] = ticked.map((box) => ({
+      id: box.value,
+      unitId: box.dataset.unit ?? "",
+      label: box.dataset.label ?? box.value,
+    }));
+    document.dispatchEvent(new CustomEvent<QueueSelection[]>("queue-selection", { detail }));
+  }
+
   private async row(lead: LeadSummary): Promise<HTMLTableRowElement> {
     const tr = this.fromTemplate("row", HTMLTableRowElement);
     const slot = (name: string) => required(tr, `[data-slot="${name}"]`, HTMLElement);
     slot("priority").textContent = formatScore(lead.priority);
+    const select = tr.querySelector("[data-slot=select]");
+    if (select instanceof HTMLInputElement) {
+      select.value = lead.id;
+      select.dataset.unit = lead.unitId;
+      select.dataset.label = `${lead.unitName} · ${formatScore(lead.priority)} · ${text.leadStatuses().get(lead.status)}`;
+      select.setAttribute(
+        "aria-label",
+        texts<ConsoleDict["ownership"]>("ownership").fill("selectLead", {
+          unit: lead.unitName,
+          priority: formatScore(lead.priority),
+        }),
+      );
+      select.addEventListener("change", () => this.announceSelection());
+    }
     const unit = required(tr, "[data-slot=unit]", HTMLAnchorElement);
     unit.href = leadHref(pageLang(), lead.id);
     unit.textContent = lead.unitName;

@@ -47,6 +47,7 @@ const summaryColumns = {
   openedAt: leads.openedAt,
   dueAt: leads.dueAt,
   overdueSince: leads.overdueSince,
+  assigneeId: leads.assigneeId,
 };
 
 interface SummaryRow {
@@ -60,6 +61,7 @@ interface SummaryRow {
   openedAt: string;
   dueAt: string;
   overdueSince: string | null;
+  assigneeId: string | null;
 }
 
 function toSummary(row: SummaryRow): LeadSummary {
@@ -74,6 +76,7 @@ function toSummary(row: SummaryRow): LeadSummary {
     openedAt: row.openedAt,
     dueAt: row.dueAt,
     overdue: row.overdueSince !== null,
+    assigneeId: row.assigneeId,
   };
 }
 
@@ -93,6 +96,9 @@ export async function listLeads(
   if (query.categoryCode) conditions.push(eq(leads.categoryCode, query.categoryCode));
   if (query.overdue === true) conditions.push(isNotNull(leads.overdueSince));
   if (query.overdue === false) conditions.push(isNull(leads.overdueSince));
+  // `me` is resolved to the actor's id by the service; `none` is the unassigned leads.
+  if (query.assignee === "none") conditions.push(isNull(leads.assigneeId));
+  else if (query.assignee) conditions.push(eq(leads.assigneeId, query.assignee));
   for (const word of fold(query.unitQ ?? "")
     .split(" ")
     .filter(Boolean)) {
@@ -135,7 +141,7 @@ export async function findVisibleLead(db: Db, actor: Actor, id: string) {
 export async function leadDetail(
   db: Db,
   lead: typeof leads.$inferSelect,
-): Promise<Omit<LeadDetail, "allowedTransitions">> {
+): Promise<Omit<LeadDetail, "allowedTransitions" | "mayViewContacts">> {
   const [unit] = await db
     .select({ name: units.name, successorId: units.successorId, validTo: units.validTo })
     .from(units)
@@ -151,7 +157,12 @@ export async function leadDetail(
     .where(eq(reports.leadId, lead.id))
     .orderBy(asc(reports.receivedAt));
   const reportIds = reportRows.map((r) => r.id);
-  const enteredByIds = [...new Set(reportRows.flatMap((r) => (r.enteredBy ? [r.enteredBy] : [])))];
+  const enteredByIds = [
+    ...new Set([
+      ...reportRows.flatMap((r) => (r.enteredBy ? [r.enteredBy] : [])),
+      ...(lead.assigneeId ? [lead.assigneeId] : []),
+    ]),
+  ];
   const [files, messages, notes, events, contests, enteredBy] = await Promise.all([
     reportIds.length ? db.select().from(attachments).where(inList(attachments.reportId, reportIds)) : [],
     reportIds.length
@@ -197,7 +208,7 @@ export async function leadDetail(
     eligible: lead.eligible,
     ackDueAt: lead.ackDueAt,
     acknowledgedAt: lead.acknowledgedAt,
-    assigneeId: lead.assigneeId,
+    assignee: lead.assigneeId ? { id: lead.assigneeId, name: staffName.get(lead.assigneeId) ?? lead.assigneeId } : null,
     proposedBy: lead.proposedBy,
     dismissalReason: lead.dismissalReason,
     dismissalReasonCode: lead.dismissalReasonCode,
@@ -218,6 +229,7 @@ export async function leadDetail(
       procedure: r.procedure,
       officialHint: r.officialHint,
       eligible: r.eligible ?? false,
+      hasContact: r.contactCiphertext !== null,
       attachments: files
         .filter((f) => f.reportId === r.id)
         .map((f) => ({ id: f.id, contentType: f.contentType, size: f.size, sha256: f.sha256 })),
@@ -286,4 +298,80 @@ export async function findLeadAttachment(
     .where(and(eq(attachments.id, attachmentId), eq(reports.leadId, leadId)))
     .limit(1);
   return file;
+}
+
+/** A lead's assignee (or none), as a guard condition inside a batch: 1 while it is still `assigneeId`. */
+export function assigneeIs(id: string, assigneeId: string | null): SQL {
+  return assigneeId === null
+    ? sql`select count(*) from ${leads} where ${leads.id} = ${id} and ${leads.assigneeId} is null`
+    : sql`select count(*) from ${leads} where ${leads.id} = ${id} and ${leads.assigneeId} = ${assigneeId}`;
+}
+
+/**
+ * The account proposed as a lead's assignee: its role, whether it is
+ * disabled, and whether it is recused from `unitId` (tied to it or to a unit
+ * above it); undefined for an unknown id.
+ */
+export async function assigneeCandidate(db: Db, userId: string, unitId: string) {
+  const [row] = await db
+    .select({
+      id: users.id,
+      role: users.role,
+      disabledAt: users.disabledAt,
+      visible: sql<number>`${unitId} in (select ${units.id} from ${units} where ${visibleTo({ id: userId } as Actor, units.id)})`,
+    })
+    .from(users)
+    .where(eq(users.id, userId))
+    .limit(1);
+  return row;
+}
+
+/** The units among `unitIds` that the user is recused from (tied to them or to a unit above them). */
+export async function recusedUnitsAmong(db: Db, userId: string, unitIds: readonly string[]): Promise<string[]> {
+  const rows = await db
+    .select({ id: units.id })
+    .from(units)
+    .where(and(inList(units.id, unitIds), sql`not (${visibleTo({ id: userId } as Actor, units.id)})`));
+  return rows.map((r) => r.id);
+}
+
+/** The leads of `ids` the actor may see (recusal applied), any status; a list bound as one JSON parameter. */
+export async function findVisibleLeads(db: Db, actor: Actor, ids: readonly string[]) {
+  return db
+    .select()
+    .from(leads)
+    .where(and(inList(leads.id, ids), visibleTo(actor, leads.unitId)));
+}
+
+/** The update of the assignee of many leads at once (one statement, the ids bound as one JSON parameter). */
+export function assignLeads(
+  db: Db,
+  ids: readonly string[],
+  assigneeId: string | null,
+  at: string,
+): BatchItem<"sqlite"> {
+  return db.update(leads).set({ assigneeId, updatedAt: at }).where(inList(leads.id, ids));
+}
+
+/**
+ * A guard condition: every lead of `read` is still as it was read (same
+ * status and `updatedAt`): 1 when all are, 0 otherwise. One JSON parameter.
+ */
+export function leadsUnchanged(read: readonly { id: string; status: string; updatedAt: string }[]): SQL {
+  const rows = JSON.stringify(read.map((l) => [l.id, l.status, l.updatedAt]));
+  return sql`select count(*) = ${read.length} from ${leads} join json_each(${rows}) as r
+    on ${leads.id} = json_extract(r.value, '$[0]') and ${leads.status} = json_extract(r.value, '$[1]')
+    and ${leads.updatedAt} = json_extract(r.value, '$[2]')`;
+}
+
+/** The reports of several leads with their reporter-visible status (one JSON parameter). */
+export async function reportsOfLeadsWithStatus(
+  db: Db,
+  leadIds: readonly string[],
+): Promise<{ id: string; leadId: string | null; status: string }[]> {
+  if (!leadIds.length) return [];
+  return db
+    .select({ id: reports.id, leadId: reports.leadId, status: reports.status })
+    .from(reports)
+    .where(inList(reports.leadId, leadIds));
 }

@@ -3,6 +3,7 @@ import type { Contact } from "../../../../../worker/src/contracts/reports";
 import { api } from "../../../lib/api";
 import { ConsoleElement, define } from "../../../lib/console/element";
 import { timeEl } from "../../../lib/console/format";
+import { busy } from "../../../lib/console/forms";
 import { problemText } from "../../../lib/console/problems";
 import { signedIn } from "../../../lib/console/session";
 import { type ClientTexts, text, texts } from "../../../lib/console/texts";
@@ -59,8 +60,14 @@ class LeadReports extends ConsoleElement {
       slot("no-evidence").remove();
       slot("files").replaceChildren(...report.attachments.map((file, index) => this.file(file, index)));
     } else slot("files").remove();
-    if (report.track === "named") this.wireContact(slot("contact"), report.trackingCode);
-    else slot("contact").remove();
+    if (report.track === "named" && report.hasContact) {
+      if (lead.value?.mayViewContacts) {
+        slot("contact-hidden").remove();
+        this.wireContact(slot("contact"), report.trackingCode);
+      } else {
+        slot("contact-form").remove();
+      }
+    } else slot("contact").remove();
     return card;
   }
 
@@ -76,21 +83,24 @@ class LeadReports extends ConsoleElement {
 
   private wireContact(box: HTMLElement, code: string): void {
     const t = text.console();
-    const button = required(box, "button", HTMLButtonElement);
+    const form = required(box, "form", HTMLFormElement);
+    const reason = required(form, "input[name=reason]", HTMLInputElement);
     const out = required(box, "[role=status]", HTMLElement);
-    button.dataset.contact = code;
-    button.addEventListener("click", async () => {
-      if (!confirm(t.get("contactConfirm"))) return;
-      button.disabled = true;
+    form.dataset.contact = code;
+    form.addEventListener("submit", async (event) => {
+      event.preventDefault();
+      out.className = "alert";
+      if (!reason.value.trim()) {
+        out.textContent = t.get("required");
+        reason.focus();
+        return;
+      }
       let contact: Contact | null;
       try {
-        contact = (await api.leads.contact(leadId, code)).contact;
+        contact = (await busy(form, () => api.leads.contact(leadId, code, { reason: reason.value.trim() }))).contact;
       } catch (error) {
-        out.className = "alert";
         out.textContent = problemText(error);
         return;
-      } finally {
-        button.disabled = false;
       }
       out.className = "";
       if (!contact) {
