@@ -1,6 +1,5 @@
 import { and, asc, eq, type SQL, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
-import type { Channel } from "../../contracts/channels";
 import type { ReportStatus, ReportView } from "../../contracts/reports";
 import type { Db } from "../client";
 import { inList } from "../in-list";
