@@ -49,6 +49,8 @@ export const PERMISSIONS = {
   "leads.triage": ["inspector", "supervisor"],
   "leads.decide": ["supervisor"],
   "leads.overdue": ["supervisor"],
+  /** Extend a lead's triage deadline or a corrective measure's deadline (gia hạn), with a reason. */
+  "deadlines.extend": ["supervisor"],
   "contacts.read": ["inspector", "supervisor"],
   /** Enter a report received by phone, post, in person, e-mail, another agency or portal (staff intake). */
   "intake.create": ["inspector", "supervisor"],
