@@ -19,6 +19,7 @@ import type {
 } from "../../../worker/src/contracts/auth";
 import type { Problem } from "../../../worker/src/contracts/common";
 import type { ContestResolutionInputSchema } from "../../../worker/src/contracts/contests";
+import type { ExtensionInputSchema } from "../../../worker/src/contracts/extensions";
 import type { HolidayConfirm, HolidayList, HolidayPutSchema } from "../../../worker/src/contracts/holidays";
 import type {
   ConclusionInputSchema,
@@ -348,6 +349,9 @@ export const api = {
       post<LeadDetail>(`/api/leads/${at(id)}/messages`, body),
     resolveContest: (id: string, body: In<typeof ContestResolutionInputSchema>) =>
       post<LeadDetail>(`/api/leads/${at(id)}/contest-resolution`, body),
+    /** A supervisor's deadline extension (`dueOn` or `workingDays`, with a reason). */
+    extend: (id: string, body: In<typeof ExtensionInputSchema>) =>
+      post<LeadDetail>(`/api/leads/${at(id)}/extension`, body),
     contact: (id: string, trackingCode: string) =>
       post<{ contact: Contact | null }>(`/api/leads/${at(id, "reports", trackingCode)}/contact`),
     attachmentHref: (id: string, fileId: string) => `/api/leads/${at(id, "attachments", fileId)}`,
@@ -380,6 +384,8 @@ export const api = {
     respond: (id: string, body: In<typeof MeasureResponseInputSchema>) =>
       post<Measure>(`/api/measures/${at(id)}/response`, body),
     verify: (id: string) => post<Measure>(`/api/measures/${at(id)}/verify`),
+    extend: (id: string, body: In<typeof ExtensionInputSchema>) =>
+      post<Measure>(`/api/measures/${at(id)}/extension`, body),
     reject: (id: string, body: In<typeof MeasureRejectInputSchema>) =>
       post<Measure>(`/api/measures/${at(id)}/reject`, body),
   },

@@ -227,7 +227,7 @@ export async function leadForAttachment(db: Db, actor: Actor, leadId: string) {
       id: leads.id,
       status: leads.status,
       unitId: leads.unitId,
-      attached: liveAttachment(leads.id),
+      attached: liveAttachment(leadId),
     })
     .from(leads)
     .where(and(eq(leads.id, leadId), visibleTo(actor, leads.unitId)))
