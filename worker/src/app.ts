@@ -14,6 +14,7 @@ import { challengeApp } from "./routes/challenge.index";
 import { contestsApp } from "./routes/contests.index";
 import { docsApp } from "./routes/docs.index";
 import { exportsApp } from "./routes/exports.index";
+import { extensionsApp } from "./routes/extensions.index";
 import { healthApp } from "./routes/health.index";
 import { holidaysApp } from "./routes/holidays.index";
 import { inspectionDocumentsApp } from "./routes/inspections.documents";
@@ -57,6 +58,7 @@ export function buildApp() {
     .route("/", exportsApp)
     .route("/", staffApp)
     .route("/", contestsApp)
+    .route("/", extensionsApp)
     .route("/", publicStatsApp);
 
   api.openAPIRegistry.registerComponent("securitySchemes", STAFF_SESSION_SCHEME, {

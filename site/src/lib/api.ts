@@ -18,6 +18,7 @@ import type {
   TotpSetup,
 } from "../../../worker/src/contracts/auth";
 import type { ContestResolutionInputSchema } from "../../../worker/src/contracts/contests";
+import type { ExtensionInputSchema } from "../../../worker/src/contracts/extensions";
 import type { HolidayConfirm, HolidayList, HolidayPutSchema } from "../../../worker/src/contracts/holidays";
 import type {
   ConclusionInputSchema,
@@ -154,6 +155,9 @@ export const api = {
       post<LeadDetail>(`/api/leads/${at(id)}/messages`, body),
     resolveContest: (id: string, body: In<typeof ContestResolutionInputSchema>) =>
       post<LeadDetail>(`/api/leads/${at(id)}/contest-resolution`, body),
+    /** A supervisor's deadline extension (`dueOn` or `workingDays`, with a reason). */
+    extend: (id: string, body: In<typeof ExtensionInputSchema>) =>
+      post<LeadDetail>(`/api/leads/${at(id)}/extension`, body),
     contact: (id: string, trackingCode: string, body: In<typeof ContactViewSchema>) =>
       post<{ contact: Contact | null }>(`/api/leads/${at(id, "reports", trackingCode)}/contact`, body),
     assign: (id: string, body: In<typeof AssignmentSchema>) =>
@@ -190,6 +194,8 @@ export const api = {
     respond: (id: string, body: In<typeof MeasureResponseInputSchema>) =>
       post<Measure>(`/api/measures/${at(id)}/response`, body),
     verify: (id: string) => post<Measure>(`/api/measures/${at(id)}/verify`),
+    extend: (id: string, body: In<typeof ExtensionInputSchema>) =>
+      post<Measure>(`/api/measures/${at(id)}/extension`, body),
     reject: (id: string, body: In<typeof MeasureRejectInputSchema>) =>
       post<Measure>(`/api/measures/${at(id)}/reject`, body),
   },

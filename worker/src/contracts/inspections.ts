@@ -330,7 +330,7 @@ export const PlanLeadSchema = z.object({
 export const PlanSchema = z.object({
   year: z.number().int(),
   units: z.array(PlanUnitSchema),
-  /** Referred leads not yet attached to any inspection, grouped by unit. */
+  /** Referred leads not in a planned or running inspection (a re-referred lead included), grouped by unit. */
   unattached: z.array(z.object({ unitId: z.string(), unitName: z.string(), leads: z.array(PlanLeadSchema) })),
 });
 export type Plan = z.infer<typeof PlanSchema>;

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { CategoryCodeSchema } from "./categories";
 import { ChannelSchema } from "./channels";
 import { TextSchema } from "./common";
+import { DeadlineExtensionSchema, LeadInspectionSchema } from "./extensions";
 
 export const LEAD_STATUSES = [
   "new",
@@ -149,6 +150,10 @@ export const LeadDetailSchema = LeadSummarySchema.extend({
   messages: z.array(LeadMessageSchema),
   notes: z.array(LeadNoteSchema),
   contest: LeadContestSchema.nullable(),
+  /** Every inspection the lead was attached to, with its finding there, latest first (re-inspection keeps them all). */
+  inspections: z.array(LeadInspectionSchema).optional(),
+  /** Deadline extensions granted on the lead, latest first. */
+  extensions: z.array(DeadlineExtensionSchema).optional(),
   allowedTransitions: z.array(LeadStatusSchema),
 });
 export type LeadDetail = z.infer<typeof LeadDetailSchema>;

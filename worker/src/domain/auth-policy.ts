@@ -53,6 +53,8 @@ export const PERMISSIONS = {
   "leads.assign": ["supervisor"],
   /** Decrypt the contact details of any visible lead's reporters; an inspector only those of leads assigned to them. */
   "contacts.read": ["supervisor"],
+  /** Extend a lead's triage deadline or a corrective measure's deadline (gia hạn), with a reason. */
+  "deadlines.extend": ["supervisor"],
   /** Enter a report received by phone, post, in person, e-mail, another agency or portal (staff intake). */
   "intake.create": ["inspector", "supervisor"],
   /** See inspections, the plan and measures (recusal and surprise-team rules still apply). */

@@ -14,6 +14,18 @@ export const INSPECTION_MESSAGES = {
     vi: "Đầu mối phải đã được chuyển kiểm tra, về cùng đơn vị và chưa gắn với cuộc kiểm tra khác",
     en: "The lead must be referred, about the same unit and not attached to another inspection",
   },
+  extension_one_of: {
+    vi: "Hãy nhập ngày hạn mới hoặc số ngày làm việc gia hạn (chỉ một trong hai)",
+    en: "Give either the new due date or the number of working days to add (one of the two)",
+  },
+  extension_not_working_day: {
+    vi: "Ngày hạn mới phải là ngày làm việc (không phải thứ Bảy, Chủ nhật hay ngày nghỉ lễ)",
+    en: "The new due date must be a working day (not a weekend or a public holiday)",
+  },
+  extension_not_later: {
+    vi: "Ngày hạn mới phải sau thời hạn hiện tại và sau hôm nay",
+    en: "The new due date must be after the current deadline and after today",
+  },
   lead_not_attached: { vi: "Đầu mối không thuộc cuộc kiểm tra này", en: "The lead is not attached to this inspection" },
   plan_conflict: {
     vi: "Đơn vị đã có một cuộc kiểm tra theo kế hoạch trong năm này; hãy tách cuộc kiểm tra hiện có thay vì tạo mới",

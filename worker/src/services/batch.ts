@@ -66,7 +66,7 @@ export async function commitWrite(db: Db, statements: Statements, guard?: SQL): 
     if (guard) await writeGuarded(db, guard, statements);
     else await writeBatch(db, statements);
   } catch (error) {
-    if (uniqueViolation(error) !== undefined) throw new ApiError("conflict");
+    if (uniqueViolation(error) !== undefined || isGuardFailure(error)) throw new ApiError("conflict");
     throw error;
   }
 }

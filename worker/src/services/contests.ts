@@ -85,10 +85,10 @@ export async function contestOutcome(ctx: ServiceContext, report: ReportRow, rea
  *
  * The lead keeps its link to the inspection that concluded it
  * (`inspection_leads`): the finding and the conclusion are part of a signed
- * record and stay readable there. Because a lead is attached to at most one
- * inspection (unique index on `lead_id`), a reopened lead that is referred
- * again cannot be attached to a new inspection: a re-inspection needs a new
- * lead (a new report) or a decision by the lead to lift that rule.
+ * record and stay readable there. A reopened lead that is referred again is
+ * plannable again and may be attached to a new inspection (re-inspection); it
+ * then has one finding per inspection, listed on the lead page latest first,
+ * and its reporters see the latest outcome once that inspection concludes.
  *
  * All writes go in one batch with the audit event `lead.contest_upheld` or
  * `lead.contest_reopened`, guarded so that a concurrent resolution (or any

@@ -14,7 +14,7 @@ import { getInspection } from "./inspections/read";
 /**
  * `PUT /api/inspections/{id}/findings/{leadId}`: a team member records (or
  * replaces) the finding on one attached lead while the inspection is in
- * progress. One finding per lead; audited with the outcome, never the text.
+ * progress. One finding per lead and inspection; audited with the outcome, never the text.
  * 404 when the lead is not attached to this inspection.
  */
 export async function putFinding(
@@ -29,7 +29,7 @@ export async function putFinding(
   await authorizeAction(ctx, row, "record_finding");
   const valid = validateFinding(input);
   if (!valid.ok) throw failureError(valid, ctx.lang);
-  const before = await findingOfLead(ctx.db, leadId);
+  const before = await findingOfLead(ctx.db, id, leadId);
   const at = ctx.now.toISOString();
   await commitWrite(
     ctx.db,

@@ -9,6 +9,7 @@ import {
 } from "../contracts/leads";
 import { type Contact, ContactSchema } from "../contracts/reports";
 import { auditInsert } from "../db/queries/audit";
+import { extensionsOf, inspectionsOfLead } from "../db/queries/extensions";
 import { findLeadAttachment, findVisibleLead, insertNote, leadDetail, listLeads } from "../db/queries/leads";
 import { findLeadReport, insertMessage, reportsOfLead, touchReport } from "../db/queries/reports";
 import type { LeadRow } from "../db/queries/triage";
@@ -46,10 +47,16 @@ export async function leadQueue(ctx: ActorContext, query: LeadQuery): Promise<Le
 /** `GET /api/leads/{id}`: the lead page, with the transitions the actor may make now. */
 export async function leadView(ctx: ActorContext, id: string): Promise<LeadDetail> {
   const lead = await requireVisibleLead(ctx, id);
-  const detail = await leadDetail(ctx.db, lead);
+  const [detail, inspections, extensions] = await Promise.all([
+    leadDetail(ctx.db, lead),
+    inspectionsOfLead(ctx.db, lead.id),
+    extensionsOf(ctx.db, "lead", lead.id),
+  ]);
   return LeadDetailSchema.parse({
     ...detail,
     mayViewContacts: mayViewContacts(lead, ctx.actor),
+    inspections,
+    extensions,
     allowedTransitions: allowedTransitions(
       { id: lead.id, status: lead.status as LeadStatus, proposedBy: lead.proposedBy },
       ctx.actor,

@@ -45,7 +45,7 @@ export async function concludeInspection(
   const leadIds = [...state.leadIds];
   const [attached, found, known] = await Promise.all([
     leadStatuses(db, leadIds),
-    findingsOfLeads(db, leadIds),
+    findingsOfLeads(db, id, leadIds),
     knownUnitIds(
       db,
       input.measures.map((m) => m.responsibleUnitId),

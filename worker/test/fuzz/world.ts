@@ -211,6 +211,7 @@ export async function buildWorld(): Promise<FuzzWorld> {
     ["/api/leads/{id}/messages", leadIds.map((id) => ({ values: { id } }))],
     ["/api/leads/{id}/assignment", leadIds.map((id) => ({ values: { id } }))],
     ["/api/leads/{id}/contest-resolution", [concluded.leadId, bribeLead].map((id) => ({ values: { id } }))],
+    ["/api/leads/{id}/extension", leadIds.map((id) => ({ values: { id } }))],
     [
       "/api/leads/{id}/reports/{trackingCode}/contact",
       [
@@ -239,9 +240,12 @@ export async function buildWorld(): Promise<FuzzWorld> {
       ],
     ],
     ["/api/inspections/{id}/documents/{docId}", [{ values: { id: started.inspection.id, docId } }]],
-    ...["/api/measures/{id}/response", "/api/measures/{id}/verify", "/api/measures/{id}/reject"].map(
-      (path): [string, RealParams[]] => [path, measureIds.map((id) => ({ values: { id } }))],
-    ),
+    ...[
+      "/api/measures/{id}/response",
+      "/api/measures/{id}/verify",
+      "/api/measures/{id}/reject",
+      "/api/measures/{id}/extension",
+    ].map((path): [string, RealParams[]] => [path, measureIds.map((id) => ({ values: { id } }))]),
     ["/api/plan/{year}/build", ["2026", "2027", "2000", "2100"].map((year) => ({ values: { year } }))],
   ]);
 

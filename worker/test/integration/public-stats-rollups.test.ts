@@ -25,7 +25,9 @@ import { monthKey } from "../../src/domain/stats";
 import { runScheduled } from "../../src/jobs/scheduled";
 import { insertUnits } from "../support/fixtures";
 import {
+  concludedWith,
   conclusionBody,
+  contest,
   createInspection,
   expectInspection,
   expectMeasure,
@@ -240,6 +242,51 @@ it("after a random sequence of writes through the API, every rollup equals a rec
     "cron",
   ]) {
     expect(done, kind).toContain(kind);
+  }
+
+  // after the sequence (so its random choices stay as they were): a re-inspection (contest,
+  // reopen, a second inspection and finding on the same lead) and deadline extensions
+  const againUnit = (await createUnit()).id;
+  const again = await concludedWith(supervisorA, againUnit, [
+    { responsibleUnitId: againUnit, description: "Niêm yết thủ tục", deadline: inDays(20) },
+  ]);
+  expect((await contest(again.report, "Tôi không đồng ý với kết luận vì cán bộ vẫn tiếp tục.")).status).toBe(201);
+  const reopened = await call(supervisorA.cookie, `/api/leads/${again.leadId}/contest-resolution`, {
+    method: "POST",
+    body: { decision: "reopen", reason: "Có tình tiết mới cần xác minh lại." },
+  });
+  expect(reopened.status, await reopened.clone().text()).toBe(200);
+  await moveLead(supervisorA.cookie, again.leadId, { to: "referred" });
+  const second = await createInspection(supervisorA.cookie, inspectionBody(againUnit, { leadIds: [again.leadId] }));
+  await expectInspection(await call(supervisorA.cookie, `/api/inspections/${second.id}/start`, { method: "POST" }));
+  await expectInspection(
+    await call(supervisorA.cookie, `/api/inspections/${second.id}/findings/${again.leadId}`, {
+      method: "PUT",
+      body: findingBody("could_not_verify"),
+    }),
+  );
+  await expectInspection(
+    await call(supervisorA.cookie, `/api/inspections/${second.id}/conclusion`, {
+      method: "POST",
+      body: conclusionBody([]),
+    }),
+  );
+  const measureId = again.inspection.measures[0]?.id as string;
+  await env.DB.prepare("UPDATE measures SET deadline = ? WHERE id = ?").bind(inDays(-3), measureId).run();
+  await runScheduled(env, new Date());
+  await expectMeasure(
+    await call(supervisorA.cookie, `/api/measures/${measureId}/extension`, {
+      method: "POST",
+      body: { workingDays: 5, reason: "Đơn vị đề nghị gia hạn do cần phối hợp liên ngành." },
+    }),
+  );
+  const waiting = (await leadsIn("in_review"))[0];
+  if (waiting) {
+    const res = await call(supervisorA.cookie, `/api/leads/${waiting.id}/extension`, {
+      method: "POST",
+      body: { workingDays: 3, reason: "Cần thêm thời gian xác minh." },
+    });
+    expect(res.status, await res.clone().text()).toBe(200);
   }
 
   const expected = await recount();

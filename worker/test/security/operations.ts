@@ -449,6 +449,11 @@ export function buildWorld(cast: Cast, ward: string, target: FiledReport, target
       path: `/leads/${await contested(fresh)}/contest-resolution`,
       json: { decision: "uphold", reason: "Đã đối chiếu lại hồ sơ; không có tình tiết mới." },
     }),
+    "POST /leads/{id}/extension": async (_caller, fresh) => ({
+      method: "POST",
+      path: `/leads/${fresh ? await lead(targetUnit) : await sharedLead()}/extension`,
+      json: { workingDays: 3, reason: "Cần thêm thời gian xác minh với bộ phận một cửa." },
+    }),
     "GET /staff": async () => ({ method: "GET", path: `/staff?unitId=${targetUnit}` }),
 
     "GET /inspections": async () => ({ method: "GET", path: "/inspections" }),
@@ -511,6 +516,11 @@ export function buildWorld(cast: Cast, ward: string, target: FiledReport, target
       method: "POST",
       path: `/measures/${(await measures()).open}/response`,
       json: { response: "Đơn vị đã niêm yết thủ tục tại bộ phận một cửa." },
+    }),
+    "POST /measures/{id}/extension": async () => ({
+      method: "POST",
+      path: `/measures/${(await measures()).open}/extension`,
+      json: { workingDays: 5, reason: "Đơn vị đề nghị gia hạn do cần phối hợp liên ngành." },
     }),
     "POST /measures/{id}/verify": async (_caller, fresh) => ({
       method: "POST",

@@ -110,6 +110,7 @@ export const POLICY = {
   "POST /leads/bulk/merge": { staff: CASEWORK, recusal: "hidden" },
   "GET /leads/{id}/attachments/{attachmentId}": { staff: CASEWORK, recusal: "hidden" },
   "POST /leads/{id}/contest-resolution": { staff: SUPERVISOR, recusal: "hidden" },
+  "POST /leads/{id}/extension": { staff: SUPERVISOR, recusal: "hidden" },
   "GET /staff": { staff: CASEWORK },
 
   // Staff intake: a report received by phone, post, in person… entered on the person's behalf.
@@ -135,6 +136,7 @@ export const POLICY = {
   "POST /measures/{id}/response": { staff: CASEWORK, recusal: "hidden" },
   "POST /measures/{id}/verify": { staff: CASEWORK, recusal: "hidden", team: true },
   "POST /measures/{id}/reject": { staff: CASEWORK, recusal: "hidden", team: true },
+  "POST /measures/{id}/extension": { staff: SUPERVISOR, recusal: "hidden" },
 
   // The personnel export (công tác cán bộ), audited; recusal filters its rows.
   "GET /exports/personnel.csv": { staff: SUPERVISOR },

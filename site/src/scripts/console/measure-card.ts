@@ -5,6 +5,7 @@ import { dayEl, timeEl, withNodes } from "../../lib/console/format";
 import { busy } from "../../lib/console/forms";
 import { problemText } from "../../lib/console/problems";
 import { inspectionHref } from "../../lib/console/routes";
+import { signedIn } from "../../lib/console/session";
 import { text } from "../../lib/console/texts";
 import { control } from "../../lib/dom";
 import { pageLang } from "../../lib/strings";
@@ -72,6 +73,7 @@ export class MeasureCard extends ConsoleElement {
     const answerable = measure.status === "open" || measure.status === "overdue";
     if (!answerable) this.drop("respond");
     if (measure.status !== "responded") this.drop("verify", "reject");
+    if (measure.status === "verified") this.drop("extend");
   }
 
   protected start(): void {
@@ -93,6 +95,33 @@ export class MeasureCard extends ConsoleElement {
       const reason = this.filled(reject, "reason");
       if (reason) void this.act(reject, (id) => api.measures.reject(id, { reason }), it.get("rejected"));
     });
+    const extend = this.maybeRef("extend", HTMLFormElement);
+    if (extend) {
+      // supervisors grant extensions: the form stays hidden for everyone else
+      void signedIn().then((session) => {
+        extend.hidden = session?.user.role !== "supervisor";
+      });
+      extend.addEventListener("submit", (event) => {
+        event.preventDefault();
+        const body = this.extension(extend);
+        if (body) void this.act(extend, (id) => api.measures.extend(id, body), it.get("extended"));
+      });
+    }
+  }
+
+  /** The extension asked for (working days, else a date, and the reason), or null after saying what is missing. */
+  private extension(
+    form: HTMLFormElement,
+  ): { workingDays: number; reason: string } | { dueOn: string; reason: string } | null {
+    const days = Number(control(form, "workingDays", HTMLInputElement).value);
+    const dueOn = control(form, "dueOn", HTMLInputElement).value;
+    const reason = control(form, "reason", HTMLTextAreaElement).value.trim();
+    if ((Number.isInteger(days) && days > 0) || dueOn) {
+      if (reason) return Number.isInteger(days) && days > 0 ? { workingDays: days, reason } : { dueOn, reason };
+    }
+    this.ref("alert", HTMLElement).textContent = text.insp().get("extendMissing");
+    control(form, reason ? "workingDays" : "reason", HTMLElement).focus();
+    return null;
   }
 
   /** The trimmed text of the form's textarea, or "" after asking for it. */

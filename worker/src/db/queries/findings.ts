@@ -18,13 +18,20 @@ export async function isAttached(db: Db, inspectionId: string, leadId: string): 
   return row !== undefined;
 }
 
-/** The finding recorded on a lead, if any (one per lead). */
-export async function findingOfLead(db: Db, leadId: string): Promise<FindingRow | undefined> {
-  const [row] = await db.select().from(findings).where(eq(findings.leadId, leadId)).limit(1);
+/**
+ * The finding an inspection recorded on a lead, if any (one per lead and
+ * inspection; a re-inspected lead keeps the findings of earlier inspections).
+ */
+export async function findingOfLead(db: Db, inspectionId: string, leadId: string): Promise<FindingRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(findings)
+    .where(and(eq(findings.inspectionId, inspectionId), eq(findings.leadId, leadId)))
+    .limit(1);
   return row;
 }
 
-/** Records the finding on a lead, replacing the one recorded before. */
+/** Records an inspection's finding on a lead, replacing the one that inspection recorded before. */
 export function upsertFinding(
   db: Db,
   target: { inspectionId: string; leadId: string; unitId: string },
@@ -33,5 +40,5 @@ export function upsertFinding(
   return db
     .insert(findings)
     .values(findingRecord(crypto.randomUUID(), target, finding))
-    .onConflictDoUpdate({ target: findings.leadId, set: finding });
+    .onConflictDoUpdate({ target: [findings.inspectionId, findings.leadId], set: finding });
 }

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, type SQL, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
+import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { InspectionQuery, InspectionStatus, InspectionSummary, InspectionType } from "../../contracts/inspections";
 import type { InspectionState } from "../../domain/inspections";
 import type { Db } from "../client";
@@ -19,6 +20,7 @@ import {
 } from "../schema";
 import type { Actor } from "./accounts";
 import { auditInsert } from "./audit";
+import { guarded } from "./guards";
 import { visibleTo } from "./recusal";
 
 /** A row of `inspections`. */
@@ -207,12 +209,28 @@ export async function teamCandidate(db: Db, userId: string) {
   return user;
 }
 
-/** A lead proposed for an inspection, if visible to the actor, with the inspection it is attached to. */
+/**
+ * SQL that is the id of the live (planned or in progress) inspection a lead
+ * is attached to, or null. Attachments to concluded or closed inspections are
+ * history: a lead reopened by a contest and referred again may be attached to
+ * a new inspection (re-inspection).
+ */
+export function liveAttachment(leadId: SQL | SQLiteColumn | string): SQL<string | null> {
+  return sql<
+    string | null
+  >`(select il.inspection_id from inspection_leads il join inspections i on i.id = il.inspection_id where il.lead_id = ${leadId} and i.status in ('planned', 'in_progress') limit 1)`;
+}
+
+/** A lead proposed for an inspection, if visible to the actor, with the live inspection it is attached to. */
 export async function leadForAttachment(db: Db, actor: Actor, leadId: string) {
   const [lead] = await db
-    .select({ id: leads.id, status: leads.status, unitId: leads.unitId, attached: inspectionLeads.inspectionId })
+    .select({
+      id: leads.id,
+      status: leads.status,
+      unitId: leads.unitId,
+      attached: liveAttachment(leadId),
+    })
     .from(leads)
-    .leftJoin(inspectionLeads, eq(inspectionLeads.leadId, leads.id))
     .where(and(eq(leads.id, leadId), visibleTo(actor, leads.unitId)))
     .limit(1);
   return lead;
@@ -239,7 +257,11 @@ export function yearOf(date: string): number {
   return Number(date.slice(0, 4));
 }
 
-/** Statements attaching leads to an inspection, each audited on the lead's own timeline. */
+/**
+ * Statements attaching leads to an inspection, each audited on the lead's own
+ * timeline, each guarded so that a lead already in another live inspection
+ * makes the whole batch roll back.
+ */
 export function attachStatements(
   db: Db,
   actor: Pick<Actor, "id">,
@@ -248,7 +270,10 @@ export function attachStatements(
   at: string,
 ): BatchItem<"sqlite">[] {
   return leadIds.flatMap((leadId) => [
-    db.insert(inspectionLeads).values({ inspectionId, leadId }),
+    // A lead is in one live inspection at a time: a concurrent attachment elsewhere rolls the batch back (409).
+    ...guarded(db, sql`${liveAttachment(leadId)} is null`, [
+      db.insert(inspectionLeads).values({ inspectionId, leadId }),
+    ]),
     db.update(leads).set({ updatedAt: at }).where(eq(leads.id, leadId)),
     auditInsert(db, leadAttachedEvent(actor.id, leadId, inspectionId, at)),
   ]);

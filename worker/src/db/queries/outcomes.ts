@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { FindingOutcome } from "../../contracts/inspections";
 import type { NewMeasure } from "../../domain/inspections";
@@ -13,9 +13,17 @@ export function leadStatuses(db: Db, leadIds: readonly string[]) {
   return db.select({ leadId: leads.id, status: leads.status }).from(leads).where(inList(leads.id, leadIds));
 }
 
-/** The findings recorded on some leads. */
-export async function findingsOfLeads(db: Db, leadIds: readonly string[]): Promise<FindingRow[]> {
-  return leadIds.length ? db.select().from(findings).where(inList(findings.leadId, leadIds)) : [];
+/**
+ * The findings recorded by one inspection on some leads (a re-inspected lead
+ * also has the findings of earlier inspections, which do not count here).
+ */
+export async function findingsOfLeads(db: Db, inspectionId: string, leadIds: readonly string[]): Promise<FindingRow[]> {
+  return leadIds.length
+    ? db
+        .select()
+        .from(findings)
+        .where(and(eq(findings.inspectionId, inspectionId), inList(findings.leadId, leadIds)))
+    : [];
 }
 
 /** Which of some unit ids are in the directory. */

@@ -1,11 +1,15 @@
 import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { inspectionLeads, inspections, leads, units } from "../schema";
+import { inspections, leads, units } from "../schema";
 import type { Actor } from "./accounts";
-import { type InspectionRow, inspectionVisibleTo } from "./inspections";
+import { type InspectionRow, inspectionVisibleTo, liveAttachment } from "./inspections";
 import { visibleTo } from "./recusal";
 
-/** Referred leads not attached to any inspection, visible to the actor, highest priority first. */
+/**
+ * Referred leads not in any live (planned or in progress) inspection, visible
+ * to the actor, highest priority first: a lead reopened by a contest and
+ * referred again is plannable again, its earlier inspections being history.
+ */
 export function unattachedLeads(db: Db, actor: Actor) {
   return db
     .select({
@@ -19,8 +23,7 @@ export function unattachedLeads(db: Db, actor: Actor) {
     })
     .from(leads)
     .innerJoin(units, eq(units.id, leads.unitId))
-    .leftJoin(inspectionLeads, eq(inspectionLeads.leadId, leads.id))
-    .where(and(eq(leads.status, "referred"), isNull(inspectionLeads.leadId), visibleTo(actor, leads.unitId)))
+    .where(and(eq(leads.status, "referred"), isNull(liveAttachment(leads.id)), visibleTo(actor, leads.unitId)))
     .orderBy(desc(leads.priority), asc(leads.id));
 }
 

@@ -141,6 +141,14 @@ export function reporterStatusChanges(
     ]);
 }
 
+/** A row on a report's public timeline (a fixed note, never a name), for a batch. */
+export function insertReportEvent(
+  db: Db,
+  event: { reportId: string; status: string; note: string | null; at: string },
+): BatchItem<"sqlite"> {
+  return db.insert(reportEvents).values({ id: crypto.randomUUID(), ...event });
+}
+
 /** The statement that moves reports to another lead (a merge), for a batch. */
 export function moveReports(db: Db, reportIds: readonly string[], leadId: string): BatchItem<"sqlite"> {
   return db.update(reports).set({ leadId }).where(inList(reports.id, reportIds));

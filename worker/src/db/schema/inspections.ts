@@ -57,7 +57,12 @@ export const inspectionMembers = sqliteTable(
   (t) => [primaryKey({ columns: [t.inspectionId, t.userId] }), index("inspection_members_user_idx").on(t.userId)],
 );
 
-/** Referred leads attached to an inspection; a lead is inspected once. */
+/**
+ * Referred leads attached to an inspection. A lead reopened by a contest can
+ * be attached to a later inspection too (re-inspection): it is in at most one
+ * live (planned or in progress) inspection at a time, which `attachStatements`
+ * guards inside its batch.
+ */
 export const inspectionLeads = sqliteTable(
   "inspection_leads",
   {
@@ -68,10 +73,13 @@ export const inspectionLeads = sqliteTable(
       .notNull()
       .references(() => leads.id),
   },
-  (t) => [primaryKey({ columns: [t.inspectionId, t.leadId] }), uniqueIndex("inspection_leads_lead_idx").on(t.leadId)],
+  (t) => [primaryKey({ columns: [t.inspectionId, t.leadId] }), index("inspection_leads_by_lead_idx").on(t.leadId)],
 );
 
-/** The finding on one attached lead, with its reasoning and what reporters are told. */
+/**
+ * The finding on one attached lead, with its reasoning and what reporters are
+ * told: one per lead and inspection, so a re-inspected lead keeps every finding.
+ */
 export const findings = sqliteTable(
   "findings",
   {
@@ -99,7 +107,8 @@ export const findings = sqliteTable(
     recordedAt: text("recorded_at").notNull(),
   },
   (t) => [
-    uniqueIndex("findings_lead_idx").on(t.leadId),
+    uniqueIndex("findings_inspection_lead_idx").on(t.inspectionId, t.leadId),
+    index("findings_by_lead_idx").on(t.leadId, t.recordedAt),
     index("findings_unit_idx").on(t.unitId, t.outcome, t.recordedAt),
   ],
 );

@@ -83,3 +83,28 @@ export const holidays = sqliteTable("holidays", {
   /** Computed from the law and the lunar calendar, not yet confirmed by an administrator. */
   provisional: integer("provisional", { mode: "boolean" }).notNull().default(false),
 });
+
+/**
+ * Deadline extensions granted by a supervisor: a lead's triage decision
+ * deadline (`leads.due_at`) or a corrective measure's (`measures.deadline`),
+ * as Hanoi calendar dates, with the reason. The history of every extension.
+ */
+export const deadlineExtensions = sqliteTable(
+  "deadline_extensions",
+  {
+    id: text("id").primaryKey(),
+    targetType: text("target_type", { enum: ["lead", "measure"] }).notNull(),
+    targetId: text("target_id").notNull(),
+    /** The deadline before, `YYYY-MM-DD` (the last working day allowed). */
+    previousDueOn: text("previous_due_on").notNull(),
+    newDueOn: text("new_due_on").notNull(),
+    /** Working days added when the supervisor asked for a count rather than a date. */
+    workingDays: integer("working_days"),
+    reason: text("reason").notNull(),
+    grantedBy: text("granted_by")
+      .notNull()
+      .references(() => users.id),
+    grantedAt: text("granted_at").notNull(),
+  },
+  (t) => [index("deadline_extensions_target_idx").on(t.targetType, t.targetId, t.grantedAt)],
+);
