@@ -9,9 +9,11 @@ import {
 } from "../contracts/leads";
 import { type Contact, ContactSchema } from "../contracts/reports";
 import { auditInsert } from "../db/queries/audit";
+import { searchLeads } from "../db/queries/lead-search";
 import { findLeadAttachment, findVisibleLead, insertNote, leadDetail, listLeads } from "../db/queries/leads";
 import { findLeadReport, insertMessage, reportsOfLead, touchReport } from "../db/queries/reports";
 import type { LeadRow } from "../db/queries/triage";
+import { leadSearch } from "../domain/lead-search";
 import { allowedTransitions } from "../domain/workflow";
 import { ApiError } from "../http/errors";
 import { unseal } from "../lib/crypto";
@@ -31,9 +33,15 @@ export async function requireVisibleLead(ctx: ActorContext, id: string): Promise
   return lead;
 }
 
-/** `GET /api/leads`: the queue the actor may see, highest priority first. */
+/**
+ * `GET /api/leads`: the queue the actor may see, highest priority first; with
+ * `q`, the leads the search finds under the same filters, best match first,
+ * and their number.
+ */
 export async function leadQueue(ctx: ActorContext, query: LeadQuery): Promise<LeadList> {
-  return LeadListSchema.parse(await listLeads(ctx.db, ctx.actor, query));
+  const search = leadSearch(query.q);
+  const list = search ? await searchLeads(ctx.db, ctx.actor, query, search) : await listLeads(ctx.db, ctx.actor, query);
+  return LeadListSchema.parse(list);
 }
 
 /** `GET /api/leads/{id}`: the lead page, with the transitions the actor may make now. */
