@@ -38,6 +38,7 @@ import type {
 } from "../../../worker/src/contracts/inspections";
 import type {
   LeadDetail,
+  LeadExportQuery,
   LeadList,
   LeadMessageCreateSchema,
   LeadQuery,
@@ -184,6 +185,21 @@ async function send<T>(path: string, init: RequestInit, quiet: boolean): Promise
   }
 }
 
+/** Fetches a file (a CSV export) as a Blob; throws an {@link ApiError} with the problem otherwise. */
+async function file(path: string): Promise<Blob> {
+  let response: Response;
+  try {
+    response = await fetch(path, { headers: { "Accept-Language": pageLanguage() }, credentials: "same-origin" });
+  } catch {
+    return fail({ status: 0, problem: null, retryAfter: null }, false);
+  }
+  if (!response.ok) {
+    const text = await response.text().catch(() => "");
+    return fail(toFailure(response.status, text, response.headers.get("Retry-After")), false);
+  }
+  return response.blob();
+}
+
 /** Options of {@link request}. */
 export interface RequestOptions {
   method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -322,6 +338,8 @@ export const api = {
   leads: {
     list: (filters: Partial<Record<keyof LeadQuery, string | number>>) =>
       request<LeadList>(`/api/leads${query(filters)}`),
+    /** The filtered queue as CSV (supervisors). */
+    exportCsv: (filters: Partial<Record<keyof LeadExportQuery, string>>) => file(`/api/leads.csv${query(filters)}`),
     get: (id: string) => request<LeadDetail>(`/api/leads/${at(id)}`),
     transition: (id: string, body: In<typeof TransitionSchema>) =>
       post<LeadDetail>(`/api/leads/${at(id)}/transitions`, body),
