@@ -98,6 +98,22 @@ async function search(session: Session, q: string, query: Record<string, string 
   return listLeads(session.cookie, { q, ...query });
 }
 
+describe("the OpenAPI document", () => {
+  it("documents q on the queue and the CSV export with the same filters", async () => {
+    const res = await call(undefined, "/api/openapi.json");
+    const doc = (await res.json()) as {
+      paths: Record<string, { get?: { parameters?: { name: string; description?: string }[]; responses: object } }>;
+    };
+    const q = doc.paths["/leads"]?.get?.parameters?.find((p) => p.name === "q");
+    expect(q?.description).toMatch(/tracking code/);
+    const csv = doc.paths["/leads.csv"]?.get;
+    expect(csv?.parameters?.map((p) => p.name).sort()).toEqual(
+      ["categoryCode", "overdue", "q", "status", "unitId", "unitQ"].sort(),
+    );
+    expect(JSON.stringify(csv?.responses)).toContain("text/csv");
+  });
+});
+
 describe("GET /api/leads?q= (search)", () => {
   it("finds a report's lead by its exact tracking code, in any case and with spaces around", async () => {
     const unit = await createUnit({ name: "Phường Láng" });
