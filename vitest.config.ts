@@ -24,6 +24,11 @@ export default defineConfig(async () => {
     ],
     test: {
       include: ["worker/test/**/*.test.ts"],
+      // Generous limits: on a loaded 2-core machine a D1-heavy test or a file's
+      // migrations can take longer than vitest's 5 s / 10 s defaults. No test
+      // asserts on time; speed targets live in `npm run bench`.
+      testTimeout: 30_000,
+      hookTimeout: 60_000,
       setupFiles: ["./worker/test/setup/apply-migrations.ts", "./worker/test/setup/clock.ts"],
     },
   };

@@ -8,7 +8,8 @@
 //      inspections of every type, findings and corrective measures), timed.
 // At each size it measures GET /api/health (the baseline), GET
 // /api/public/stats for each groupBy over the last 12 Hanoi months, and the
-// leads queue (GET /api/leads as the demo supervisor), twice for the
+// leads queue (GET /api/leads as the demo supervisor) and its search
+// (scripts/bench/search.ts: words and a tracking code), twice for the
 // statistics: as configured (Cache API on, STATS_CACHE_SECONDS default) and
 // with the cache off (`--var STATS_CACHE_SECONDS:0`, every request runs the
 // queries). The small size also measures POST /api/reports (challenge
@@ -43,6 +44,7 @@ import {
   type SizeData,
   summary,
 } from "./bench/results.ts";
+import { prepareSearch, searchRoutes } from "./bench/search.ts";
 import {
   CONNECTIONS,
   DURATION_S,
@@ -192,6 +194,7 @@ function routesFor(): { cached: Route[]; uncached: Route[] } {
       ...stats,
       { name: "GET /api/leads", path: "/api/leads", auth: true },
       { name: "GET /api/leads (1 conn)", path: "/api/leads", auth: true, connections: 1 },
+      ...searchRoutes(),
     ],
     uncached: [{ name: "GET /api/health", path: "/api/health" }, ...stats],
   };
@@ -212,6 +215,7 @@ async function measureSize({
 }): Promise<RouteResult[]> {
   // Migrations that landed while the data was being seeded (the server bundles the current Worker).
   applyMigrations({ persistTo });
+  await prepareSearch(persistTo, log);
   const routes = routesFor();
   const cached = await measure({ persistTo, vars, label: "cache on", size, routes: routes.cached, log });
   await cached.server.stop();

@@ -637,6 +637,12 @@ export const en: Dict = {
       approvalsIntro:
         "Each proposal needs approval by a supervisor other than its proposer. Open a lead to approve or send it back.",
       filters: "Filters",
+      q: "Search",
+      qHint:
+        "A tracking code (PA-XXXX-XXXX), or words of the description, procedure or official. Diacritics are optional.",
+      exportCsv: "Export CSV",
+      exportHint:
+        "A CSV file of the leads these filters select (at most 10,000), without contact details. Exports are logged.",
       unitQ: "Unit",
       unitQHint: "Diacritics are optional, for example: phuong hoan kiem.",
       category: "Category",
@@ -1064,6 +1070,8 @@ export const en: Dict = {
       empty: "No lead matches these filters.",
       page: "Page {n}",
       count: "{n} leads on this page.",
+      found: "{n} leads match the search.",
+      exported: "The CSV file is downloaded.",
       receivedAt: "Received",
       channel: "Channel",
       enteredBy: "Entered by {name} on {date}",

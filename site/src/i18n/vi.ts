@@ -646,6 +646,11 @@ export const vi = {
       approvalsIntro:
         "Mỗi đề xuất cần một giám sát khác với người đề xuất phê duyệt. Mở đầu mối để phê duyệt hoặc trả lại.",
       filters: "Lọc",
+      q: "Tìm kiếm",
+      qHint: "Mã phản ánh (PA-XXXX-XXXX), hoặc từ trong nội dung, thủ tục, tên cán bộ. Không cần gõ dấu.",
+      exportCsv: "Xuất CSV",
+      exportHint:
+        "Tệp CSV các đầu mối khớp bộ lọc (tối đa 10.000), không có thông tin liên hệ. Việc xuất được ghi nhật ký.",
       unitQ: "Đơn vị",
       unitQHint: "Không cần gõ dấu, ví dụ: phuong hoan kiem.",
       category: "Nhóm hành vi",
@@ -1075,6 +1080,8 @@ export const vi = {
       empty: "Không có đầu mối nào khớp bộ lọc.",
       page: "Trang {n}",
       count: "{n} đầu mối trên trang này.",
+      found: "{n} đầu mối khớp tìm kiếm.",
+      exported: "Đã tải tệp CSV.",
       receivedAt: "Nhận lúc",
       channel: "Kênh tiếp nhận",
       enteredBy: "{name} nhập lúc {date}",

@@ -134,6 +134,21 @@ async function send<T>(path: string, init: RequestInit, quiet: boolean): Promise
   }
 }
 
+/** Fetches a file (a CSV export) as a Blob; throws an {@link ApiError} with the problem otherwise. */
+export async function file(path: string): Promise<Blob> {
+  let response: Response;
+  try {
+    response = await fetch(path, { headers: { "Accept-Language": pageLanguage() }, credentials: "same-origin" });
+  } catch {
+    return fail({ status: 0, problem: null, retryAfter: null }, false);
+  }
+  if (!response.ok) {
+    const text = await response.text().catch(() => "");
+    return fail(toFailure(response.status, text, response.headers.get("Retry-After")), false);
+  }
+  return response.blob();
+}
+
 /** Options of {@link request}. */
 export interface RequestOptions {
   method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";

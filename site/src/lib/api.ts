@@ -44,6 +44,7 @@ import type {
   BulkResult,
   ContactViewSchema,
   LeadDetail,
+  LeadExportQuery,
   LeadList,
   LeadMessageCreateSchema,
   LeadQuery,
@@ -74,7 +75,7 @@ import type {
   UserUpdateSchema,
   UserWithPassword,
 } from "../../../worker/src/contracts/users";
-import { type ApiResult, callUpload, request, upload } from "./api-transport";
+import { type ApiResult, callUpload, file, request, upload } from "./api-transport";
 
 export * from "./api-transport";
 
@@ -147,6 +148,8 @@ export const api = {
   leads: {
     list: (filters: Partial<Record<keyof LeadQuery, string | number>>) =>
       request<LeadList>(`/api/leads${query(filters)}`),
+    /** The filtered queue as CSV (supervisors). */
+    exportCsv: (filters: Partial<Record<keyof LeadExportQuery, string>>) => file(`/api/leads.csv${query(filters)}`),
     get: (id: string) => request<LeadDetail>(`/api/leads/${at(id)}`),
     transition: (id: string, body: In<typeof TransitionSchema>) =>
       post<LeadDetail>(`/api/leads/${at(id)}/transitions`, body),

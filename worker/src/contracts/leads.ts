@@ -45,10 +45,27 @@ export const LeadQuerySchema = z.object({
    * `none`: unassigned leads; a user id: that person's leads (supervisors).
    */
   assignee: z.string().min(1).max(64).optional(),
+  /**
+   * Search: an exact tracking code (`PA-XXXX-XXXX`, any case) finds the lead
+   * holding that report; otherwise every word (diacritics and đ ignored) must
+   * occur in a report's description, procedure or named official, best
+   * matches first. Combines with the other filters.
+   */
+  q: z
+    .string()
+    .max(200)
+    .optional()
+    .describe(
+      "Search: an exact tracking code (PA-XXXX-XXXX) finds the lead holding that report; otherwise each word, diacritics and đ ignored, must occur in a report's description, procedure or named official. Words only: quotes, *, -, NEAR and other FTS syntax are plain separators or words. Results are ranked by relevance (bm25), then priority, and the answer carries `total`.",
+    ),
   limit: z.coerce.number().int().min(1).max(100).default(25),
   cursor: z.string().max(200).optional(),
 });
 export type LeadQuery = z.infer<typeof LeadQuerySchema>;
+
+/** `GET /api/leads.csv` query: the queue's filters and search, without paging. */
+export const LeadExportQuerySchema = LeadQuerySchema.omit({ limit: true, cursor: true });
+export type LeadExportQuery = z.infer<typeof LeadExportQuerySchema>;
 
 export const LeadSummarySchema = z.object({
   id: z.string(),
@@ -69,6 +86,8 @@ export type LeadSummary = z.infer<typeof LeadSummarySchema>;
 export const LeadListSchema = z.object({
   items: z.array(LeadSummarySchema),
   nextCursor: z.string().nullable(),
+  /** With `q` only: how many leads the search finds with the filters (recusal applied). */
+  total: z.number().int().optional(),
 });
 export type LeadList = z.infer<typeof LeadListSchema>;
 

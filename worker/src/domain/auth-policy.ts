@@ -65,6 +65,8 @@ export const PERMISSIONS = {
   "inspections.manage": ["supervisor"],
   /** The personnel export (công tác cán bộ). */
   "exports.personnel": ["supervisor"],
+  /** The filtered queue as CSV (no contact details). */
+  "leads.export": ["supervisor"],
   "users.manage": ["admin"],
   "units.manage": ["admin"],
   /** The working-day calendar: holidays and worked weekend days. */

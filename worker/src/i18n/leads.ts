@@ -56,3 +56,9 @@ export const ASSIGNMENT_MESSAGES = {
   },
 } as const satisfies Record<string, Record<Lang, string>>;
 export type AssignmentMessageKey = keyof typeof ASSIGNMENT_MESSAGES;
+
+/** The 422 of `GET /api/leads.csv` when more leads match than one export holds (`{max}` is the cap). */
+export const EXPORT_TOO_LARGE = {
+  vi: "Có hơn {max} đầu mối khớp bộ lọc; hãy thu hẹp bộ lọc để xuất tệp",
+  en: "More than {max} leads match the filters; narrow them to export",
+} as const satisfies Record<Lang, string>;

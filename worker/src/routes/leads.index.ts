@@ -3,6 +3,7 @@ import { actorContext } from "../http/service-context";
 import { jsonBodyLimit } from "../middleware/json-body";
 import { requireActor } from "../middleware/session";
 import { assignLead, bulkAssign } from "../services/assignment";
+import { exportLeads } from "../services/lead-export";
 import { bulkMerge, transitionLead } from "../services/lead-transitions";
 import { addNote, evidenceFile, leadQueue, leadView, messageReporters, viewContact } from "../services/leads";
 import {
@@ -11,6 +12,7 @@ import {
   bulkAssignRoute,
   bulkMergeRoute,
   downloadEvidenceRoute,
+  exportLeadsRoute,
   getLeadRoute,
   listLeadsRoute,
   messageReportersRoute,
@@ -22,10 +24,19 @@ const app = createApp();
 app.use("/leads", requireActor("leads.read"));
 app.use("/leads/bulk/assign", requireActor("leads.assign"));
 app.use("/leads/*", requireActor("leads.read"), jsonBodyLimit);
+app.use("/leads.csv", requireActor("leads.export"));
 
 /** The triage console's API: queue, lead detail, workflow, notes, messages, contact and evidence. */
 export const leadsApp = app
   .openapi(listLeadsRoute, async (c) => c.json(await leadQueue(actorContext(c), c.req.valid("query")), 200))
+  .openapi(exportLeadsRoute, async (c) => {
+    const csv = await exportLeads(actorContext(c), c.req.valid("query"));
+    return c.body(csv, 200, {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": 'attachment; filename="dau-moi.csv"',
+      "Cache-Control": "private, no-store",
+    });
+  })
   .openapi(getLeadRoute, async (c) => c.json(await leadView(actorContext(c), c.req.valid("param").id), 200))
   .openapi(transitionLeadRoute, async (c) => {
     const lead = await transitionLead(actorContext(c), c.req.valid("param").id, c.req.valid("json"));

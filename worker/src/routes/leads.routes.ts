@@ -6,6 +6,7 @@ import {
   BulkResultSchema,
   ContactViewSchema,
   LeadDetailSchema,
+  LeadExportQuerySchema,
   LeadListSchema,
   LeadMessageCreateSchema,
   LeadQuerySchema,
@@ -29,6 +30,23 @@ export const listLeadsRoute = createRoute({
     200: { description: "A page of leads", content: json(LeadListSchema) },
     403: problem("An inspector filtering by another person's assignments"),
     422: problem("Bad filter"),
+  },
+});
+
+export const exportLeadsRoute = createRoute({
+  method: "get",
+  path: "/leads.csv",
+  tags: ["triage"],
+  security: staffSession,
+  summary: "The filtered queue as CSV (supervisor); no contact details, no reporter identity",
+  description:
+    "The queue's filters and search (`q`) without paging, in the queue's order. UTF-8 with BOM, CRLF, Vietnamese headers, dates dd/mm/yyyy (Hanoi); cells a spreadsheet would run as a formula start with an apostrophe. Recused units are left out. At most 10 000 leads: more is a 422 asking for narrower filters. Every export is audited with its filters and row count.",
+  request: { query: LeadExportQuerySchema },
+  responses: {
+    200: { description: "The CSV", content: { "text/csv": { schema: { type: "string" } } } },
+    401: problem("No session"),
+    403: problem("Role not allowed"),
+    422: problem("Bad filter, or more leads than one export holds"),
   },
 });
 

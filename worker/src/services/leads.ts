@@ -10,11 +10,13 @@ import {
 import { type Contact, ContactSchema } from "../contracts/reports";
 import { auditInsert } from "../db/queries/audit";
 import { extensionsOf, inspectionsOfLead } from "../db/queries/extensions";
+import { searchLeads } from "../db/queries/lead-search";
 import { findLeadAttachment, findVisibleLead, insertNote, leadDetail, listLeads } from "../db/queries/leads";
 import { findLeadReport, insertMessage, reportsOfLead, touchReport } from "../db/queries/reports";
 import type { LeadRow } from "../db/queries/triage";
 import { mayViewContacts } from "../domain/assignment";
 import { can } from "../domain/auth-policy";
+import { leadSearch } from "../domain/lead-search";
 import { allowedTransitions } from "../domain/workflow";
 import { ApiError } from "../http/errors";
 import { assignmentError } from "../http/failures";
@@ -35,13 +37,22 @@ export async function requireVisibleLead(ctx: ActorContext, id: string): Promise
   return lead;
 }
 
-/** `GET /api/leads`: the queue the actor may see, highest priority first. */
+/**
+ * `GET /api/leads`: the queue the actor may see, highest priority first; with
+ * `q`, the leads the search finds under the same filters, best match first,
+ * and their number.
+ */
 export async function leadQueue(ctx: ActorContext, query: LeadQuery): Promise<LeadList> {
   const assignee = query.assignee === "me" ? ctx.actor.id : query.assignee;
   if (assignee && assignee !== "none" && assignee !== ctx.actor.id && !can(ctx.actor.role, "leads.assign")) {
     throw assignmentError("forbidden", "assignee_filter_forbidden", ctx.lang);
   }
-  return LeadListSchema.parse(await listLeads(ctx.db, ctx.actor, { ...query, assignee }));
+  const scoped = { ...query, assignee };
+  const search = leadSearch(query.q);
+  const list = search
+    ? await searchLeads(ctx.db, ctx.actor, scoped, search)
+    : await listLeads(ctx.db, ctx.actor, scoped);
+  return LeadListSchema.parse(list);
 }
 
 /** `GET /api/leads/{id}`: the lead page, with the transitions the actor may make now. */

@@ -399,6 +399,7 @@ export function buildWorld(cast: Cast, ward: string, target: FiledReport, target
     }),
 
     "GET /leads": async () => ({ method: "GET", path: "/leads?limit=100" }),
+    "GET /leads.csv": async () => ({ method: "GET", path: "/leads.csv?status=new" }),
     "GET /leads/{id}": async () => ({ method: "GET", path: `/leads/${await sharedLead()}` }),
     "POST /leads/{id}/transitions": async (_caller, fresh) => ({
       method: "POST",

@@ -98,6 +98,8 @@ export const POLICY = {
   // own table (domain/workflow.ts) then keeps referral, approving or sending
   // back a dismissal and reopening for supervisors.
   "GET /leads": { staff: CASEWORK, recusal: "filtered" },
+  // The queue as CSV, audited; recusal filters its rows (a supervisor-only list, checked in leads-search.test.ts).
+  "GET /leads.csv": { staff: SUPERVISOR },
   "GET /leads/{id}": { staff: CASEWORK, recusal: "hidden" },
   "POST /leads/{id}/transitions": { staff: CASEWORK, recusal: "hidden" },
   "POST /leads/{id}/notes": { staff: CASEWORK, recusal: "hidden" },

@@ -22,8 +22,13 @@ export async function trackWrites(): Promise<void> {
   await env.DB.prepare(
     `CREATE TABLE IF NOT EXISTS ${LOG} (id INTEGER PRIMARY KEY, tbl TEXT NOT NULL, op TEXT NOT NULL)`,
   ).run();
+  // Virtual tables (the search index) take no triggers; they and their shadow tables are derived from
+  // tables that are tracked (`reports`).
   const { results } = await env.DB.prepare(
-    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%'",
+    `SELECT name FROM sqlite_master AS t WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%'
+       AND sql NOT LIKE 'CREATE VIRTUAL TABLE%'
+       AND NOT EXISTS (SELECT 1 FROM sqlite_master AS v WHERE v.type = 'table' AND v.sql LIKE 'CREATE VIRTUAL TABLE%'
+         AND t.name LIKE v.name || '\\_%' ESCAPE '\\')`,
   ).all<{ name: string }>();
   const statements: D1PreparedStatement[] = [];
   for (const { name } of results) {

@@ -10,7 +10,7 @@ import { required } from "../../lib/dom";
 import { pageLang } from "../../lib/strings";
 
 /** Filter fields kept in the address, so a filtered queue can be bookmarked and shared with a colleague. */
-const FILTERS = ["unitQ", "categoryCode", "status", "overdue", "assignee"] as const;
+const FILTERS = ["q", "unitQ", "categoryCode", "status", "overdue", "assignee"] as const;
 /** Leads per page. */
 const PAGE = 25;
 
@@ -46,6 +46,11 @@ class QueueList extends ConsoleElement {
     document.addEventListener("queue-refresh", () => this.restart());
     const filters = this.maybeRef("filters", HTMLFormElement);
     if (filters) this.wireFilters(filters);
+    const exportBox = this.maybeRef("export-box", HTMLElement);
+    if (exportBox && session.user.role === "supervisor") {
+      exportBox.hidden = false;
+      this.ref("export", HTMLButtonElement).addEventListener("click", () => void this.exportCsv());
+    }
     const prev = this.ref("prev", HTMLButtonElement);
     const next = this.ref("next", HTMLButtonElement);
     next.addEventListener("click", () => {
@@ -139,7 +144,8 @@ class QueueList extends ConsoleElement {
     if (rows.length === 0) body.append(this.fromTemplate("empty", HTMLTableRowElement));
     this.#next = list.nextCursor;
     const page = t.fill("page", { n: this.#cursors.length });
-    this.ref("count", HTMLElement).textContent = `${page}. ${t.fill("count", { n: rows.length })}`;
+    const found = list.total === undefined ? "" : ` ${t.fill("found", { n: list.total })}`;
+    this.ref("count", HTMLElement).textContent = `${page}. ${t.fill("count", { n: rows.length })}${found}`;
     this.ref("page", HTMLElement).textContent = page;
     this.ref("prev", HTMLButtonElement).hidden = this.#cursors.length < 2;
     this.ref("next", HTMLButtonElement).hidden = this.#next === null;
@@ -155,6 +161,30 @@ class QueueList extends ConsoleElement {
       label: box.dataset.label ?? box.value,
     }));
     document.dispatchEvent(new CustomEvent<QueueSelection[]>("queue-selection", { detail }));
+  }
+
+  /** Downloads the queue as the address's filters select it, as CSV (supervisors; the server audits it). */
+  private async exportCsv(): Promise<void> {
+    const alert = this.ref("alert", HTMLElement);
+    const button = this.ref("export", HTMLButtonElement);
+    alert.textContent = "";
+    button.disabled = true;
+    try {
+      const { limit: _limit, cursor: _cursor, ...filters } = this.query();
+      const blob = await api.leads.exportCsv(
+        Object.fromEntries(Object.entries(filters).map(([name, value]) => [name, String(value)])),
+      );
+      const link = document.createElement("a");
+      link.href = URL.createObjectURL(blob);
+      link.download = "dau-moi.csv";
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(link.href));
+      this.ref("count", HTMLElement).textContent = text.console().get("exported");
+    } catch (error) {
+      alert.textContent = problemText(error);
+    } finally {
+      button.disabled = false;
+    }
   }
 
   private async row(lead: LeadSummary): Promise<HTMLTableRowElement> {

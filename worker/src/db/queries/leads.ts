@@ -36,7 +36,8 @@ function decodeCursor(cursor: string): [number, string] | undefined {
   return undefined;
 }
 
-const summaryColumns = {
+/** The columns of a queue row (`LeadSummary`), for queries that list leads. */
+export const summaryColumns = {
   id: leads.id,
   unitId: leads.unitId,
   unitName: units.name,
@@ -50,7 +51,7 @@ const summaryColumns = {
   assigneeId: leads.assigneeId,
 };
 
-interface SummaryRow {
+export interface SummaryRow {
   id: string;
   unitId: string;
   unitName: string;
@@ -64,7 +65,8 @@ interface SummaryRow {
   assigneeId: string | null;
 }
 
-function toSummary(row: SummaryRow): LeadSummary {
+/** A queue row as the contract shows it. */
+export function toSummary(row: SummaryRow): LeadSummary {
   return {
     id: row.id,
     unitId: row.unitId,
@@ -89,22 +91,7 @@ export async function listLeads(
   actor: Actor,
   query: LeadQuery,
 ): Promise<{ items: LeadSummary[]; nextCursor: string | null }> {
-  const conditions: SQL[] = [visibleTo(actor, leads.unitId)];
-  if (query.status) conditions.push(eq(leads.status, query.status));
-  else conditions.push(sql`${leads.status} not in ('merged')`);
-  if (query.unitId) conditions.push(eq(leads.unitId, query.unitId));
-  if (query.categoryCode) conditions.push(eq(leads.categoryCode, query.categoryCode));
-  if (query.overdue === true) conditions.push(isNotNull(leads.overdueSince));
-  if (query.overdue === false) conditions.push(isNull(leads.overdueSince));
-  // `me` is resolved to the actor's id by the service; `none` is the unassigned leads.
-  if (query.assignee === "none") conditions.push(isNull(leads.assigneeId));
-  else if (query.assignee) conditions.push(eq(leads.assigneeId, query.assignee));
-  for (const word of fold(query.unitQ ?? "")
-    .split(" ")
-    .filter(Boolean)) {
-    // instr, not LIKE: D1 refuses a LIKE pattern over 50 bytes.
-    conditions.push(sql`instr(${units.nameFolded}, ${word}) > 0`);
-  }
+  const conditions = queueConditions(actor, query);
   const after = query.cursor ? decodeCursor(query.cursor) : undefined;
   if (after) {
     const [priority, id] = after;
@@ -125,6 +112,33 @@ export async function listLeads(
     items: page.map(toSummary),
     nextCursor: rows.length > query.limit && last ? encodeCursor(last.priority, last.id) : null,
   };
+}
+
+/**
+ * The queue's filters as conditions on `leads` joined with `units`, recusal
+ * first: the queue, its search and its CSV export all start from these.
+ */
+export function queueConditions(
+  actor: Actor,
+  query: Pick<LeadQuery, "status" | "unitId" | "unitQ" | "categoryCode" | "overdue" | "assignee">,
+): SQL[] {
+  const conditions: SQL[] = [visibleTo(actor, leads.unitId)];
+  if (query.status) conditions.push(eq(leads.status, query.status));
+  else conditions.push(sql`${leads.status} not in ('merged')`);
+  if (query.unitId) conditions.push(eq(leads.unitId, query.unitId));
+  if (query.categoryCode) conditions.push(eq(leads.categoryCode, query.categoryCode));
+  if (query.overdue === true) conditions.push(isNotNull(leads.overdueSince));
+  if (query.overdue === false) conditions.push(isNull(leads.overdueSince));
+  // `me` is resolved to the actor's id by the service; `none` is the unassigned leads.
+  if (query.assignee === "none") conditions.push(isNull(leads.assigneeId));
+  else if (query.assignee) conditions.push(eq(leads.assigneeId, query.assignee));
+  for (const word of fold(query.unitQ ?? "")
+    .split(" ")
+    .filter(Boolean)) {
+    // instr, not LIKE: D1 refuses a LIKE pattern over 50 bytes.
+    conditions.push(sql`instr(${units.nameFolded}, ${word}) > 0`);
+  }
+  return conditions;
 }
 
 /** The lead row if the actor may see it; undefined otherwise (callers answer 404). */
