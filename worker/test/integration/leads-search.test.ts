@@ -108,7 +108,7 @@ describe("the OpenAPI document", () => {
     expect(q?.description).toMatch(/tracking code/);
     const csv = doc.paths["/leads.csv"]?.get;
     expect(csv?.parameters?.map((p) => p.name).sort()).toEqual(
-      ["categoryCode", "overdue", "q", "status", "unitId", "unitQ"].sort(),
+      ["assignee", "categoryCode", "overdue", "q", "status", "unitId", "unitQ"].sort(),
     );
     expect(JSON.stringify(csv?.responses)).toContain("text/csv");
   });
@@ -383,6 +383,18 @@ describe("GET /api/leads.csv", () => {
     const searched = await csvLines(await call(supervisor.cookie, `/api/leads.csv?q=${tag}`));
     expect(searched.slice(1).map((l) => l.split(",")[0])).toEqual(found.map((l) => l.id));
     expect(found).toHaveLength(120);
+  });
+
+  it("exports the exporter's own work with assignee=me, as the queue does", async () => {
+    const unit = await createUnit({ name: "Phường Hoàng Liệt" });
+    const exporter = await signIn("supervisor");
+    const mine = await insertReport({ unitId: unit.id, description: word() });
+    const other = await insertReport({ unitId: unit.id, description: word() });
+    await env.DB.prepare("UPDATE leads SET assignee_id = ? WHERE id = ?").bind(exporter.user.id, mine.leadId).run();
+    const lines = await csvLines(await call(exporter.cookie, `/api/leads.csv?unitId=${unit.id}&assignee=me`));
+    const ids = lines.slice(1).map((l) => l.split(",")[0]);
+    expect(ids).toEqual([mine.leadId]);
+    expect(ids).not.toContain(other.leadId);
   });
 
   it("is audited: who, which filters, how many rows", async () => {
