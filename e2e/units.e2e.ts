@@ -64,12 +64,15 @@ async function findRow(p: Page, q: string, id: string) {
   return row;
 }
 
-/** The id of the element that has focus and its `data-slot`, as `slot@unit`. */
-async function focusedButton(p: Page): Promise<string> {
-  return p.evaluate(() => {
-    const active = document.activeElement as HTMLElement | null;
-    return `${active?.dataset.slot ?? active?.tagName}@${active?.closest("tr")?.dataset.unitId ?? ""}`;
-  });
+/** Waits until focus is on `expected` (`slot@unit`: a row's button, or `TAG@` for another element). */
+async function assertFocus(p: Page, expected: string, what: string): Promise<void> {
+  const focused = () =>
+    p.evaluate(() => {
+      const active = document.activeElement as HTMLElement | null;
+      return `${active?.dataset.slot ?? active?.tagName}@${active?.closest("tr")?.dataset.unitId ?? ""}`;
+    });
+  for (let i = 0; i < 20 && (await focused()) !== expected; i++) await p.waitForTimeout(100);
+  assert.equal(await focused(), expected, what);
 }
 
 export const tests: E2eTest[] = [
@@ -132,8 +135,8 @@ export const tests: E2eTest[] = [
       assert.ok(!offered.includes(unit.id), "a unit is not offered as its own parent");
       await parentSelect.selectOption(parent.id);
       await p.locator("#unit-edit-form button[type=submit]").click();
-      await p.locator("#units-status", { hasText: name }).waitFor();
-      assert.equal(await focusedButton(p), `edit@${unit.id}`, "focus back on the row's edit button");
+      await p.locator("#units-status", { hasText: `Đã lưu ${name}` }).waitFor();
+      await assertFocus(p, `edit@${unit.id}`, "focus back on the row's edit button");
       const moved = (await adminUnits(ctx, cookie, name)).find((u) => u.id === unit.id);
       assert.equal(moved?.parentId, parent.id, "the parent set in the dialog");
 
@@ -146,7 +149,7 @@ export const tests: E2eTest[] = [
         .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
       assert.ok(!parentOffers.includes(unit.id), "a sub-unit is not offered as the parent of its parent");
       await p.keyboard.press("Escape");
-      assert.equal(await focusedButton(p), `edit@${parent.id}`, "Escape gives focus back to the edit button");
+      await assertFocus(p, `edit@${parent.id}`, "Escape gives focus back to the edit button");
 
       // Split: the same successor twice is refused in the dialog's alert; then two, after adding and removing a row.
       row = await findRow(p, name, unit.id);
@@ -169,8 +172,10 @@ export const tests: E2eTest[] = [
       await successors.nth(1).selectOption(other.id);
       await assertAccessible(p, "/kiem-tra/quan-tri/don-vi/ (split dialog)");
       await p.locator("#unit-split-form button[type=submit]").click();
-      await p.locator("#units-status", { hasText: name }).waitFor();
+      await p.locator("#units-status", { hasText: `Đã chia tách ${name}` }).waitFor();
       assert.equal(await p.locator("#unit-split-dialog").evaluate((d) => (d as HTMLDialogElement).open), false);
+      // The unit has ended: its row has no split button any more, so focus goes to the table.
+      await assertFocus(p, "DIV@", "focus on the table once the split unit's buttons are gone");
 
       const ended = (await adminUnits(ctx, cookie, name)).find((u) => u.id === unit.id);
       assert.ok(ended?.validTo && ended.successorId === null, `the split unit has ended: ${JSON.stringify(ended)}`);
