@@ -57,3 +57,20 @@ export function limits(schema: z.ZodType, extra: { minLength?: number } = {}): L
  * exports no number for it; the sign-in and account forms take it from here.
  */
 export const TOTP_LENGTH = 6;
+
+/**
+ * How many items an array schema takes (`.min(2).max(20)`), for a form that
+ * repeats a row: `data-min`/`data-max` on the row's list.
+ */
+export function itemLimits(schema: z.ZodType): { min: number; max: number } {
+  const inner = innermost(schema);
+  if (!(inner instanceof z.ZodArray)) throw new Error(`no item limits on a ${inner.constructor.name}`);
+  let min = 0;
+  let max = Number.POSITIVE_INFINITY;
+  for (const check of inner._zod.def.checks ?? []) {
+    const def = check._zod.def as { check: string; minimum?: number; maximum?: number };
+    if (def.check === "min_length" && def.minimum !== undefined) min = def.minimum;
+    if (def.check === "max_length" && def.maximum !== undefined) max = def.maximum;
+  }
+  return { min, max };
+}

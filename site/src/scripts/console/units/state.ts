@@ -40,3 +40,18 @@ export function fillUnitSelect(select: HTMLSelectElement, units: readonly AdminU
     }),
   );
 }
+
+/** `units` without `id` and the units under it (through their parents): the parents `id` may take. */
+export function outsideOf(units: readonly AdminUnit[], id: string): AdminUnit[] {
+  const excluded = new Set([id]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const unit of units) {
+      if (unit.parentId !== null && excluded.has(unit.parentId) && !excluded.has(unit.id)) {
+        excluded.add(unit.id);
+        grew = true;
+      }
+    }
+  }
+  return units.filter((unit) => !excluded.has(unit.id));
+}

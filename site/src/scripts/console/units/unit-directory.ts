@@ -9,17 +9,20 @@ import { signedIn } from "../../../lib/console/session";
 import { text } from "../../../lib/console/texts";
 import { control, required } from "../../../lib/dom";
 import { todayInHanoi } from "../../../lib/format";
-import { currentUnits, fillUnitSelect, reloadUnits, shown, unitTexts } from "./state";
+import { currentUnits, fillUnitSelect, outsideOf, reloadUnits, shown, unitTexts } from "./state";
+import { SuccessorRows } from "./successor-rows";
 
-type Dialog = "edit" | "merge" | "retire";
+type Dialog = "edit" | "merge" | "split" | "retire";
 
 /**
  * `<unit-directory>`: search the directory, and for each unit edit it
- * (rename, sector, confirm), confirm it in one click, merge it into a
- * successor or retire it, each in a dialog that returns focus to its button.
+ * (rename, parent, sector, confirm), confirm it in one click, merge it into
+ * a successor, split it among several or retire it, each in a dialog that
+ * returns focus to its button.
  */
 class UnitDirectory extends ConsoleElement {
   #open: { unit: AdminUnit; opener: HTMLElement } | null = null;
+  #successors: SuccessorRows | null = null;
 
   protected async start(): Promise<void> {
     if (!(await signedIn())) return;
@@ -28,7 +31,12 @@ class UnitDirectory extends ConsoleElement {
       event.preventDefault();
       void this.run(() => reloadUnits({ q: field(search, "q"), status: field(search, "status") }));
     });
-    for (const name of ["edit", "merge", "retire"] as const) {
+    this.#successors = new SuccessorRows(
+      this.ref("split-rows", HTMLElement),
+      this.ref("split-row", HTMLTemplateElement),
+      this.ref("split-add", HTMLButtonElement),
+    );
+    for (const name of ["edit", "merge", "split", "retire"] as const) {
       const dialog = this.ref(`${name}-dialog`, HTMLDialogElement);
       this.ref(`${name}-cancel`, HTMLButtonElement).addEventListener("click", () => dialog.close());
       dialog.addEventListener("close", () => {
@@ -56,7 +64,14 @@ class UnitDirectory extends ConsoleElement {
     const t = unitTexts();
     const today = todayInHanoi();
     this.ref("count", HTMLElement).textContent = units.length ? t.fill("count", { n: units.length }) : t.get("none");
-    this.ref("rows", HTMLTableSectionElement).replaceChildren(
+    const tbody = this.ref("rows", HTMLTableSectionElement);
+    // A row's button that had focus (the dialog closed onto it) keeps it in the new rows.
+    const active = document.activeElement;
+    const focused =
+      active instanceof HTMLElement && tbody.contains(active)
+        ? { id: active.closest("tr")?.dataset.unitId, slot: active.dataset.slot }
+        : null;
+    tbody.replaceChildren(
       ...units.map((unit) => {
         const row = this.fromTemplate("row", HTMLTableRowElement);
         row.dataset.unitId = unit.id;
@@ -81,13 +96,26 @@ class UnitDirectory extends ConsoleElement {
           b.hidden = hidden;
           b.addEventListener("click", () => onClick(b));
         };
-        button("edit", "editLabel", (b) => this.openEdit(unit, b), ended);
+        button("edit", "editLabel", (b) => void this.openEdit(unit, b), ended);
         button("confirm", "confirmLabel", () => void this.confirmUnit(unit), ended || !unit.toConfirm);
         button("merge", "mergeLabel", (b) => void this.openMerge(unit, b), ended);
+        button("split", "splitLabel", (b) => void this.openSplit(unit, b), ended);
         button("retire", "retireLabel", (b) => this.openDialog("retire", unit, b), ended);
         return row;
       }),
     );
+    if (focused) this.refocus(tbody, focused);
+  }
+
+  /** Focus on the same button of the unit's new row, or on the table when the unit ended or left the list. */
+  private refocus(
+    tbody: HTMLTableSectionElement,
+    focused: { id?: string | undefined; slot?: string | undefined },
+  ): void {
+    const row = [...tbody.rows].find((r) => r.dataset.unitId === focused.id);
+    const button = row?.querySelector<HTMLButtonElement>(`button[data-slot="${focused.slot}"]`);
+    if (button && !button.hidden) button.focus();
+    else this.ref("region", HTMLElement).focus();
   }
 
   /** "Ended on {date}" with the date as a `<time>` in dd/mm/yyyy. */
@@ -108,7 +136,7 @@ class UnitDirectory extends ConsoleElement {
     this.ref(`${name}-dialog`, HTMLDialogElement).showModal();
   }
 
-  private openEdit(unit: AdminUnit, opener: HTMLElement): void {
+  private async openEdit(unit: AdminUnit, opener: HTMLElement): Promise<void> {
     this.openDialog("edit", unit, opener);
     const form = this.ref("edit-form", HTMLFormElement);
     control(form, "name", HTMLInputElement).value = unit.name;
@@ -116,6 +144,39 @@ class UnitDirectory extends ConsoleElement {
     const confirm = control(form, "confirmed", HTMLInputElement);
     confirm.checked = false;
     confirm.disabled = !unit.toConfirm;
+    // The parent is sent only once the choices are loaded and one differs from the unit's.
+    const parent = this.ref("edit-parent", HTMLSelectElement);
+    parent.replaceChildren();
+    parent.disabled = true;
+    try {
+      const choices = outsideOf(await currentUnits(), unit.id);
+      if (this.#open?.unit !== unit) return;
+      fillUnitSelect(parent, choices, unit.parentId ?? "");
+      if (unit.parentId && !choices.some((u) => u.id === unit.parentId)) {
+        parent.prepend(new Option(unit.parentId, unit.parentId, true, true));
+      }
+      parent.prepend(new Option(unitTexts().get("noParent"), "", false, unit.parentId === null));
+      parent.disabled = false;
+    } catch (error) {
+      this.ref("edit-alert", HTMLElement).textContent = problemText(error);
+    }
+  }
+
+  private async openSplit(unit: AdminUnit, opener: HTMLElement): Promise<void> {
+    this.openDialog("split", unit, opener);
+    const rows = this.successorRows();
+    rows.reset();
+    try {
+      const choices = (await currentUnits()).filter((u) => u.id !== unit.id && u.kind === unit.kind);
+      if (this.#open?.unit === unit) rows.offer(choices);
+    } catch (error) {
+      this.ref("split-alert", HTMLElement).textContent = problemText(error);
+    }
+  }
+
+  private successorRows(): SuccessorRows {
+    if (!this.#successors) throw new Error("<unit-directory> has not started");
+    return this.#successors;
   }
 
   private async openMerge(unit: AdminUnit, opener: HTMLElement): Promise<void> {
@@ -156,9 +217,12 @@ class UnitDirectory extends ConsoleElement {
         const renamedOn = field(form, "renamedOn");
         const sector = (field(form, "sector") || null) as SectorCode | null;
         const confirmed = control(form, "confirmed", HTMLInputElement).checked;
+        const parent = this.ref("edit-parent", HTMLSelectElement);
+        const parentId = parent.disabled ? unit.parentId : parent.value || null;
         const saved = await busy(form, () =>
           api.admin.updateUnit(unit.id, {
             ...(newName !== unit.name ? { name: newName, ...(renamedOn ? { renamedOn } : {}) } : {}),
+            ...(parentId !== unit.parentId ? { parentId } : {}),
             sector,
             ...(confirmed ? { confirmed: true as const } : {}),
           }),
@@ -173,6 +237,24 @@ class UnitDirectory extends ConsoleElement {
         }
         await busy(form, () => api.admin.mergeUnit(unit.id, { successorId, effectiveOn }));
         message = t.fill("merged", { name: unit.name });
+      } else if (name === "split") {
+        const rows = this.successorRows();
+        const selects = rows.selects();
+        const effectiveOn = field(form, "effectiveOn");
+        const empty = selects.find((select) => !select.value);
+        if (empty || !effectiveOn) {
+          alert.textContent = t.get("required");
+          (empty ?? control(form, "effectiveOn", HTMLInputElement)).focus();
+          return;
+        }
+        try {
+          await busy(form, () =>
+            api.admin.splitUnit(unit.id, { successors: selects.map((select) => ({ id: select.value })), effectiveOn }),
+          );
+        } finally {
+          rows.sync();
+        }
+        message = t.fill("split", { name: unit.name });
       } else {
         const effectiveOn = field(form, "effectiveOn");
         if (!effectiveOn) {
