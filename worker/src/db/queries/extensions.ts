@@ -78,7 +78,8 @@ export async function inspectionsOfLead(db: Db, leadId: string): Promise<LeadIns
     .innerJoin(inspections, eq(inspections.id, inspectionLeads.inspectionId))
     .leftJoin(findings, and(eq(findings.inspectionId, inspectionLeads.inspectionId), eq(findings.leadId, leadId)))
     .where(eq(inspectionLeads.leadId, leadId))
-    .orderBy(desc(inspections.createdAt), desc(inspections.id));
+    // Latest first: by creation, then by attachment order (rowid), never by the random id when instants tie.
+    .orderBy(desc(inspections.createdAt), sql.raw("inspection_leads.rowid desc"));
   return rows.map((r) => ({
     inspectionId: r.inspectionId,
     type: r.type,
