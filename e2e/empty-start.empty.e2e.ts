@@ -231,6 +231,15 @@ export const tests: E2eTest[] = [
         QUEUE,
       );
 
+      // A new inspector's queue opens on "my work", empty here: the citizen's report waits among the unassigned.
+      const filters = p.locator("#queue-filters");
+      assert.equal(await filters.locator('[name="assignee"]').inputValue(), "me", "the queue opens on my work");
+      await filters.locator('[name="assignee"]').selectOption("none");
+      await Promise.all([
+        p.waitForResponse((r) => r.url().includes("/api/leads?") && r.url().includes("assignee=none")),
+        filters.locator('button[type="submit"]').click(),
+      ]);
+      await p.waitForFunction(() => !document.getElementById("queue-app")?.hasAttribute("aria-busy"));
       const row = p.locator("#lead-queue tbody tr", { hasText: "Phường Ba Đình" });
       await row.first().waitFor();
       assert.equal(await p.locator("#lead-queue tbody tr").count(), 1, "the only lead of a new deployment");
