@@ -16,6 +16,11 @@
 //
 // Each e2e file exports `tests`: [{ name, run(ctx) }], run in order, files in
 // FILE_ORDER first. A failing test skips the rest of its own file.
+//
+// While working on some tests, run only their files: E2E_FILES is a
+// comma-separated list of file names or parts of names (`E2E_FILES=casework`
+// runs every e2e/*casework*.e2e.ts); a world with no selected file is not
+// started. E2E_WORLD=seeded|empty runs one world only. Unset, every file runs.
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -72,11 +77,20 @@ interface Tally {
   failed: number;
 }
 
+/** Whether `file` is among E2E_FILES (comma-separated parts of file names); every file when it is unset. */
+function selected(file: string): boolean {
+  const wanted = (process.env.E2E_FILES ?? "")
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean);
+  return wanted.length === 0 || wanted.some((part) => file.includes(part));
+}
+
 async function loadTests(): Promise<{ seeded: LoadedTest[]; empty: LoadedTest[] }> {
   const dir = join(ROOT, "e2e");
   const rank = (file: string) => (FILE_ORDER.includes(file) ? FILE_ORDER.indexOf(file) : FILE_ORDER.length);
   const files = readdirSync(dir)
-    .filter((file) => file.endsWith(".e2e.ts"))
+    .filter((file) => file.endsWith(".e2e.ts") && selected(file))
     .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
   const seeded: LoadedTest[] = [];
   const empty: LoadedTest[] = [];
@@ -238,6 +252,7 @@ async function main() {
     );
   }
   const { seeded, empty } = await loadTests();
+  if (seeded.length + empty.length === 0) fail(`no e2e file matches E2E_FILES=${process.env.E2E_FILES}`);
   const work = mkdtempSync(join(tmpdir(), "pacv-e2e-"));
   const tally: Tally = { passed: 0, failed: 0 };
   const started = Date.now();
