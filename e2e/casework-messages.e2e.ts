@@ -79,7 +79,10 @@ export const tests: E2eTest[] = [
         lead.messages.map((m) => [m.from, m.trackingCode, m.body]),
         [["inspector", trackingCode, MESSAGE]],
       );
-      assert.ok(lead.events.some((e) => e.action === "lead.message_sent"), "the message is on the lead's timeline");
+      assert.ok(
+        lead.events.some((e) => e.action === "lead.message_sent"),
+        "the message is on the lead's timeline",
+      );
     },
   },
   {
@@ -144,7 +147,10 @@ export const tests: E2eTest[] = [
         lead.notes.map((n) => [n.author, n.body]),
         [[DEMO_ACCOUNTS.inspector.displayName, NOTE]],
       );
-      assert.ok(lead.events.some((e) => e.action === "lead.note_added"), "the note is audited");
+      assert.ok(
+        lead.events.some((e) => e.action === "lead.note_added"),
+        "the note is audited",
+      );
       assert.equal(lead.messages.length, 2, "still two messages");
       const supervisor = await consoleAs(ctx, DEMO_ACCOUNTS.supervisor);
       await openLead(ctx, supervisor, leadId);
@@ -155,7 +161,7 @@ export const tests: E2eTest[] = [
       const reporter = defined(reporterPage, "the reporter's page");
       await reporter.reload();
       await reporter.locator("#messages li", { hasText: REPLY }).waitFor();
-      const shown = await reporter.locator("main").innerText();
+      const shown = (await reporter.locator("main").textContent()) ?? "";
       assert.ok(!shown.includes(NOTE), "the note is not on the follow page");
       assert.ok(!shown.includes("Ghi chú nội bộ"), "nor any trace of it");
       const view = await api<ReportView>(ctx, `/api/reports/${trackingCode}`, { bearer: secret });

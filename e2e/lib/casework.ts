@@ -16,6 +16,7 @@ import type { CategoryCode } from "../../worker/src/contracts/categories.ts";
 import type { InspectionDetail } from "../../worker/src/contracts/inspections.ts";
 import type { LeadDetail, LeadStatus } from "../../worker/src/contracts/leads.ts";
 import type { Receipt } from "../../worker/src/contracts/reports.ts";
+import type { UserWithPassword } from "../../worker/src/contracts/users.ts";
 import { allLeads, api, login, quietUnit, solvedAltcha } from "./api.ts";
 import { assertAccessible } from "./axe.ts";
 import type { E2eContext } from "./context.ts";
@@ -48,11 +49,7 @@ export async function sessionOf(ctx: E2eContext, account: DemoAccount): Promise<
  * Files an anonymous report about the first of `candidates` with no open
  * lead, so it opens a lead of its own, and returns that lead with the receipt.
  */
-export async function fileCase(
-  ctx: E2eContext,
-  candidates: readonly string[],
-  report: CaseReport,
-): Promise<FiledCase> {
+export async function fileCase(ctx: E2eContext, candidates: readonly string[], report: CaseReport): Promise<FiledCase> {
   const supervisor = await sessionOf(ctx, DEMO_ACCOUNTS.supervisor);
   const unitId = await quietUnit(ctx, supervisor, candidates);
   const filed = await api<Receipt>(ctx, "/api/reports", {
@@ -83,6 +80,31 @@ export async function leadOf(ctx: E2eContext, cookie: string, leadId: string): P
 export async function moveLead(ctx: E2eContext, cookie: string, leadId: string, to: LeadStatus): Promise<void> {
   const response = await api(ctx, `/api/leads/${leadId}/transitions`, { method: "POST", cookie, body: { to } });
   assert.ok(response.status < 300, `lead ${leadId} → ${to}: ${response.status} ${JSON.stringify(response.body)}`);
+}
+
+/**
+ * A session of a new supervisor, created by the demo admin (a dismissal needs
+ * a second supervisor to approve it): a fresh address each call, its
+ * temporary password changed as the console requires.
+ */
+export async function newSupervisor(ctx: E2eContext, name: string): Promise<string> {
+  const admin = await sessionOf(ctx, DEMO_ACCOUNTS.admin);
+  const email = `supervisor-${crypto.randomUUID().slice(0, 8)}@e2e.example.org`;
+  const created = await api<UserWithPassword>(ctx, "/api/admin/users", {
+    method: "POST",
+    cookie: admin,
+    body: { email, displayName: name, role: "supervisor" },
+  });
+  assert.equal(created.status, 201, JSON.stringify(created.body));
+  const password = `mat-khau-${crypto.randomUUID()}`;
+  const first = await login(ctx, email, created.body.temporaryPassword);
+  const changed = await api(ctx, "/api/auth/password", {
+    method: "POST",
+    cookie: first,
+    body: { currentPassword: created.body.temporaryPassword, newPassword: password },
+  });
+  assert.equal(changed.status, 204, JSON.stringify(changed.body));
+  return login(ctx, email, password);
 }
 
 /**
