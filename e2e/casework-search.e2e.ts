@@ -3,7 +3,10 @@
 // everyone's leads). Through the API (setup), a citizen files a report whose
 // words carry diacritics ("phường", "tiền", "biên lai", "Nguyễn Văn Tuấn")
 // about a unit with no open lead. Then in the queue:
-// - the tracking code, typed in lower case, finds exactly that lead;
+// - the tracking code, typed in lower case into "my work" (the lead is
+//   nobody's), finds exactly that lead: a code is looked up among every lead
+//   the inspector may see, and the assignee select switches to "all" (so
+//   does a link to `?q=<code>`);
 // - words typed without diacritics ("phuong tien bien lai tuan") find it,
 //   combined with a category filter: with the report's category it is listed
 //   and every row has that category; with another category it is not;
@@ -26,8 +29,6 @@ import {
 } from "./lib/casework.ts";
 import { defined, type E2eContext, type E2eTest } from "./lib/context.ts";
 
-/** Units the report may be about: the first with no open lead is used (none another e2e file files about). */
-const CANDIDATE_UNITS = ["phuong-hoan-kiem", "phuong-cua-nam", "phuong-ngoc-ha", "phuong-giang-vo", "so-noi-vu"];
 const REPORT = {
   categoryCode: "bribery",
   procedure: "Cấp đổi giấy phép lái xe",
@@ -52,11 +53,11 @@ async function queuePage(ctx: E2eContext): Promise<Page> {
 }
 
 /** Fills the search and the filters, submits them and waits for the answer. */
-async function search(p: Page, fields: { q: string; categoryCode?: string }): Promise<void> {
+async function search(p: Page, fields: { q: string; categoryCode?: string; assignee?: string }): Promise<void> {
   const filters = p.locator("#queue-filters");
   await filters.locator("[name=q]").fill(fields.q);
   await filters.locator("[name=categoryCode]").selectOption(fields.categoryCode ?? "");
-  await filters.locator("[name=assignee]").selectOption("all");
+  if (fields.assignee) await filters.locator("[name=assignee]").selectOption(fields.assignee);
   await Promise.all([
     p.waitForResponse((r) => r.url().includes("/api/leads?") && r.url().includes("q=")),
     filters.locator("button[type=submit]").click(),
@@ -68,7 +69,7 @@ export const tests: E2eTest[] = [
   {
     name: "API: a report with words in Vietnamese opens a lead of its own, found by the search API",
     async run(ctx) {
-      filed = await fileCase(ctx, CANDIDATE_UNITS, REPORT);
+      filed = await fileCase(ctx, REPORT);
       const cookie = await sessionOf(ctx, DEMO_ACCOUNTS.inspector);
       const found = await api<LeadList>(ctx, `/api/leads?limit=100&q=${encodeURIComponent(FOLDED_WORDS)}`, {
         cookie,
@@ -81,14 +82,29 @@ export const tests: E2eTest[] = [
     },
   },
   {
-    name: "console: the tracking code, typed in lower case, finds exactly its lead",
+    name: "console: the tracking code, typed in lower case into my work, finds exactly its lead",
     async run(ctx) {
       const { leadId, trackingCode } = defined(filed, "the filed report");
       const p = await queuePage(ctx);
+      const assignee = p.locator("#queue-filters [name=assignee]");
+      assert.equal(await assignee.inputValue(), "me", "the inspector's queue opens on my work");
+      // Nobody owns the lead: a code is looked up among every lead the inspector may see, and the select says so.
       await search(p, { q: trackingCode.toLowerCase() });
       assert.deepEqual(await queueLeadIds(p), [leadId], "one lead: the one holding the report");
       assert.match(await textOf(p, "#queue-count"), /1 đầu mối khớp/, "the count says one lead matches");
+      assert.equal(await assignee.inputValue(), "all");
+      assert.equal(new URL(p.url()).searchParams.get("assignee"), "all");
       await checkPage(p, "/kiem-tra/?q=<tracking code>");
+
+      // A link to the search (a colleague's, without the assignee) finds it too.
+      const shared = await ctx.context.newPage();
+      await shared.setViewportSize({ width: 360, height: 780 });
+      await shared.goto(`${ctx.baseUrl}/kiem-tra/?q=${encodeURIComponent(trackingCode)}`);
+      await queueLoaded(shared);
+      assert.deepEqual(await queueLeadIds(shared), [leadId], "the shared link finds the lead");
+      assert.equal(await shared.locator("#queue-filters [name=assignee]").inputValue(), "all");
+      await checkPage(shared, "/kiem-tra/?q=<tracking code> (360 px)");
+      await shared.close();
     },
   },
   {
@@ -96,7 +112,7 @@ export const tests: E2eTest[] = [
     async run(ctx) {
       const { leadId } = defined(filed, "the filed report");
       const p = await queuePage(ctx);
-      await search(p, { q: FOLDED_WORDS, categoryCode: REPORT.categoryCode });
+      await search(p, { q: FOLDED_WORDS, categoryCode: REPORT.categoryCode, assignee: "all" });
       const url = new URL(p.url());
       assert.equal(url.searchParams.get("q"), FOLDED_WORDS, "the search is in the address");
       assert.equal(url.searchParams.get("categoryCode"), REPORT.categoryCode, "so is the filter");

@@ -1,6 +1,8 @@
 // Helpers of the casework browser tests (e2e/casework-*.e2e.ts): each file
-// files its own reports through the API about a unit with no open lead, so
-// it needs nothing from another file and leaves the others' units alone; the
+// files its own reports through the API about a ward or commune the sample
+// never files about (one the official directory added) and that has no open
+// lead at that moment, so each report opens a lead of its own, a file needs
+// nothing from another and leaves the units other files use alone; the
 // console is opened as a given demo account by putting that account's
 // session cookie into the browser (the run shares one browser profile, so a
 // page opened afterwards is that account's).
@@ -12,10 +14,12 @@
 import assert from "node:assert/strict";
 import type { Page } from "playwright-core";
 import { DEMO_ACCOUNTS, type DemoAccount } from "../../scripts/seed/accounts.ts";
+import { UNITS } from "../../scripts/seed/units.ts";
 import type { CategoryCode } from "../../worker/src/contracts/categories.ts";
 import type { InspectionDetail } from "../../worker/src/contracts/inspections.ts";
 import type { LeadDetail, LeadStatus } from "../../worker/src/contracts/leads.ts";
 import type { Receipt } from "../../worker/src/contracts/reports.ts";
+import type { UnitList } from "../../worker/src/contracts/units.ts";
 import type { UserWithPassword } from "../../worker/src/contracts/users.ts";
 import { allLeads, api, login, quietUnit, solvedAltcha } from "./api.ts";
 import { assertAccessible } from "./axe.ts";
@@ -110,8 +114,8 @@ export async function newSupervisor(ctx: E2eContext, name: string): Promise<stri
 /**
  * Takes the case's lead to `concluded` through the API, as the supervisor:
  * reviewed, referred, a verification inspection of its unit with the lead,
- * started, a substantiated finding with `publicSummary`, concluded with no
- * measure. The reporter then sees the outcome and may contest it.
+ * started, a substantiated finding with `publicSummary`, concluded with the
+ * one corrective measure a substantiated finding requires. The reporter then sees the outcome and may contest it.
  */
 export async function concludeCase(ctx: E2eContext, filed: FiledCase, publicSummary: string): Promise<void> {
   const cookie = await sessionOf(ctx, DEMO_ACCOUNTS.supervisor);
@@ -150,7 +154,13 @@ export async function concludeCase(ctx: E2eContext, filed: FiledCase, publicSumm
         conclusion: "Kết luận: có sai phạm trong tiếp nhận hồ sơ tại bộ phận một cửa (e2e).",
         recommendations: "Kiểm điểm trách nhiệm cán bộ liên quan; niêm yết công khai thủ tục.",
         guidance: "Hướng dẫn đơn vị rà soát quy trình tiếp nhận, trả kết quả đúng thời hạn.",
-        measures: [],
+        measures: [
+          {
+            responsibleUnitId: filed.unitId,
+            description: "Chấn chỉnh việc tiếp nhận hồ sơ; báo cáo kết quả cho đoàn kiểm tra (e2e).",
+            deadline: hanoiDate(60),
+          },
+        ],
       },
     ],
   ];

@@ -1,4 +1,5 @@
 import type { LeadList, LeadSummary } from "../../../../worker/src/contracts/leads";
+import { isTrackingCode, normalizeTrackingCode } from "../../../../worker/src/domain/receipt";
 import { api, orElse } from "../../lib/api";
 import { ConsoleElement, define } from "../../lib/console/element";
 import { formatScore, timeEl } from "../../lib/console/format";
@@ -15,6 +16,15 @@ const FILTERS = ["q", "unitQ", "categoryCode", "status", "overdue", "assignee"] 
 const PAGE = 25;
 
 type Mode = "queue" | "overdue" | "approvals";
+
+/**
+ * Whether the search is a tracking code: a lookup of one report (a citizen on
+ * the phone reads it out), answered from every lead the person may see, not
+ * only from the "my work" an inspector's queue opens on.
+ */
+function isCodeSearch(q: string | null | undefined): boolean {
+  return Boolean(q) && isTrackingCode(normalizeTrackingCode(q ?? ""));
+}
 
 /** A lead ticked in the queue, as `<queue-bulk>` needs it (event `queue-selection` on the document). */
 export interface QueueSelection {
@@ -73,7 +83,7 @@ class QueueList extends ConsoleElement {
         if (control instanceof HTMLInputElement && control.type === "checkbox")
           control.checked = params.get(name) === "true";
         else if (control instanceof HTMLInputElement || control instanceof HTMLSelectElement) {
-          control.value = params.get(name) ?? (name === "assignee" ? this.#defaultAssignee : "");
+          control.value = params.get(name) ?? (name === "assignee" ? this.defaultAssignee(params.get("q")) : "");
         }
       }
     };
@@ -85,6 +95,17 @@ class QueueList extends ConsoleElement {
     fromUrl();
     filters.addEventListener("submit", (event) => {
       event.preventDefault();
+      // A tracking code typed into "my work" looks among every lead; the select says so.
+      const q = filters.elements.namedItem("q");
+      const assignee = filters.elements.namedItem("assignee");
+      if (
+        q instanceof HTMLInputElement &&
+        assignee instanceof HTMLSelectElement &&
+        isCodeSearch(q.value) &&
+        assignee.value === this.#defaultAssignee
+      ) {
+        assignee.value = "all";
+      }
       const params = new URLSearchParams();
       for (const [name, value] of new FormData(filters)) {
         if (typeof value === "string" && value.trim() !== "") params.set(name, value.trim());
@@ -100,6 +121,11 @@ class QueueList extends ConsoleElement {
     });
   }
 
+  /** The assignee filter when the address names none: "all" for a tracking-code search, else the person's default. */
+  private defaultAssignee(q: string | null): string {
+    return isCodeSearch(q) ? "all" : this.#defaultAssignee;
+  }
+
   private restart(): void {
     this.#cursors = [null];
     void this.load();
@@ -112,7 +138,7 @@ class QueueList extends ConsoleElement {
       const value = fromUrl.get(name);
       if (value) filters[name] = value;
     }
-    if (this.#mode === "queue") filters.assignee ??= this.#defaultAssignee;
+    if (this.#mode === "queue") filters.assignee ??= this.defaultAssignee(fromUrl.get("q"));
     if (filters.assignee === "all") delete filters.assignee;
     if (this.#mode === "overdue") filters.overdue = "true";
     if (this.#mode === "approvals") filters.status = "dismissal_proposed";
