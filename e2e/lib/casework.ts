@@ -50,12 +50,32 @@ export async function sessionOf(ctx: E2eContext, account: DemoAccount): Promise<
 }
 
 /**
- * Files an anonymous report about the first of `candidates` with no open
- * lead, so it opens a lead of its own, and returns that lead with the receipt.
+ * A ward or commune of the official directory that the sample never files
+ * about and that has no open lead now (the sample's own units are busy, and
+ * other e2e files file about them).
  */
-export async function fileCase(ctx: E2eContext, candidates: readonly string[], report: CaseReport): Promise<FiledCase> {
+export async function freshUnit(ctx: E2eContext, cookie: string): Promise<string> {
+  const sample = new Set(UNITS.map((unit) => unit.id));
+  const candidates: string[] = [];
+  for (const q of ["Phường", "Xã"]) {
+    const found = await api<UnitList>(ctx, `/api/units?q=${encodeURIComponent(q)}&limit=100`);
+    assert.equal(found.status, 200, `GET /api/units?q=${q}`);
+    for (const unit of found.body.items) {
+      if ((unit.kind === "ward" || unit.kind === "commune") && !unit.matchedAlias && !sample.has(unit.id)) {
+        candidates.push(unit.id);
+      }
+    }
+  }
+  return quietUnit(ctx, cookie, candidates);
+}
+
+/**
+ * Files an anonymous report about a fresh unit (`freshUnit`), so it opens a
+ * lead of its own, and returns that lead with the receipt.
+ */
+export async function fileCase(ctx: E2eContext, report: CaseReport): Promise<FiledCase> {
   const supervisor = await sessionOf(ctx, DEMO_ACCOUNTS.supervisor);
-  const unitId = await quietUnit(ctx, supervisor, candidates);
+  const unitId = await freshUnit(ctx, supervisor);
   const filed = await api<Receipt>(ctx, "/api/reports", {
     method: "POST",
     body: { track: "anonymous", reporterKind: "citizen", unitId, ...report, altcha: await solvedAltcha(ctx) },
