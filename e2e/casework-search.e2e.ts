@@ -10,18 +10,21 @@
 // - words typed without diacritics ("phuong tien bien lai tuan") find it,
 //   combined with a category filter: with the report's category it is listed
 //   and every row has that category; with another category it is not;
-// - the search and filters are in the address: reloading keeps them.
+// - the search and filters are in the address: reloading keeps them;
+// - inspector2, recused from Phường Đống Đa, finds no lead by the tracking code
+//   of a report about that ward, and none is counted.
 // axe-core on the queue with its results.
 import assert from "node:assert/strict";
 import type { Page } from "playwright-core";
-import { DEMO_ACCOUNTS } from "../scripts/seed/accounts.ts";
+import { DEMO_ACCOUNTS, RECUSED_WARD_ID } from "../scripts/seed/accounts.ts";
 import type { LeadList } from "../worker/src/contracts/leads.ts";
-import { api } from "./lib/api.ts";
+import { allLeads, api } from "./lib/api.ts";
 import {
   checkPage,
   consoleAs,
   type FiledCase,
   fileCase,
+  leadOf,
   queueLeadIds,
   queueLoaded,
   sessionOf,
@@ -97,8 +100,7 @@ export const tests: E2eTest[] = [
       await checkPage(p, "/kiem-tra/?q=<tracking code>");
 
       // A link to the search (a colleague's, without the assignee) finds it too.
-      const shared = await ctx.context.newPage();
-      await shared.setViewportSize({ width: 360, height: 780 });
+      const shared = await consoleAs(ctx, DEMO_ACCOUNTS.inspector, 360);
       await shared.goto(`${ctx.baseUrl}/kiem-tra/?q=${encodeURIComponent(trackingCode)}`);
       await queueLoaded(shared);
       assert.deepEqual(await queueLeadIds(shared), [leadId], "the shared link finds the lead");
@@ -138,6 +140,23 @@ export const tests: E2eTest[] = [
       assert.ok((await queueLeadIds(p)).includes(leadId), "found with the diacritics typed too");
       await p.close();
       page = undefined;
+    },
+  },
+  {
+    name: "console: inspector2 searching for the tracking code of a Phường Đống Đa report finds nothing",
+    async run(ctx) {
+      const supervisor = await sessionOf(ctx, DEMO_ACCOUNTS.supervisor);
+      const [ward] = await allLeads(ctx, supervisor, `&unitId=${RECUSED_WARD_ID}`);
+      const lead = await leadOf(ctx, supervisor, defined(ward, "a lead about Phường Đống Đa in the sample").id);
+      const code = defined(lead.reports[0], "a report of that lead").trackingCode;
+      const p = await consoleAs(ctx, DEMO_ACCOUNTS.inspector2);
+      await p.goto(`${ctx.baseUrl}/kiem-tra/`);
+      await queueLoaded(p);
+      await search(p, { q: code });
+      assert.deepEqual(await queueLeadIds(p), [], "no lead: inspector2 is recused from the ward");
+      assert.match(await textOf(p, "#queue-count"), /0 đầu mối khớp/, "and none is counted");
+      await checkPage(p, "/kiem-tra/?q=<a recused report's code>");
+      await p.close();
     },
   },
 ];

@@ -191,6 +191,20 @@ export async function concludeCase(ctx: E2eContext, filed: FiledCase, publicSumm
   assert.equal((await leadOf(ctx, cookie, filed.leadId)).status, "concluded");
 }
 
+/** Page errors and Content Security Policy violations, by page (pages of these tests only). */
+const troubles = new WeakMap<Page, string[]>();
+
+/** Starts recording `p`'s page errors and CSP violations, which `checkPage` then refuses. */
+function watchPage(p: Page): Page {
+  const seen: string[] = [];
+  troubles.set(p, seen);
+  p.on("pageerror", (error) => seen.push(`page error: ${error.message}`));
+  p.on("console", (message) => {
+    if (/Content Security Policy|Refused to |CSP violation/i.test(message.text())) seen.push(message.text());
+  });
+  return p;
+}
+
 /**
  * A new page of the console signed in as `account`: its session cookie goes
  * into the browser, replacing whoever was signed in there.
@@ -199,7 +213,7 @@ export async function consoleAs(ctx: E2eContext, account: DemoAccount, width = 1
   const cookie = await sessionOf(ctx, account);
   const [name, value] = cookie.split("=") as [string, string];
   await ctx.context.addCookies([{ name, value, url: ctx.baseUrl }]);
-  const p = await ctx.context.newPage();
+  const p = watchPage(await ctx.context.newPage());
   await p.setViewportSize({ width, height: 900 });
   return p;
 }
@@ -226,7 +240,7 @@ export async function queueLeadIds(p: Page): Promise<string[]> {
 
 /** Opens the reporter's follow page with the receipt and waits for the report. */
 export async function followAs(ctx: E2eContext, filed: FiledCase): Promise<Page> {
-  const p = await ctx.context.newPage();
+  const p = watchPage(await ctx.context.newPage());
   await p.setViewportSize({ width: 360, height: 780 });
   await p.goto(`${ctx.baseUrl}/theo-doi/`);
   const form = p.locator("#follow-form");
@@ -239,8 +253,9 @@ export async function followAs(ctx: E2eContext, filed: FiledCase): Promise<Page>
   return p;
 }
 
-/** axe-core on the page as it stands, and nothing scrolling sideways. */
+/** axe-core on the page as it stands, nothing scrolling sideways, no page error or CSP violation so far. */
 export async function checkPage(p: Page, label: string): Promise<void> {
+  assert.deepEqual(troubles.get(p) ?? [], [], `${label}: page errors or CSP violations`);
   await assertAccessible(p, label);
   const overflow = await p.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `${label}: the page scrolls sideways by ${overflow} px`);
