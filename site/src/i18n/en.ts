@@ -1437,7 +1437,7 @@ export const en: Dict = {
         none: "No applications yet.",
         count: "{n} applications.",
         editLabel: "Edit application {name}",
-        revokeLabel: "Revoke the key of {name}",
+        revokeLabel: "Revoke key of {name}",
         created: "Issued a key to “{name}”.",
         saved: "Saved “{name}”.",
         revoked: "Revoked the key of “{name}”.",
