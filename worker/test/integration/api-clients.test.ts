@@ -7,6 +7,7 @@ import {
   ApiClientListSchema,
   ApiClientSchema,
 } from "../../src/contracts/api-clients";
+import { apiClientRecord } from "../../src/db/rows";
 import { sha256Hex } from "../../src/lib/crypto";
 import { ORIGIN } from "../support/accounts";
 import { auditByAction } from "../support/inspections";
@@ -69,6 +70,25 @@ describe("POST /api/admin/api-clients", () => {
     expect(row?.key_hash).toBe(await sha256Hex(key));
     expect(row?.key_prefix).toBe(key.slice(0, 8));
     expect(JSON.stringify(row)).not.toContain(key);
+    // The row is the row builder's (the seed's local demo client is written with it too).
+    const record = apiClientRecord({
+      id: client.id,
+      name: client.name,
+      keyHash: await sha256Hex(key),
+      keyPrefix: client.keyPrefix,
+      requestsPerHour: 120,
+      publicApp: true,
+      createdBy: String(row?.created_by),
+      createdAt: client.createdAt,
+    });
+    expect(row).toEqual(
+      Object.fromEntries(
+        Object.entries(record).map(([k, v]) => [
+          k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`),
+          typeof v === "boolean" ? Number(v) : v,
+        ]),
+      ),
+    );
 
     const [event] = (await auditRows(client.id)).filter((e) => e.action === "api_client.created");
     expect(JSON.parse(event?.summary ?? "{}")).toEqual({
