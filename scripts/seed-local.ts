@@ -19,6 +19,7 @@ import { loadDomain } from "./lib/domain.ts";
 import { executeFile, type PersistOptions, query } from "./lib/wrangler.ts";
 import { describeLoad, loadDirectory } from "./load-directory.ts";
 import { accountsSql, DEMO_ACCOUNTS, DEMO_PASSWORD, RECUSED_WARD_ID } from "./seed/accounts.ts";
+import { DEMO_CLIENT, demoApiKey, demoClientSql } from "./seed/api-clients.ts";
 import { concludedDemo, inspectionStats, inspectionsSql, planInspections } from "./seed/inspections.ts";
 import { calendarFrom, leadsSql, placeReports } from "./seed/leads.ts";
 import { type DemoReceipt, sampleReports } from "./seed/reports.ts";
@@ -42,6 +43,8 @@ export interface SeedSummary extends DemoReceipt {
   year: number;
   inspections: ReturnType<typeof inspectionStats>;
   concluded: { trackingCode: string; secret: string; outcome: FindingOutcome | undefined } | undefined;
+  /** The local demo Open311 client's key (derived from CONTACT_KEY). */
+  apiKey: string;
 }
 
 /** Whether the local database already holds the demo data. */
@@ -90,9 +93,16 @@ export async function seedLocal({
   const leads = placeReports(domain, reports, { calendar, now });
   const inspections = planInspections(domain, leads, { calendar, now });
   const marker = `INSERT OR REPLACE INTO settings (key, value) VALUES (${sqlValue(SEEDED_MARKER)}, ${sqlValue(now.toISOString())});`;
-  applyStatements([...accountsSql(now), ...leadsSql(leads), ...inspectionsSql(inspections), marker], {
-    persistTo,
-  });
+  applyStatements(
+    [
+      ...accountsSql(now),
+      ...leadsSql(leads),
+      ...inspectionsSql(inspections),
+      ...demoClientSql(domain, key, now),
+      marker,
+    ],
+    { persistTo },
+  );
   return {
     ...demo,
     leads: leads.length,
@@ -100,7 +110,34 @@ export async function seedLocal({
     year: inspections.year,
     inspections: inspectionStats(inspections),
     concluded: concludedDemo(leads),
+    apiKey: demoApiKey(domain, key),
   };
+}
+
+/**
+ * Makes sure a seeded local database has the demo Open311 client (one seeded
+ * before it existed gets it now; INSERT OR IGNORE keeps one already there)
+ * and returns its key. Local only, like the rest of the seed.
+ */
+export async function ensureDemoClient({ persistTo, contactKey }: SeedOptions = {}): Promise<string> {
+  const key = contactKey ?? readDevVars().CONTACT_KEY;
+  if (!key) throw new Error("CONTACT_KEY is missing from .dev.vars");
+  const domain = await loadDomain();
+  applyStatements(demoClientSql(domain, key, new Date()), { persistTo });
+  return demoApiKey(domain, key);
+}
+
+/** Prints the demo Open311 client's key with the discovery address and a first call to try. */
+export function printDemoClient(apiKey: string, baseUrl = "http://localhost:8787"): void {
+  console.log(
+    [
+      `Open311 (GeoReport v2), demo client "${DEMO_CLIENT.name}" (local only, derived from your .dev.vars):`,
+      `  Discovery: ${baseUrl}/open311/v2/discovery.json`,
+      `  api_key:   ${apiKey}`,
+      `  Try:       curl -s ${baseUrl}/open311/v2/services.json`,
+      "",
+    ].join("\n"),
+  );
 }
 
 function describe({ byTypeStatus, measures }: SeedSummary["inspections"]): string {
@@ -146,6 +183,7 @@ export function printDemoReceipt(demo: SeedSummary | undefined, baseUrl = "http:
       "",
     ].join("\n"),
   );
+  printDemoClient(demo.apiKey, baseUrl);
 }
 
 function parseArgs(argv: readonly string[]) {

@@ -19,7 +19,7 @@ import { EMPTY_STATE, prepareEmptyDatabase } from "./lib/empty-database.ts";
 import { buildSite } from "./lib/site.ts";
 import { applyMigrations, ROOT, wranglerEnv } from "./lib/wrangler.ts";
 import { describeLoad, loadDirectory } from "./load-directory.ts";
-import { isSeeded, printDemoReceipt, seedLocal } from "./seed-local.ts";
+import { ensureDemoClient, isSeeded, printDemoClient, printDemoReceipt, seedLocal } from "./seed-local.ts";
 
 const port = process.env.PORT ?? "8787";
 
@@ -49,6 +49,7 @@ async function main() {
       step("Loading the official directory (npm run db:directory -- --local)");
       console.log(describeLoad(await loadDirectory({ remote: false })));
       console.log("\nSample data already seeded (settings.demo_seeded_at is set); skipping.");
+      printDemoClient(await ensureDemoClient(), `http://localhost:${port}`);
     } else {
       step("Loading the official directory, then seeding sample data (local only)");
       printDemoReceipt(await seedLocal(), `http://localhost:${port}`);

@@ -11,6 +11,7 @@ import { pathToFileURL } from "node:url";
 import { build } from "esbuild";
 import type * as directorySql from "../../worker/src/db/directory-sql.ts";
 import type * as rows from "../../worker/src/db/rows/index.ts";
+import type * as apiClients from "../../worker/src/domain/api-clients.ts";
 import type * as calendar from "../../worker/src/domain/calendar.ts";
 import type * as directory from "../../worker/src/domain/directory/index.ts";
 import type * as inspections from "../../worker/src/domain/inspections/index.ts";
@@ -28,6 +29,7 @@ export * as inspections from "./worker/src/domain/inspections/index.ts";
 export * as directory from "./worker/src/domain/directory/index.ts";
 export * as directorySql from "./worker/src/db/directory-sql.ts";
 export * as rows from "./worker/src/db/rows/index.ts";
+export * as apiClients from "./worker/src/domain/api-clients.ts";
 `;
 
 /** The bundle's exports: one namespace per module of ENTRY, with that module's own types. */
@@ -41,6 +43,8 @@ export interface Domain {
   /** The SQL of the directory sync (worker/src/db: plain text, no driver). */
   directorySql: typeof directorySql;
   rows: typeof rows;
+  /** The Open311 client keys' rules (the local demo client). */
+  apiClients: typeof apiClients;
 }
 
 let loaded: Promise<Domain> | undefined;

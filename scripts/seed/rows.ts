@@ -230,6 +230,21 @@ export type MeasureRow = {
   updated_at: IsoInstant;
 };
 
+export type ApiClientRow = {
+  id: string;
+  name: string;
+  key_hash: string;
+  key_prefix: string;
+  requests_per_hour: number;
+  public_app: Flag;
+  use_count?: number;
+  last_used_at?: IsoInstant | null;
+  created_by: string | null;
+  created_at: IsoInstant;
+  revoked_at?: IsoInstant | null;
+  revoked_by?: string | null;
+};
+
 /** Table name → the row the seeds write into it. */
 export interface Tables {
   units: UnitRow;
@@ -247,6 +262,7 @@ export interface Tables {
   inspection_leads: InspectionLeadRow;
   findings: FindingRow;
   measures: MeasureRow;
+  api_clients: ApiClientRow;
 }
 
 export type TableName = keyof Tables;

@@ -7,6 +7,7 @@ import { requestContext } from "./middleware/request-context";
 import { urlLimit } from "./middleware/request-limits";
 import { securityHeaders } from "./middleware/security-headers";
 import { SESSION_COOKIE } from "./middleware/session";
+import { apiClientsApp } from "./routes/api-clients.index";
 import { attachmentsApp } from "./routes/attachments.index";
 import { accountRoutes, authApp } from "./routes/auth.index";
 import { categoriesApp } from "./routes/categories.index";
@@ -59,7 +60,8 @@ export function buildApp() {
     .route("/", staffApp)
     .route("/", contestsApp)
     .route("/", extensionsApp)
-    .route("/", publicStatsApp);
+    .route("/", publicStatsApp)
+    .route("/", apiClientsApp);
 
   api.openAPIRegistry.registerComponent("securitySchemes", STAFF_SESSION_SCHEME, {
     type: "apiKey",

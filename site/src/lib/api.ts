@@ -10,6 +10,13 @@
  */
 import type { z } from "zod";
 import type {
+  ApiClient,
+  ApiClientCreateSchema,
+  ApiClientIssued,
+  ApiClientList,
+  ApiClientUpdateSchema,
+} from "../../../worker/src/contracts/api-clients";
+import type {
   LoginResult,
   LoginSchema,
   Me,
@@ -230,5 +237,10 @@ export const api = {
       post<UnitSplitResult>(`/api/admin/units/${at(id)}/split`, body),
     retireUnit: (id: string, body: In<typeof UnitRetireSchema>) =>
       post<AdminUnit>(`/api/admin/units/${at(id)}/retire`, body),
+    apiClients: () => request<ApiClientList>("/api/admin/api-clients"),
+    createApiClient: (body: In<typeof ApiClientCreateSchema>) => post<ApiClientIssued>("/api/admin/api-clients", body),
+    updateApiClient: (id: string, body: In<typeof ApiClientUpdateSchema>) =>
+      request<ApiClient>(`/api/admin/api-clients/${at(id)}`, { method: "PATCH", body }),
+    revokeApiClient: (id: string) => post<ApiClient>(`/api/admin/api-clients/${at(id)}/revoke`),
   },
 };

@@ -72,6 +72,8 @@ export const PERMISSIONS = {
   /** The working-day calendar: holidays and worked weekend days. */
   "holidays.manage": ["admin"],
   "settings.manage": ["admin"],
+  /** Open311 client applications: issue, edit and revoke their keys. */
+  "api_clients.manage": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

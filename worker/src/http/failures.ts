@@ -2,6 +2,7 @@ import type { AssignmentResult } from "../domain/assignment";
 import type { Failure } from "../domain/inspections/result";
 import type { TransitionResult } from "../domain/workflow";
 import type { Lang } from "../env";
+import { API_CLIENT_MESSAGES, type ApiClientMessageKey } from "../i18n/api-clients";
 import { EVIDENCE_MESSAGES, type EvidenceMessageKey } from "../i18n/evidence";
 import { INSPECTION_MESSAGES, type InspectionMessageKey } from "../i18n/inspections";
 import { ASSIGNMENT_MESSAGES, type AssignmentMessageKey, TRANSITION_FIELD_MESSAGES } from "../i18n/leads";
@@ -91,4 +92,20 @@ export function assignmentError(
 ): ApiError {
   const message = ASSIGNMENT_MESSAGES[key][lang];
   return new ApiError(code, { detail: message, ...(pointer ? { errors: [{ pointer, message }] } : {}) });
+}
+
+/**
+ * A refused change to an Open311 client application: 409 with the message of
+ * `i18n/api-clients.ts` (a key already revoked), in the request's language.
+ */
+export function apiClientFailureError(failure: Failure, lang: Lang): ApiError {
+  const key = failure.detail in API_CLIENT_MESSAGES ? (failure.detail as ApiClientMessageKey) : "already_revoked";
+  const message = API_CLIENT_MESSAGES[key][lang];
+  if (failure.error === "forbidden") return new ApiError("forbidden", { detail: message });
+  if (failure.error === "illegal") return new ApiError("conflict", { detail: message });
+  const pointers = failure.pointers.length ? failure.pointers : ["/"];
+  return new ApiError("validation_failed", {
+    detail: message,
+    errors: pointers.map((pointer) => ({ pointer, message })),
+  });
 }

@@ -194,6 +194,20 @@ export async function buildWorld(): Promise<FuzzWorld> {
   const ids = (...list: string[]) => list.map((id) => ({ values: { id } }));
   const measureIds = concluded.inspection.measures.map((m) => m.id);
   const admin = sessions.admin.user;
+  const apiClientIds = [crypto.randomUUID(), crypto.randomUUID()];
+  for (const id of apiClientIds) {
+    await env.DB.prepare(
+      "INSERT INTO api_clients (id, name, key_hash, key_prefix, requests_per_hour, created_at) VALUES (?, ?, ?, ?, 30, ?)",
+    )
+      .bind(
+        id,
+        `Ứng dụng ${id.slice(0, 8)}`,
+        id.replaceAll("-", "").padEnd(64, "0"),
+        "pacv_fuz",
+        new Date().toISOString(),
+      )
+      .run();
+  }
 
   const byCode = (report: FiledReport): RealParams => ({ values: { trackingCode: report.trackingCode }, report });
   const params = new Map<string, RealParams[]>([
@@ -247,6 +261,8 @@ export async function buildWorld(): Promise<FuzzWorld> {
       "/api/measures/{id}/extension",
     ].map((path): [string, RealParams[]] => [path, measureIds.map((id) => ({ values: { id } }))]),
     ["/api/plan/{year}/build", ["2026", "2027", "2000", "2100"].map((year) => ({ values: { year } }))],
+    ["/api/admin/api-clients/{id}", ids(...apiClientIds)],
+    ["/api/admin/api-clients/{id}/revoke", ids(...apiClientIds)],
   ]);
 
   return {

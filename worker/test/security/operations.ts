@@ -138,6 +138,22 @@ export function buildWorld(cast: Cast, ward: string, target: FiledReport, target
   const directoryUnit = async () =>
     (await createUnit({ name: `Phòng thử ${crypto.randomUUID().slice(0, 8)}`, kind: "department" })).id;
   const unitToChange = sharedOrFresh(directoryUnit);
+  /** An Open311 client application of its own, straight in D1 (its key is never used here). */
+  const apiClient = sharedOrFresh(async () => {
+    const id = crypto.randomUUID();
+    await env.DB.prepare(
+      "INSERT INTO api_clients (id, name, key_hash, key_prefix, requests_per_hour, created_at) VALUES (?, ?, ?, ?, 30, ?)",
+    )
+      .bind(
+        id,
+        `Ứng dụng ${id.slice(0, 8)}`,
+        id.replaceAll("-", "").padEnd(64, "0"),
+        "pacv_tst",
+        new Date().toISOString(),
+      )
+      .run();
+    return id;
+  });
   const document = once(async () => {
     const res = await uploadDocument(supervisor, await plannedVisit(false));
     if (res.status !== 201) throw new Error(`document upload answered ${res.status}: ${await res.text()}`);
@@ -536,6 +552,22 @@ export function buildWorld(cast: Cast, ward: string, target: FiledReport, target
     "GET /exports/personnel.csv": async () => ({
       method: "GET",
       path: "/exports/personnel.csv?from=2026-01-01&to=2027-12-31",
+    }),
+
+    "GET /admin/api-clients": async () => ({ method: "GET", path: "/admin/api-clients" }),
+    "POST /admin/api-clients": async () => ({
+      method: "POST",
+      path: "/admin/api-clients",
+      json: { name: "Ứng dụng thử của ma trận", requestsPerHour: 30, publicApp: false },
+    }),
+    "PATCH /admin/api-clients/{id}": async (_caller, fresh) => ({
+      method: "PATCH",
+      path: `/admin/api-clients/${await apiClient(fresh)}`,
+      json: { requestsPerHour: 45 },
+    }),
+    "POST /admin/api-clients/{id}/revoke": async (_caller, fresh) => ({
+      method: "POST",
+      path: `/admin/api-clients/${await apiClient(fresh)}/revoke`,
     }),
   };
 

@@ -142,6 +142,12 @@ export const POLICY = {
 
   // The personnel export (công tác cán bộ), audited; recusal filters its rows.
   "GET /exports/personnel.csv": { staff: SUPERVISOR },
+
+  // Open311 client applications' keys (api_clients.manage).
+  "GET /admin/api-clients": { staff: ADMIN },
+  "POST /admin/api-clients": { staff: ADMIN },
+  "PATCH /admin/api-clients/{id}": { staff: ADMIN },
+  "POST /admin/api-clients/{id}/revoke": { staff: ADMIN },
 } as const satisfies Record<string, Access>;
 
 /**

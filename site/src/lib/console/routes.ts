@@ -15,7 +15,8 @@ export type ConsolePage =
   | "plan"
   | "inspection"
   | "measures"
-  | "intake";
+  | "intake"
+  | "apiClients";
 
 /** Paths of the console pages per language (Vietnamese under /kiem-tra/, English under /en/console/). */
 export const CONSOLE_ROUTES: Record<Lang, Record<ConsolePage, string>> = {
@@ -34,6 +35,7 @@ export const CONSOLE_ROUTES: Record<Lang, Record<ConsolePage, string>> = {
     inspection: "/kiem-tra/cuoc-kiem-tra/",
     measures: "/kiem-tra/bien-phap/",
     intake: "/kiem-tra/tiep-nhan/",
+    apiClients: "/kiem-tra/quan-tri/ung-dung/",
   },
   en: {
     login: "/en/console/login/",
@@ -50,6 +52,7 @@ export const CONSOLE_ROUTES: Record<Lang, Record<ConsolePage, string>> = {
     inspection: "/en/console/inspection/",
     measures: "/en/console/measures/",
     intake: "/en/console/intake/",
+    apiClients: "/en/console/admin/api-clients/",
   },
 };
 
