@@ -78,8 +78,8 @@ function representativeSql(column: string): SQL {
  * before it (insertion order breaks ties within an instant).
  */
 function publishedChanges(where: SQL): SQL {
-  return sql`select id, report_id, at, status, previous from (
-      select e.id, e.report_id, e.at, e.status, ${representativeSql("e.status")} as published,
+  return sql`select id, report_id, at, status, seq, previous from (
+      select e.id, e.report_id, e.at, e.status, e.rowid as seq, ${representativeSql("e.status")} as published,
         lag(${representativeSql("e.status")}) over (partition by e.report_id order by e.at, e.rowid) as previous
       from report_events e where ${where}
     ) where previous is null or previous <> published`;
@@ -105,7 +105,8 @@ export interface PublishedUpdateRow {
 }
 
 /**
- * The changes of published state in the inclusive window, oldest first:
+ * The changes of published state in the inclusive window, oldest first
+ * (insertion order within an instant):
  * a report's first entry is its filing (a request, not an update) and is
  * left out.
  */
@@ -119,6 +120,6 @@ export async function publishedUpdates(
         sql`e.report_id in (select report_id from report_events where at >= ${window.from} and at <= ${window.to})`,
       )}) c join ${reports} r on r.id = c.report_id
       where c.previous is not null and c.at >= ${window.from} and c.at <= ${window.to}
-      order by c.at, c.id limit ${window.limit} offset ${window.offset}`,
+      order by c.at, c.seq limit ${window.limit} offset ${window.offset}`,
   );
 }
