@@ -127,13 +127,14 @@ describe("the arguments of the lists", () => {
   it("pages from 1, at most 1000 a page", () => {
     expect(paging({})).toEqual({ ok: true, value: { page: 1, pageSize: 1000 } });
     expect(paging({ page: ["3"], page_size: ["20"] })).toEqual({ ok: true, value: { page: 3, pageSize: 20 } });
-    for (const args of [
+    const refused: Record<string, string[]>[] = [
       { page: ["0"] },
       { page: ["-1"] },
       { page: ["1.5"] },
       { page_size: ["1001"] },
       { page_size: ["0"] },
-    ]) {
+    ];
+    for (const args of refused) {
       expect(paging(args).ok, JSON.stringify(args)).toBe(false);
     }
   });
