@@ -59,7 +59,8 @@ function addField(form: Record<string, string[]>, name: string, value: string): 
  * A POST body's fields: `application/x-www-form-urlencoded` (the spec's),
  * `multipart/form-data` (FixMyStreet's when it has photos: a file part is a
  * 400, evidence is not taken here) or JSON (an object of strings, or of
- * lists of strings). The body is read up to `MAX_JSON_BODY_BYTES`.
+ * lists of strings; `attribute` may be an object of them). The body is read
+ * up to `MAX_JSON_BODY_BYTES`.
  */
 async function formArguments(c: Context<AppEnv>): Promise<FormArguments> {
   const type = c.req.header("content-type") ?? "";
@@ -96,7 +97,17 @@ async function formArguments(c: Context<AppEnv>): Promise<FormArguments> {
     }
     if (typeof body !== "object" || body === null || Array.isArray(body))
       throw new Open311Error(400, [{ key: "bad_body" }]);
-    for (const [name, value] of Object.entries(body)) {
+    const { attribute, ...rest } = body as Record<string, unknown>;
+    const entries = Object.entries(rest);
+    // `{"attribute": {"official": "…"}}` is the JSON spelling of the form's `attribute[official]=…`.
+    if (typeof attribute === "object" && attribute !== null && !Array.isArray(attribute)) {
+      entries.push(
+        ...Object.entries(attribute).map(([code, value]): [string, unknown] => [`attribute[${code}]`, value]),
+      );
+    } else if (attribute !== undefined) {
+      throw new Open311Error(400, [{ key: "bad_body" }]);
+    }
+    for (const [name, value] of entries) {
       for (const item of Array.isArray(value) ? value : [value]) {
         if (typeof item === "string" || typeof item === "number" || typeof item === "boolean") {
           addField(form, name, String(item));

@@ -208,10 +208,19 @@ describe("POST requests", () => {
     const json = await SELF.fetch(`${OPEN311}/requests.json`, {
       method: "POST",
       headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ ...form(), email: undefined, phone: "0912345678" }),
+      body: JSON.stringify({
+        ...form(),
+        email: undefined,
+        phone: "0912345678",
+        "attribute[official]": undefined,
+        attribute: { official: "Bà Lê Thị Cúc" },
+      }),
     });
     const [answer] = await expectJson<PostAnswer[]>(json, 201, "post-request-response.json");
-    expect((await reportRow(answer?.tracking_code ?? ""))?.track).toBe("named");
+    expect(await reportRow(answer?.tracking_code ?? "")).toMatchObject({
+      track: "named",
+      official_hint: "Bà Lê Thị Cúc",
+    });
   });
 
   it("refuses a missing, unknown or revoked key with a 403 and files nothing", async () => {
