@@ -71,7 +71,8 @@ export const OPEN311_MESSAGES = {
     vi: "Hãy giữ mã theo dõi (tracking_code) và mã bí mật (secret): mã bí mật chỉ hiện một lần, cần cả hai để theo dõi và trả lời phản ánh.",
     en: "Keep the tracking_code and the secret: the secret is shown only once, and both are needed to follow and answer the report.",
   },
-} as const satisfies Record<ArgumentProblemKey | string, { vi: string; en: string }>;
+} as const satisfies Record<ArgumentProblemKey, { vi: string; en: string }> &
+  Record<string, { vi: string; en: string }>;
 
 export type Open311MessageKey = keyof typeof OPEN311_MESSAGES;
 
