@@ -23,6 +23,7 @@ import { inspectionsApp } from "./routes/inspections.index";
 import { intakeApp } from "./routes/intake.index";
 import { leadsApp } from "./routes/leads.index";
 import { measuresApp } from "./routes/measures.index";
+import { open311App } from "./routes/open311.index";
 import { planApp } from "./routes/plan.index";
 import { publicStatsApp } from "./routes/public-stats.index";
 import { reportsApp } from "./routes/reports.index";
@@ -96,6 +97,7 @@ export function buildApp() {
   app.use("*", requestContext, securityHeaders);
   app.use("/api/*", urlLimit, originCheck);
   app.route("/api", api);
+  app.route("/open311", open311App);
   const methodsOf = allowedMethods(api.routes, "/api");
   app.all("/api/*", (c) => {
     throw unmatchedRoute(methodsOf(c.req.path));

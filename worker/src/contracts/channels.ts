@@ -5,8 +5,18 @@ import { z } from "zod";
  * the portal's own form; every other channel is entered by staff on the
  * person's behalf. The statistics rollups count reports per channel from this
  * list (`db/rollups/definition.ts`), so a new channel gets its own column.
+ * `open311` is a registered client app filing through `POST /open311/v2/requests`.
  */
-export const CHANNELS = ["web", "hotline", "post", "in_person", "email", "forwarded_agency", "other_portal"] as const;
+export const CHANNELS = [
+  "web",
+  "hotline",
+  "post",
+  "in_person",
+  "email",
+  "forwarded_agency",
+  "other_portal",
+  "open311",
+] as const;
 export const ChannelSchema = z.enum(CHANNELS);
 export type Channel = z.infer<typeof ChannelSchema>;
 
@@ -24,6 +34,7 @@ export const CHANNEL_LABELS: Readonly<Record<Channel, { vi: string; en: string }
   email: { vi: "Thư điện tử", en: "E-mail" },
   forwarded_agency: { vi: "Cơ quan khác chuyển đến", en: "Forwarded by another agency" },
   other_portal: { vi: "Cổng DVC quốc gia, iHanoi", en: "National or city portal (iHanoi)" },
+  open311: { vi: "Ứng dụng kết nối (Open311)", en: "Connected app (Open311)" },
 };
 
 /** Whether a stored channel value is one of the contract's. */

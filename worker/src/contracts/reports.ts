@@ -103,6 +103,16 @@ export const IntakeReportCreateSchema = ReportFieldsSchema.extend({
 export type IntakeReportCreate = z.infer<typeof IntakeReportCreateSchema>;
 export type IntakeReportCreateInput = z.input<typeof IntakeReportCreateSchema>;
 
+/**
+ * A report a registered client app files through Open311
+ * (`POST /open311/v2/requests`), its form fields mapped to the report's:
+ * the citizen form's fields without `altcha` (a public app's solved
+ * challenge is checked by the filing service) and without a channel (always
+ * `open311`).
+ */
+export const ClientReportCreateSchema = ReportFieldsSchema.strict().superRefine(checkContact);
+export type ClientReportCreate = z.infer<typeof ClientReportCreateSchema>;
+
 /** The receipt: the secret is shown once and never stored in clear. */
 export const ReceiptSchema = z.object({
   trackingCode: z.string(),

@@ -94,3 +94,17 @@ export function normalizeTrackingCode(input: string): string {
 export function isTrackingCode(code: string): boolean {
   return TRACKING_PATTERN.test(code);
 }
+
+/** Bytes of randomness in a report's public id (64 bits, as the database's fallback draws). */
+export const PUBLIC_ID_BYTES = 8;
+
+/**
+ * The opaque id Open311 publishes for a report (`service_request_id`): 16
+ * lower-case hex digits, unrelated to the tracking code and not sequential.
+ *
+ * @example
+ * newPublicId() // "9f2c4e01a7b3d85e"
+ */
+export function newPublicId(random: RandomSource = cryptoRandom): string {
+  return Array.from(random(PUBLIC_ID_BYTES), (byte) => byte.toString(16).padStart(2, "0")).join("");
+}

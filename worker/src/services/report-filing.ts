@@ -1,5 +1,6 @@
 import type { Channel } from "../contracts/channels";
 import {
+  type ClientReportCreate,
   type IntakeReportCreate,
   type Receipt,
   ReceiptSchema,
@@ -9,7 +10,7 @@ import {
 import { auditInsert } from "../db/queries/audit";
 import { insertReport, uniqueViolation } from "../db/queries/reports";
 import { intakeDateProblems, receivedInstant } from "../domain/intake";
-import { newSecret, newTrackingCode } from "../domain/receipt";
+import { newPublicId, newSecret, newTrackingCode } from "../domain/receipt";
 import { ApiError } from "../http/errors";
 import { CUSTOM_MESSAGES, type CustomMessageKey } from "../i18n/validation";
 import { spendChallenge, verifyAltcha } from "../lib/altcha";
@@ -21,6 +22,7 @@ import {
   rememberResponse,
   requestFingerprint,
 } from "../lib/idempotency";
+import type { ApiClient } from "./api-clients";
 import { type Statements, writeBatch } from "./batch";
 import type { ActorContext, ServiceContext } from "./context";
 import { filingTarget } from "./directory";
@@ -165,6 +167,61 @@ export async function enterReport(
   );
 }
 
+/**
+ * A registered client app files a report through Open311: the unit must be
+ * current (422 at /unitId), and a key that lives in a public app also needs
+ * a solved, unspent ALTCHA (422 at /altcha, spent in the same batch). The
+ * report counts from now, through channel `open311`, with the same triage,
+ * clustering and deadlines as the others. The audit row names the client,
+ * never the contact details. Returns the receipt and the report's public id.
+ */
+export async function fileClientReport(
+  ctx: ServiceContext,
+  client: ApiClient,
+  input: ClientReportCreate,
+  altcha: string | undefined,
+): Promise<{ receipt: Receipt; publicId: string }> {
+  const target = await filingTarget(ctx, input.unitId);
+  if (!target.ok) throw fieldError(ctx, "/unitId", target.reason === "ended" ? "unit_ended" : "unknown_unit");
+  const spent = client.publicApp ? await verifyAltcha(ctx.db, ctx.env, altcha ?? "", ctx.now) : undefined;
+  if (client.publicApp && !spent) throw fieldError(ctx, "/altcha", "altcha");
+  const at = ctx.now.toISOString();
+  let publicId = "";
+  const receipt = await storeReport(
+    ctx,
+    {
+      fields: { ...input, unitId: target.unitId },
+      channel: "open311",
+      receivedAt: at,
+      also: (report) => {
+        publicId = report.publicId;
+        return [
+          ...(spent ? [spendChallenge(ctx.db, spent)] : []),
+          auditInsert(ctx.db, {
+            actorId: null,
+            actorKind: "system",
+            action: "report.filed_by_client",
+            targetType: "report",
+            targetId: report.id,
+            summary: {
+              trackingCode: report.trackingCode,
+              channel: "open311",
+              clientId: client.id,
+              clientName: client.name,
+              track: input.track,
+              unitId: target.unitId,
+              leadId: report.leadId,
+            },
+            at,
+          }),
+        ];
+      },
+    },
+    undefined,
+  );
+  return { receipt, publicId };
+}
+
 /** A report to store, whichever door it came through. */
 interface Filing {
   fields: ReportFields;
@@ -174,7 +231,7 @@ interface Filing {
   /** The staff entry of a report received by another channel. */
   entered?: { by: string; at: string };
   /** The caller's own statements for the same batch (the spent challenge, the audit row). */
-  also: (report: { id: string; trackingCode: string; leadId: string }) => Statements;
+  also: (report: { id: string; publicId: string; trackingCode: string; leadId: string }) => Statements;
 }
 
 /**
@@ -193,6 +250,7 @@ async function storeReport(
   const { fields: input, receivedAt } = filing;
   for (let attempt = 1; ; attempt++) {
     const id = crypto.randomUUID();
+    const publicId = newPublicId();
     const receipt = ReceiptSchema.parse({
       trackingCode: newTrackingCode(),
       secret: newSecret(),
@@ -214,6 +272,7 @@ async function storeReport(
     });
     const report = insertReport(db, {
       id,
+      publicId,
       trackingCode: receipt.trackingCode,
       secretHash: await sha256Hex(receipt.secret),
       track: input.track,
@@ -234,13 +293,14 @@ async function storeReport(
     const remembered = idempotency
       ? await rememberResponse(db, env.CONTACT_KEY, { ...idempotency, status: 201, body: receipt }, ctx.now)
       : [];
-    const also = filing.also({ id, trackingCode: receipt.trackingCode, leadId: plan.leadId });
+    const also = filing.also({ id, publicId, trackingCode: receipt.trackingCode, leadId: plan.leadId });
     try {
       await writeBatch(db, [...report, ...plan.statements, ...also, ...remembered]);
       return receipt;
     } catch (error) {
       const target = uniqueViolation(error);
-      if (target === "reports.tracking_code" && attempt < TRACKING_CODE_ATTEMPTS) continue;
+      if ((target === "reports.tracking_code" || target === "reports.public_id") && attempt < TRACKING_CODE_ATTEMPTS)
+        continue;
       if (target === "used_challenges.signature") throw fieldError(ctx, "/altcha", "altcha");
       if (target === "idempotency_keys.key_hash" && idempotency) {
         const stored = await storedReceipt(ctx, idempotency);

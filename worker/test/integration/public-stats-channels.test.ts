@@ -59,6 +59,7 @@ describe("reports by channel", () => {
       email: 0,
       forwarded_agency: 0,
       other_portal: 0,
+      open311: 0,
     });
     expect(june.channels.every((c) => !c.suppressed)).toBe(true);
     const en = await byChannel("2026-06-01", "2026-06-30", "en");

@@ -95,6 +95,8 @@ export function leadResumedColumns(at: string) {
 /** A report as the filing use case hands it over: validated, NFC, contact already sealed. */
 export interface NewReport {
   id: string;
+  /** The opaque id Open311 publishes; when absent the database draws one (trigger). */
+  publicId?: string;
   trackingCode: string;
   secretHash: string;
   track: "anonymous" | "named";
@@ -130,6 +132,7 @@ export interface NewReport {
 export function reportRecord(report: NewReport) {
   return {
     id: report.id,
+    publicId: report.publicId ?? null,
     trackingCode: report.trackingCode,
     secretHash: report.secretHash,
     track: report.track,

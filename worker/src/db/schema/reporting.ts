@@ -73,6 +73,13 @@ export const reports = sqliteTable(
   "reports",
   {
     id: text("id").primaryKey(),
+    /**
+     * The opaque id Open311 publishes (`service_request_id`): random, never the
+     * tracking code, which with the secret opens the reporter's page. Set when
+     * filed; a trigger (migration of issue 14) draws one for any row inserted
+     * without it.
+     */
+    publicId: text("public_id"),
     trackingCode: text("tracking_code").notNull(),
     secretHash: text("secret_hash").notNull(),
     track: text("track", { enum: ["anonymous", "named"] }).notNull(),
@@ -120,6 +127,7 @@ export const reports = sqliteTable(
   },
   (t) => [
     uniqueIndex("reports_tracking_code_idx").on(t.trackingCode),
+    uniqueIndex("reports_public_id_idx").on(t.publicId),
     index("reports_unit_idx").on(t.unitId, t.receivedAt),
     index("reports_received_idx").on(t.receivedAt),
     index("reports_lead_idx").on(t.leadId),

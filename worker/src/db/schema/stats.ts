@@ -21,6 +21,7 @@ function cellCounts() {
     reportsEmail: integer("reports_email").notNull().default(0),
     reportsForwardedAgency: integer("reports_forwarded_agency").notNull().default(0),
     reportsOtherPortal: integer("reports_other_portal").notNull().default(0),
+    reportsOpen311: integer("reports_open311").notNull().default(0),
     /** Leads opened, not counting leads later merged into another (month of `opened_at`). */
     leads: integer("leads").notNull().default(0),
     /** Leads referred to inspection, still referred or since concluded (month of `decided_at`). */
