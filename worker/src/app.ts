@@ -21,6 +21,7 @@ import { inspectionDocumentsApp } from "./routes/inspections.documents";
 import { inspectionsApp } from "./routes/inspections.index";
 import { intakeApp } from "./routes/intake.index";
 import { leadsApp } from "./routes/leads.index";
+import { liaisonApp } from "./routes/liaison.index";
 import { measuresApp } from "./routes/measures.index";
 import { planApp } from "./routes/plan.index";
 import { publicStatsApp } from "./routes/public-stats.index";
@@ -59,7 +60,8 @@ export function buildApp() {
     .route("/", staffApp)
     .route("/", contestsApp)
     .route("/", extensionsApp)
-    .route("/", publicStatsApp);
+    .route("/", publicStatsApp)
+    .route("/", liaisonApp);
 
   api.openAPIRegistry.registerComponent("securitySchemes", STAFF_SESSION_SCHEME, {
     type: "apiKey",
