@@ -15,7 +15,9 @@ export type ConsolePage =
   | "plan"
   | "inspection"
   | "measures"
-  | "intake";
+  | "intake"
+  | "unit"
+  | "unitMeasure";
 
 /** Paths of the console pages per language (Vietnamese under /kiem-tra/, English under /en/console/). */
 export const CONSOLE_ROUTES: Record<Lang, Record<ConsolePage, string>> = {
@@ -34,6 +36,8 @@ export const CONSOLE_ROUTES: Record<Lang, Record<ConsolePage, string>> = {
     inspection: "/kiem-tra/cuoc-kiem-tra/",
     measures: "/kiem-tra/bien-phap/",
     intake: "/kiem-tra/tiep-nhan/",
+    unit: "/kiem-tra/don-vi-cua-toi/",
+    unitMeasure: "/kiem-tra/don-vi-cua-toi/bien-phap/",
   },
   en: {
     login: "/en/console/login/",
@@ -50,12 +54,19 @@ export const CONSOLE_ROUTES: Record<Lang, Record<ConsolePage, string>> = {
     inspection: "/en/console/inspection/",
     measures: "/en/console/measures/",
     intake: "/en/console/intake/",
+    unit: "/en/console/my-unit/",
+    unitMeasure: "/en/console/my-unit/measure/",
   },
 };
 
 /** The lead page's address for a lead. */
 export function leadHref(lang: Lang, id: string): string {
   return `${CONSOLE_ROUTES[lang].lead}?id=${encodeURIComponent(id)}`;
+}
+
+/** The unit liaison's page of one measure. */
+export function unitMeasureHref(lang: Lang, id: string): string {
+  return `${CONSOLE_ROUTES[lang].unitMeasure}?id=${encodeURIComponent(id)}`;
 }
 
 /** The inspection page's address for an inspection. */
