@@ -343,6 +343,23 @@ describe("a liaison's measures", () => {
     await expectProblem(await call(supervisor.cookie, "/api/unit/leads"), 403);
   });
 
+  it("cannot be put on an inspection team (422 at the member)", async () => {
+    const body = {
+      type: "verification",
+      unitId: otherWard,
+      plannedStart: "2027-03-01",
+      plannedEnd: "2027-03-05",
+      scope: "Xác minh việc tiếp nhận hồ sơ",
+      leadIds: [],
+      team: [{ userId: liaison.user.id, role: "member" }],
+    };
+    const problem = await expectProblem(
+      await call(supervisor.cookie, "/api/inspections", { method: "POST", body }),
+      422,
+    );
+    expect(problem.errors?.[0]?.pointer).toBe("/team/0/userId");
+  });
+
   it("GET /api/unit/leads lists the leads forwarded to the unit, with no text, reporter or contact", async () => {
     const forwarded = await insertLead({ unitId: desk, priority: 50, status: "forwarded" });
     const res = await call(liaison.cookie, "/api/unit/leads");
