@@ -324,11 +324,16 @@ export const tests: E2eTest[] = [
       assert.equal(answer.status, 404);
       const doc = await api<UnitMeasure>(ctx, `/api/unit/measures/${id}`, { cookie: other });
       assert.equal(doc.status, 404);
-      await ok(ctx, "/api/auth/password", {
-        method: "POST",
-        cookie: other,
-        body: { currentPassword: created.temporaryPassword, newPassword: NEW_PASSWORD },
-      });
+      await ok(
+        ctx,
+        "/api/auth/password",
+        {
+          method: "POST",
+          cookie: other,
+          body: { currentPassword: created.temporaryPassword, newPassword: NEW_PASSWORD },
+        },
+        204,
+      );
 
       const p = defined(state.page, "the browser page");
       await p.click("#logout");
