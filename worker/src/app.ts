@@ -22,6 +22,7 @@ import { inspectionDocumentsApp } from "./routes/inspections.documents";
 import { inspectionsApp } from "./routes/inspections.index";
 import { intakeApp } from "./routes/intake.index";
 import { leadsApp } from "./routes/leads.index";
+import { liaisonApp } from "./routes/liaison.index";
 import { measuresApp } from "./routes/measures.index";
 import { open311App } from "./routes/open311.index";
 import { planApp } from "./routes/plan.index";
@@ -62,7 +63,8 @@ export function buildApp() {
     .route("/", contestsApp)
     .route("/", extensionsApp)
     .route("/", publicStatsApp)
-    .route("/", apiClientsApp);
+    .route("/", apiClientsApp)
+    .route("/", liaisonApp);
 
   api.openAPIRegistry.registerComponent("securitySchemes", STAFF_SESSION_SCHEME, {
     type: "apiKey",

@@ -37,6 +37,7 @@ import type {
   InspectionPatchSchema,
   InspectionSplitSchema,
   Measure,
+  MeasureDocument,
   MeasureList,
   MeasureQuery,
   MeasureRejectInputSchema,
@@ -58,6 +59,7 @@ import type {
   NoteCreateSchema,
   TransitionSchema,
 } from "../../../worker/src/contracts/leads";
+import type { ExtensionRequestInputSchema, UnitMeasure, UnitMeasureList } from "../../../worker/src/contracts/liaison";
 import type { Attachment, Contact, IntakeReportCreateSchema, Receipt } from "../../../worker/src/contracts/reports";
 import type { SettingList, SettingsPatchSchema } from "../../../worker/src/contracts/settings";
 import type { StaffList } from "../../../worker/src/contracts/staff";
@@ -242,5 +244,17 @@ export const api = {
     updateApiClient: (id: string, body: In<typeof ApiClientUpdateSchema>) =>
       request<ApiClient>(`/api/admin/api-clients/${at(id)}`, { method: "PATCH", body }),
     revokeApiClient: (id: string) => post<ApiClient>(`/api/admin/api-clients/${at(id)}/revoke`),
+  },
+  /** The unit liaison's section: their unit's measures only (anything else is a 404). */
+  unit: {
+    measures: () => request<UnitMeasureList>("/api/measures"),
+    measure: (id: string) => request<UnitMeasure>(`/api/unit/measures/${at(id)}`),
+    respond: (id: string, body: In<typeof MeasureResponseInputSchema>) =>
+      post<UnitMeasure>(`/api/measures/${at(id)}/response`, body),
+    uploadDocument: (id: string, body: FormData, onProgress: (loaded: number) => void) =>
+      upload<MeasureDocument>(`/api/measures/${at(id)}/documents`, body, onProgress),
+    documentHref: (id: string, documentId: string) => `/api/measures/${at(id, "documents", documentId)}`,
+    requestExtension: (id: string, body: In<typeof ExtensionRequestInputSchema>) =>
+      post<UnitMeasure>(`/api/measures/${at(id)}/extension-request`, body),
   },
 };

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-export const RoleSchema = z.enum(["inspector", "supervisor", "admin"]);
+export const RoleSchema = z.enum(["inspector", "supervisor", "admin", "unit_liaison"]);
 export type RoleName = z.infer<typeof RoleSchema>;
 
 /** `POST /api/auth/login` */
@@ -34,6 +34,8 @@ export const MeSchema = z.object({
     totpRequired: z.boolean(),
     mustChangePassword: z.boolean(),
     unitTies: z.array(z.string()),
+    /** The unit a liaison answers for; null for every other role. */
+    unitId: z.string().nullable(),
   }),
 });
 export type Me = z.infer<typeof MeSchema>;

@@ -247,6 +247,28 @@ export type InspectionDocument = z.infer<typeof InspectionDocumentSchema>;
 /** Audit events of a measure or inspection, oldest first (same shape as lead events). */
 export const HistoryEventSchema = LeadEventSchema;
 
+/** A document a unit liaison sent with a measure's response (PDF or image, metadata stripped). */
+export const MeasureDocumentSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  contentType: z.enum(["image/jpeg", "image/png", "image/webp", "application/pdf"]),
+  size: z.number().int(),
+  sha256: z.string(),
+  createdAt: z.string(),
+});
+export type MeasureDocument = z.infer<typeof MeasureDocumentSchema>;
+
+/** A liaison's request for a later deadline; a supervisor's extension marks the pending ones `granted`. */
+export const MeasureExtensionRequestSchema = z.object({
+  id: z.string(),
+  reason: z.string(),
+  requestedDueOn: z.string().nullable(),
+  status: z.enum(["pending", "granted"]),
+  requestedAt: z.string(),
+  resolvedAt: z.string().nullable(),
+});
+export type MeasureExtensionRequest = z.infer<typeof MeasureExtensionRequestSchema>;
+
 export const MeasureSchema = z.object({
   id: z.string(),
   inspectionId: z.string(),
@@ -266,6 +288,10 @@ export const MeasureSchema = z.object({
   overdueSince: z.string().nullable(),
   lastEscalatedAt: z.string().nullable(),
   history: z.array(HistoryEventSchema),
+  /** Documents the unit's liaison sent with its response. */
+  documents: z.array(MeasureDocumentSchema),
+  /** The liaison's requests for a later deadline, latest first. */
+  extensionRequests: z.array(MeasureExtensionRequestSchema),
 });
 export type Measure = z.infer<typeof MeasureSchema>;
 

@@ -77,6 +77,18 @@ export const CUSTOM_MESSAGES = {
     vi: "Ngày làm bù phải là thứ Bảy hoặc Chủ nhật",
     en: "A worked weekend day must be a Saturday or a Sunday",
   },
+  unit_required: {
+    vi: "Tài khoản đầu mối đơn vị cần chọn một đơn vị",
+    en: "A unit liaison account needs a unit",
+  },
+  unit_forbidden: {
+    vi: "Chỉ tài khoản đầu mối đơn vị mới gắn với một đơn vị",
+    en: "Only a unit liaison account is tied to a unit",
+  },
+  liaison_role_fixed: {
+    vi: "Không đổi được vai trò sang hoặc từ đầu mối đơn vị; hãy tạo tài khoản mới",
+    en: "An account cannot change to or from the unit liaison role; create a new account",
+  },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 /** Key of a custom message. */

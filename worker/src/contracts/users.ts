@@ -9,6 +9,8 @@ export const UserSchema = z.object({
   totpEnabled: z.boolean(),
   disabled: z.boolean(),
   unitTies: z.array(z.string()),
+  /** The unit a `unit_liaison` answers for (with its sub-units); null for every other role. */
+  unitId: z.string().nullable(),
   createdAt: z.string(),
 });
 export type User = z.infer<typeof UserSchema>;
@@ -24,8 +26,18 @@ export const UserCreateSchema = z
     displayName: z.string().trim().min(1).max(200),
     role: RoleSchema,
     unitTies: z.array(z.string().min(1).max(64)).max(50).default([]),
+    /** Required for `unit_liaison` (an active unit of the directory), refused for any other role. */
+    unitId: z.string().min(1).max(64).optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((v, ctx) => {
+    if (v.role === "unit_liaison" && v.unitId === undefined) {
+      ctx.addIssue({ code: "custom", path: ["unitId"], params: { key: "unit_required" }, message: "unit_required" });
+    }
+    if (v.role !== "unit_liaison" && v.unitId !== undefined) {
+      ctx.addIssue({ code: "custom", path: ["unitId"], params: { key: "unit_forbidden" }, message: "unit_forbidden" });
+    }
+  });
 export type UserCreate = z.infer<typeof UserCreateSchema>;
 
 /** `PATCH /api/admin/users/{id}` */

@@ -2,7 +2,7 @@
  * Account rules that need no I/O: roles, session lifetimes and login back-off.
  */
 
-export const ROLES = ["inspector", "supervisor", "admin"] as const;
+export const ROLES = ["inspector", "supervisor", "admin", "unit_liaison"] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Idle timeout: a session unused for this long is dead. */
@@ -74,9 +74,22 @@ export const PERMISSIONS = {
   "settings.manage": ["admin"],
   /** Open311 client applications: issue, edit and revoke their keys. */
   "api_clients.manage": ["admin"],
+  /**
+   * A unit liaison's view of their unit and its sub-units: its corrective measures with the
+   * conclusion's public summary and recommendations, and the leads forwarded to it. Scoped by
+   * `users.unit_id`; anything of another unit is a 404.
+   */
+  "unit.read": ["unit_liaison"],
+  /** Answer a measure of one's unit (text and documents), and ask for a later deadline with a reason. */
+  "unit.respond": ["unit_liaison"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
+
+/** Whether the role needs a unit (`users.unit_id`): a liaison answers for exactly one unit and its sub-units. */
+export function roleNeedsUnit(role: Role): boolean {
+  return role === "unit_liaison";
+}
 
 /** Whether `role` holds `permission`. */
 export function can(role: Role, permission: Permission): boolean {

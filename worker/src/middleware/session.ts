@@ -12,13 +12,19 @@ export const SESSION_COOKIE = "pacv_session";
 
 /**
  * Requires a live session; sets `actor`. No session, or a dead one, or a
- * disabled account → 401. With a permission, a role without it → 403. A role
+ * disabled account → 401. With a permission (or a list, any of which will
+ * do), a role without it → 403. A role
  * that must use TOTP gets 403 until it enrols, except on the account routes.
  *
  * @example
  * app.use("/leads/*", requireActor("leads.read"));
  */
-export function requireActor(permission?: Permission, options: { allowWithoutTotp?: boolean } = {}) {
+export function requireActor(
+  permission?: Permission | readonly Permission[],
+  options: { allowWithoutTotp?: boolean } = {},
+) {
+  const anyOf: readonly Permission[] =
+    permission === undefined ? [] : typeof permission === "string" ? [permission] : permission;
   return createMiddleware<AppEnv>(async (c, next) => {
     const ctx = serviceContext(c);
     const token = getCookie(c, SESSION_COOKIE);
@@ -27,7 +33,7 @@ export function requireActor(permission?: Permission, options: { allowWithoutTot
     if (!options.allowWithoutTotp && !actor.totpEnabled && (await totpRequiredRoles(ctx.db)).includes(actor.role)) {
       throw new ApiError("totp_enrolment_required");
     }
-    if (permission && !can(actor.role, permission)) throw new ApiError("forbidden");
+    if (anyOf.length > 0 && !anyOf.some((p) => can(actor.role, p))) throw new ApiError("forbidden");
     c.set("actor", actor);
     await next();
   });

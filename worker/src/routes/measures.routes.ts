@@ -6,6 +6,7 @@ import {
   MeasureResponseInputSchema,
   MeasureSchema,
 } from "../contracts/inspections";
+import { UnitMeasureListSchema, UnitMeasureSchema } from "../contracts/liaison";
 import { IdParams, json, problem, sessionGuarded, staffSession } from "../http/openapi";
 
 const tags = ["measures"];
@@ -15,10 +16,11 @@ export const listMeasuresRoute = createRoute({
   path: "/measures",
   tags,
   security: staffSession,
-  summary: "Corrective measures, earliest deadline first, with their history; recusal applies",
+  summary:
+    "Corrective measures, earliest deadline first, with their history; recusal applies. A unit liaison gets only their unit's (and sub-units') measures, as `UnitMeasure` (the filters do not apply)",
   request: { query: MeasureQuerySchema },
   responses: {
-    200: { description: "Measures", content: json(MeasureListSchema) },
+    200: { description: "Measures", content: json(MeasureListSchema.or(UnitMeasureListSchema)) },
     422: problem("Bad filter"),
     ...sessionGuarded,
   },
@@ -29,11 +31,15 @@ export const respondMeasureRoute = createRoute({
   path: "/measures/{id}/response",
   tags,
   security: staffSession,
-  summary: "Record the responsible unit's response (inspector or supervisor): open/overdue → responded",
+  summary:
+    "Record the responsible unit's response (inspector or supervisor), or answer it as the unit's liaison: open/overdue → responded; audited",
   request: { params: IdParams, body: { content: json(MeasureResponseInputSchema), required: true } },
   responses: {
-    200: { description: "The measure", content: json(MeasureSchema) },
-    404: problem("No such measure"),
+    200: {
+      description: "The measure (`UnitMeasure` for a liaison)",
+      content: json(MeasureSchema.or(UnitMeasureSchema)),
+    },
+    404: problem("No such measure (for a liaison: none of their unit)"),
     409: problem("Already verified"),
     ...sessionGuarded,
   },

@@ -74,6 +74,7 @@ export async function me(ctx: ActorContext): Promise<Me> {
       totpRequired: (await totpRequiredRoles(ctx.db)).includes(user.role),
       mustChangePassword: user.mustChangePassword,
       unitTies: await listTies(ctx.db, user.id),
+      unitId: user.unitId,
     },
   });
 }

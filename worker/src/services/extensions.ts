@@ -5,6 +5,7 @@ import { auditInsert } from "../db/queries/audit";
 import { UNDECIDED } from "../db/queries/deadlines";
 import { extendMeasure, insertExtension, measureDeadlineIs } from "../db/queries/extensions";
 import { leadUnchanged, updateLead } from "../db/queries/leads";
+import { grantExtensionRequests } from "../db/queries/liaison";
 import { insertReportEvent, reportsOfLead } from "../db/queries/reports";
 import { loadCalendar } from "../db/queries/triage";
 import { dueDateOf, endOfHanoiDay, extensionNote, planExtension } from "../domain/extensions";
@@ -84,7 +85,8 @@ export async function extendLeadDeadline(ctx: ActorContext, id: string, input: E
 /**
  * `POST /api/measures/{id}/extension`: an open, overdue or responded measure
  * gets a later deadline; an overdue one is open again and leaves the overdue
- * views (`due=overdue`, the escalation sweep). 403 for a role other than
+ * views (`due=overdue`, the escalation sweep), and the unit liaison's
+ * pending extension request, if any, is marked granted. 403 for a role other than
  * supervisor, 404 when not visible, 409 once verified or changed meanwhile,
  * 422 for the date.
  */
@@ -100,6 +102,8 @@ export async function extendMeasureDeadline(ctx: ActorContext, id: string, input
     ctx.db,
     [
       extendMeasure(ctx.db, m.id, plan.newDueOn, reopen, at),
+      // A liaison's pending request is answered by this extension.
+      grantExtensionRequests(ctx.db, m.id, ctx.actor.id, at),
       insertExtension(ctx.db, {
         targetType: "measure",
         targetId: m.id,

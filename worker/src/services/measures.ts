@@ -40,6 +40,7 @@ const SWEEP_BATCH = 100;
  * `DUE_SOON_DAYS` days ahead (Hanoi dates); `due=overdue` means overdue.
  */
 export function listMeasures(ctx: ActorContext, query: MeasureQuery): Promise<Measure[]> {
+  requirePermission(ctx.actor, "inspections.read");
   const { due, ...rest } = query;
   const filter: MeasureFilter = { ...rest };
   if (due === "overdue") filter.overdue = true;

@@ -42,7 +42,7 @@ export async function resolveSession(ctx: ServiceContext, token: string): Promis
   if (ctx.now.getTime() - Date.parse(row.lastSeenAt) > SESSION_TOUCH_MS) {
     await touchSession(ctx.db, tokenHash, ctx.now.toISOString());
   }
-  return { id: row.id, email: row.email, role: row.role, totpEnabled: row.totpEnabledAt !== null };
+  return { id: row.id, email: row.email, role: row.role, totpEnabled: row.totpEnabledAt !== null, unitId: row.unitId };
 }
 
 /** Revokes the session of a token, if it is live (sign-out). */

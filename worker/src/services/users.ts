@@ -1,3 +1,4 @@
+import { CUSTOM_MESSAGES, type CustomMessageKey } from "../contracts/messages";
 import {
   type SecurityPolicy,
   type User,
@@ -16,9 +17,10 @@ import {
   updateUser,
 } from "../db/queries/accounts";
 import { type AuditEntry, auditInsert } from "../db/queries/audit";
-import { existingUnitIds } from "../db/queries/units";
+import { existingUnitIds, unitLink } from "../db/queries/units";
 import { getUser, insertTies, insertUser, listUsers, replaceTies } from "../db/queries/users";
-import { locksOutSelf, type Role } from "../domain/auth-policy";
+import { locksOutSelf, type Role, roleNeedsUnit } from "../domain/auth-policy";
+import { hanoiDate } from "../domain/calendar";
 import { ApiError } from "../http/errors";
 import { unknownUnitsMessage } from "../i18n/accounts";
 import { randomBytes } from "../lib/crypto";
@@ -47,6 +49,19 @@ async function checkedTies(ctx: ActorContext, ids: readonly string[]): Promise<s
   return ties;
 }
 
+/** A 422 at `pointer` with a contract message. */
+function fieldProblem(ctx: ActorContext, pointer: string, key: CustomMessageKey): ApiError {
+  return new ApiError("validation_failed", { errors: [{ pointer, message: CUSTOM_MESSAGES[key][ctx.lang] }] });
+}
+
+/** A liaison's unit: a unit of the directory still current today (422 at /unitId otherwise). */
+async function checkedLiaisonUnit(ctx: ActorContext, unitId: string): Promise<string> {
+  const unit = await unitLink(ctx.db, unitId);
+  if (!unit) throw fieldProblem(ctx, "/unitId", "unknown_unit");
+  if (unit.validTo !== null && unit.validTo <= hanoiDate(ctx.now)) throw fieldProblem(ctx, "/unitId", "unit_ended");
+  return unit.id;
+}
+
 /** An audit event of the administrator. */
 function adminEvent(ctx: ActorContext, event: Omit<AuditEntry, "actorId" | "actorKind" | "at">): AuditEntry {
   return { actorId: ctx.actor.id, actorKind: "user", at: ctx.now.toISOString(), ...event };
@@ -62,10 +77,15 @@ export async function listAccounts(ctx: ActorContext): Promise<UserList> {
   return { items: await listUsers(ctx.db) };
 }
 
-/** `POST /api/admin/users`: a new account with a one-time password (409 when the email is taken). */
+/**
+ * `POST /api/admin/users`: a new account with a one-time password (409 when
+ * the email is taken). A `unit_liaison` names the current unit it answers for
+ * (`unitId`, 422 when unknown or ended; the contract refuses it for any other role).
+ */
 export async function createAccount(ctx: ActorContext, input: UserCreate): Promise<UserWithPassword> {
   if (await findUserByEmail(ctx.db, input.email)) throw new ApiError("conflict");
   const ties = await checkedTies(ctx, input.unitTies);
+  const unitId = input.unitId === undefined ? null : await checkedLiaisonUnit(ctx, input.unitId);
   const id = crypto.randomUUID();
   const password = temporaryPassword();
   const at = ctx.now.toISOString();
@@ -75,6 +95,7 @@ export async function createAccount(ctx: ActorContext, input: UserCreate): Promi
       email: input.email,
       displayName: input.displayName,
       role: input.role,
+      unitId,
       passwordHash: await hashPassword(password),
       mustChangePassword: true,
       createdAt: at,
@@ -87,7 +108,7 @@ export async function createAccount(ctx: ActorContext, input: UserCreate): Promi
         action: "user.created",
         targetType: "user",
         targetId: id,
-        summary: { after: { email: input.email, role: input.role, unitTies: ties } },
+        summary: { after: { email: input.email, role: input.role, unitTies: ties, unitId } },
       }),
     ),
   ]);
@@ -103,6 +124,10 @@ export async function updateAccount(ctx: ActorContext, id: string, input: UserUp
   const before = await getUser(ctx.db, id);
   if (!before) throw new ApiError("not_found");
   if (id === ctx.actor.id && locksOutSelf(input)) throw new ApiError("conflict");
+  // A liaison's unit is set when the account is made; no role change may add or drop it.
+  if (input.role !== undefined && roleNeedsUnit(input.role) !== roleNeedsUnit(before.role)) {
+    throw fieldProblem(ctx, "/role", "liaison_role_fixed");
+  }
   const ties = input.unitTies ? await checkedTies(ctx, input.unitTies) : undefined;
   const at = ctx.now.toISOString();
   const disabledAt = input.disabled === undefined ? undefined : input.disabled ? at : null;

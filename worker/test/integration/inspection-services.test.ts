@@ -42,7 +42,7 @@ function contextOf(user: TestUser, lang: Lang): ActorContext {
     env,
     lang,
     now: new Date(),
-    actor: { id: user.id, email: user.email, role: user.role, totpEnabled: false },
+    actor: { id: user.id, email: user.email, role: user.role, totpEnabled: false, unitId: null },
   };
 }
 

@@ -35,7 +35,10 @@ function context(lang: Lang, now: Date = new Date()): ServiceContext {
 }
 
 function as(user: TestUser, lang: Lang, now?: Date): ActorContext {
-  return { ...context(lang, now), actor: { id: user.id, email: user.email, role: user.role, totpEnabled: false } };
+  return {
+    ...context(lang, now),
+    actor: { id: user.id, email: user.email, role: user.role, totpEnabled: false, unitId: null },
+  };
 }
 
 /** The error a service call fails with; fails the test when it does not fail with an `ApiError`. */

@@ -17,7 +17,9 @@ export type CallerName =
   | "supervisor"
   | "admin"
   | "admin-no-totp"
-  | "disabled";
+  | "disabled"
+  | "liaison"
+  | "liaison-other";
 
 /** What a caller sends: a session cookie, a receipt secret, or nothing. */
 export interface Credentials {
@@ -45,6 +47,8 @@ export const CALLER_KINDS: Record<CallerName, CallerKind> = {
   admin: { name: "admin", label: "admin (TOTP enrolled)", role: "admin" },
   "admin-no-totp": { name: "admin-no-totp", label: "admin (TOTP required, not enrolled)", role: "admin" },
   disabled: { name: "disabled", label: "disabled account's stale cookie", role: "inspector" },
+  liaison: { name: "liaison", label: "unit liaison of the ward", role: "unit_liaison" },
+  "liaison-other": { name: "liaison-other", label: "unit liaison of another unit", role: "unit_liaison" },
 };
 
 /** The callers every operation is tried with. */
@@ -56,6 +60,8 @@ const ALWAYS: readonly CallerName[] = [
   "admin",
   "admin-no-totp",
   "disabled",
+  "liaison",
+  "liaison-other",
 ];
 
 /** The callers an operation is tried with: everyone, plus the owner, the recused and the off-team inspector where they apply. */
@@ -88,6 +94,7 @@ export function expectationFor(access: Access, caller: CallerName): Expectation 
   if (access.refusedWhenTotpRequired && totpRequired) return "refused";
   if (caller === "recused" && access.recusal) return access.recusal;
   if (caller === "off-team" && access.team) return "refused";
+  if (caller === "liaison-other" && access.liaison) return access.liaison;
   return "allowed";
 }
 
@@ -127,7 +134,8 @@ export interface Cast {
 
 /**
  * Signs everyone in. `recusedFrom` is the unit the recused inspector is tied
- * to (every scenario's unit sits below it); `owner` is the receipt the
+ * to and the liaison answers for (every scenario's unit sits below it; the
+ * other liaison answers for Sở Xây dựng); `owner` is the receipt the
  * reporter-only operations are called about.
  */
 export async function signInCast(recusedFrom: string, owner: { secret: string }): Promise<Cast> {
@@ -139,7 +147,12 @@ export async function signInCast(recusedFrom: string, owner: { secret: string })
     if (name === "owner") return { bearer: owner.secret };
     if (!role) return {};
     const state = totp ?? (name === "admin" ? "enrolled" : "none");
-    const user = await createAccount(role, { ties: name === "recused" ? [recusedFrom] : [], totp: state !== "none" });
+    const unitId = name === "liaison" ? recusedFrom : name === "liaison-other" ? "so-xay-dung" : undefined;
+    const user = await createAccount(role, {
+      ties: name === "recused" ? [recusedFrom] : [],
+      totp: state !== "none",
+      ...(unitId ? { unitId } : {}),
+    });
     // A key set up but not confirmed yet: what `POST /auth/totp/setup` leaves behind.
     if (state === "pending") {
       await env.DB.prepare("UPDATE users SET totp_enabled_at = NULL WHERE id = ?").bind(user.id).run();

@@ -14,6 +14,7 @@ import {
   inspectionBody,
   measureAction,
   uploadDocument,
+  uploadMeasureDocument,
 } from "../support/inspections";
 import { call, createUnit, insertLead, leadIdOf, type Session, uploadEvidence } from "../support/leads";
 import { type FiledReport, reportBody } from "../support/reports";
@@ -212,6 +213,12 @@ export function buildWorld(cast: Cast, ward: string, target: FiledReport, target
       return id;
     };
   }
+  /** A document the ward's liaison sent with the open measure's response. */
+  const measureDocument = once(async () => {
+    const res = await uploadMeasureDocument(cast.credentials.liaison.cookie as string, (await measures()).open);
+    if (res.status !== 201) throw new Error(`measure document upload answered ${res.status}: ${await res.text()}`);
+    return ((await res.json()) as { id: string }).id;
+  });
   const toVerify = respondedMeasure("toVerify");
   const toReject = respondedMeasure("toReject");
 
@@ -568,6 +575,22 @@ export function buildWorld(cast: Cast, ward: string, target: FiledReport, target
     "POST /admin/api-clients/{id}/revoke": async (_caller, fresh) => ({
       method: "POST",
       path: `/admin/api-clients/${await apiClient(fresh)}/revoke`,
+    }),
+    "GET /unit/measures/{id}": async () => ({ method: "GET", path: `/unit/measures/${(await measures()).open}` }),
+    "GET /unit/leads": async () => ({ method: "GET", path: "/unit/leads" }),
+    "POST /measures/{id}/documents": async () => ({
+      method: "POST",
+      path: `/measures/${(await measures()).open}/documents`,
+      form: documentForm,
+    }),
+    "GET /measures/{id}/documents/{docId}": async () => ({
+      method: "GET",
+      path: `/measures/${(await measures()).open}/documents/${await measureDocument()}`,
+    }),
+    "POST /measures/{id}/extension-request": async () => ({
+      method: "POST",
+      path: `/measures/${(await measures()).open}/extension-request`,
+      json: { reason: "Đơn vị cần thêm thời gian để phối hợp với các phòng chuyên môn." },
     }),
   };
 

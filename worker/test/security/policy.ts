@@ -31,6 +31,11 @@ export type Access =
       recusal?: "hidden" | "filtered";
       /** An inspector may call it only on an inspection whose team they are on. */
       team?: true;
+      /**
+       * A unit liaison of another unit (`unit_liaison` in `staff`): `hidden` → 404 for
+       * the measure; `filtered` → the list leaves it out.
+       */
+      liaison?: "hidden" | "filtered";
     };
 
 /** The matrix runs with this `totp_required_roles` setting, so the TOTP rules above have an effect to check. */
@@ -39,7 +44,8 @@ export const MATRIX_TOTP_REQUIRED_ROLES: readonly Role[] = ["admin"];
 const CASEWORK = ["inspector", "supervisor"] as const satisfies readonly Role[];
 const SUPERVISOR = ["supervisor"] as const satisfies readonly Role[];
 const ADMIN = ["admin"] as const satisfies readonly Role[];
-const EVERY_STAFF_ROLE = ["inspector", "supervisor", "admin"] as const satisfies readonly Role[];
+const EVERY_STAFF_ROLE = ["inspector", "supervisor", "admin", "unit_liaison"] as const satisfies readonly Role[];
+const LIAISON = ["unit_liaison"] as const satisfies readonly Role[];
 
 /**
  * The policy. Bearer (reporter) and anonymous writes carry no ambient
@@ -134,8 +140,9 @@ export const POLICY = {
   "POST /plan/{year}/build": { staff: SUPERVISOR },
 
   // Corrective measures: any caseworker records a unit's response; the team judges it.
-  "GET /measures": { staff: CASEWORK, recusal: "filtered" },
-  "POST /measures/{id}/response": { staff: CASEWORK, recusal: "hidden" },
+  // A unit liaison lists and answers only their unit's (and sub-units') measures; another unit's are 404.
+  "GET /measures": { staff: [...CASEWORK, "unit_liaison"], recusal: "filtered", liaison: "filtered" },
+  "POST /measures/{id}/response": { staff: [...CASEWORK, "unit_liaison"], recusal: "hidden", liaison: "hidden" },
   "POST /measures/{id}/verify": { staff: CASEWORK, recusal: "hidden", team: true },
   "POST /measures/{id}/reject": { staff: CASEWORK, recusal: "hidden", team: true },
   "POST /measures/{id}/extension": { staff: SUPERVISOR, recusal: "hidden" },
@@ -148,6 +155,18 @@ export const POLICY = {
   "POST /admin/api-clients": { staff: ADMIN },
   "PATCH /admin/api-clients/{id}": { staff: ADMIN },
   "POST /admin/api-clients/{id}/revoke": { staff: ADMIN },
+  // The unit liaison's own routes (issue 13): their unit and its sub-units only.
+  "GET /unit/measures/{id}": { staff: LIAISON, liaison: "hidden" },
+  // Each liaison gets their own unit's list. No lead can be `forwarded` before forwarding merges (the lead
+  // lists would refuse the status), so its scoping is checked in liaison.test.ts rather than filtered here.
+  "GET /unit/leads": { staff: LIAISON },
+  "POST /measures/{id}/documents": { staff: LIAISON, liaison: "hidden" },
+  "GET /measures/{id}/documents/{docId}": {
+    staff: [...CASEWORK, "unit_liaison"],
+    recusal: "hidden",
+    liaison: "hidden",
+  },
+  "POST /measures/{id}/extension-request": { staff: LIAISON, liaison: "hidden" },
 } as const satisfies Record<string, Access>;
 
 /**

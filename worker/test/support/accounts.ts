@@ -20,7 +20,7 @@ export interface TestUser {
 /** Inserts an account straight into D1, optionally tied to units or enrolled in TOTP. */
 export async function createUser(
   role: Role,
-  options: { ties?: string[]; totp?: boolean; disabled?: boolean; email?: string } = {},
+  options: { ties?: string[]; totp?: boolean; disabled?: boolean; email?: string; unitId?: string } = {},
 ): Promise<TestUser> {
   sharedHash ??= hashPassword(PASSWORD);
   const id = crypto.randomUUID();
@@ -29,8 +29,8 @@ export async function createUser(
   const totpKey = options.totp ? crypto.getRandomValues(new Uint8Array(20)) : undefined;
   const sealed = totpKey ? await seal(env.CONTACT_KEY, toBase64(totpKey), `totp:${id}`) : undefined;
   await env.DB.prepare(
-    `INSERT INTO users (id, email, display_name, role, password_hash, totp_iv, totp_ciphertext, totp_enabled_at, disabled_at, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO users (id, email, display_name, role, password_hash, totp_iv, totp_ciphertext, totp_enabled_at, disabled_at, created_at, updated_at, unit_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   )
     .bind(
       id,
@@ -44,6 +44,7 @@ export async function createUser(
       options.disabled ? at : null,
       at,
       at,
+      options.unitId ?? null,
     )
     .run();
   for (const unitId of options.ties ?? []) {

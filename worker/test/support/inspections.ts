@@ -165,6 +165,23 @@ export function uploadDocument(
   });
 }
 
+/** `POST /api/measures/{id}/documents` with a fixture file, as a unit liaison would send it. */
+export function uploadMeasureDocument(
+  cookie: string,
+  id: string,
+  name: "document.pdf" | "photo.png" | "encrypted.pdf" | "progressive.jpg" = "document.pdf",
+  headers: Record<string, string> = {},
+): Promise<Response> {
+  const form = new FormData();
+  form.append("file", new File([fixture(name) as Uint8Array<ArrayBuffer>], name));
+  form.append("title", "Báo cáo khắc phục");
+  return SELF.fetch(`${ORIGIN}/api/measures/${id}/documents`, {
+    method: "POST",
+    headers: { Cookie: cookie, Origin: ORIGIN, ...headers },
+    body: form,
+  });
+}
+
 /** Audit rows by action, newest last. */
 export async function auditByAction(action: string) {
   const { results } = await env.DB.prepare(

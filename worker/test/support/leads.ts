@@ -125,7 +125,7 @@ export interface Session {
 }
 
 /** Creates an account and signs it in. */
-export async function signIn(role: Role, options: { ties?: string[] } = {}): Promise<Session> {
+export async function signIn(role: Role, options: { ties?: string[]; unitId?: string } = {}): Promise<Session> {
   const user = await createUser(role, options);
   return { user, cookie: await login(user) };
 }

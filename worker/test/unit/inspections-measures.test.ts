@@ -55,6 +55,8 @@ const ACTORS: Record<string, InspectionActor> = {
   "supervisor off team": { id: "x-supervisor", role: "supervisor" },
   admin: { id: "admin", role: "admin" },
   system: SYSTEM_ACTOR,
+  // The service loads only the liaison's own unit's measures; the rule lets them answer, never judge.
+  "unit liaison": { id: "liaison", role: "unit_liaison" },
 };
 
 const REQUESTS: Record<MeasureAction, MeasureRequest> = {
@@ -73,14 +75,14 @@ const combinations = MEASURE_STATUSES.flatMap((status) =>
 
 describe("every (status, action, actor) combination", () => {
   it("covers the whole table", () => {
-    expect(combinations).toHaveLength(4 * 4 * 6);
+    expect(combinations).toHaveLength(4 * 4 * 7);
   });
 
   it.each(combinations)("%s / %s by %s", (status, action, actorName) => {
     const actor = ACTORS[actorName] as InspectionActor;
     const who = SPEC[`${status}>${action}`];
     const onTeam = actorName.includes("on team");
-    const staff = actor.role === "inspector" || actor.role === "supervisor";
+    const staff = actor.role === "inspector" || actor.role === "supervisor" || actor.role === "unit_liaison";
     const ok =
       who !== undefined &&
       ((who === "staff" && staff) || (who === "team" && onTeam) || (who === "system" && actor.role === "system"));

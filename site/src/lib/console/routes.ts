@@ -16,7 +16,9 @@ export type ConsolePage =
   | "inspection"
   | "measures"
   | "intake"
-  | "apiClients";
+  | "apiClients"
+  | "unit"
+  | "unitMeasure";
 
 /** Paths of the console pages per language (Vietnamese under /kiem-tra/, English under /en/console/). */
 export const CONSOLE_ROUTES: Record<Lang, Record<ConsolePage, string>> = {
@@ -36,6 +38,8 @@ export const CONSOLE_ROUTES: Record<Lang, Record<ConsolePage, string>> = {
     measures: "/kiem-tra/bien-phap/",
     intake: "/kiem-tra/tiep-nhan/",
     apiClients: "/kiem-tra/quan-tri/ung-dung/",
+    unit: "/kiem-tra/don-vi-cua-toi/",
+    unitMeasure: "/kiem-tra/don-vi-cua-toi/bien-phap/",
   },
   en: {
     login: "/en/console/login/",
@@ -53,12 +57,19 @@ export const CONSOLE_ROUTES: Record<Lang, Record<ConsolePage, string>> = {
     measures: "/en/console/measures/",
     intake: "/en/console/intake/",
     apiClients: "/en/console/admin/api-clients/",
+    unit: "/en/console/my-unit/",
+    unitMeasure: "/en/console/my-unit/measure/",
   },
 };
 
 /** The lead page's address for a lead. */
 export function leadHref(lang: Lang, id: string): string {
   return `${CONSOLE_ROUTES[lang].lead}?id=${encodeURIComponent(id)}`;
+}
+
+/** The unit liaison's page of one measure. */
+export function unitMeasureHref(lang: Lang, id: string): string {
+  return `${CONSOLE_ROUTES[lang].unitMeasure}?id=${encodeURIComponent(id)}`;
 }
 
 /** The inspection page's address for an inspection. */

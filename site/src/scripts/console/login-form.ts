@@ -17,6 +17,7 @@ async function landing(): Promise<string> {
   if (user.mustChangePassword || (user.totpRequired && !user.totpEnabled)) return routes.account;
   const next = safeNext(lang, new URLSearchParams(location.search).get("next"));
   if (next) return next;
+  if (user.role === "unit_liaison") return routes.unit;
   return user.role === "admin" ? routes.admin : routes.queue;
 }
 

@@ -8,6 +8,7 @@ import { inspectionHref } from "../../lib/console/routes";
 import { signedIn } from "../../lib/console/session";
 import { text } from "../../lib/console/texts";
 import { control } from "../../lib/dom";
+import { formatBytes } from "../../lib/format";
 import { pageLang } from "../../lib/strings";
 import { EventList } from "./event-list";
 
@@ -69,6 +70,23 @@ export class MeasureCard extends ConsoleElement {
       verified.append(` · ${it.get(measure.verifiedOnTime ? "verifiedOnTime" : "verifiedLate")}`);
     }
     this.timed("escalated-at", it.get("escalated"), measure.lastEscalatedAt);
+    // What the unit's liaison sent: documents to check before verifying, and a request a supervisor may grant.
+    if (measure.documents.length > 0) {
+      this.ref("document-list", HTMLUListElement).replaceChildren(
+        ...measure.documents.map((doc) => {
+          const item = document.createElement("li");
+          const link = document.createElement("a");
+          link.download = "";
+          link.href = api.unit.documentHref(measure.id, doc.id);
+          link.textContent = it.fill("download", { title: doc.title, size: formatBytes(doc.size, pageLang()) });
+          item.append(link);
+          return item;
+        }),
+      );
+    } else this.drop("documents-term", "documents");
+    const pending = measure.extensionRequests.find((r) => r.status === "pending");
+    if (pending) this.ref("request", HTMLElement).textContent = it.fill("extensionRequest", { reason: pending.reason });
+    else this.drop("request");
     this.ref("history", EventList).show(measure.history);
     const answerable = measure.status === "open" || measure.status === "overdue";
     if (!answerable) this.drop("respond");

@@ -44,6 +44,12 @@ class ConsoleShell extends ConsoleElement {
       return;
     }
     status.textContent = "";
+    // A unit liaison's home is their unit's section: the inspectors' pages are not theirs.
+    if (user.role === "unit_liaison" && location.pathname === routes.queue) {
+      location.replace(routes.unit);
+      settleSession(null);
+      return;
+    }
     if (roles !== "" && !roles.split(" ").includes(user.role)) {
       this.ref("denied", HTMLElement).hidden = false;
       settleSession(null);

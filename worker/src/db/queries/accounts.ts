@@ -10,6 +10,8 @@ export interface Actor {
   email: string;
   role: Role;
   totpEnabled: boolean;
+  /** The unit a `unit_liaison` answers for; null for every other role. */
+  unitId: string | null;
 }
 
 /** A row of `users`. */
@@ -63,6 +65,7 @@ export async function findSession(db: Db, tokenHash: string) {
       id: users.id,
       email: users.email,
       role: users.role,
+      unitId: users.unitId,
       disabledAt: users.disabledAt,
       totpEnabledAt: users.totpEnabledAt,
     })

@@ -7,6 +7,7 @@ import type { Db } from "../client";
 import { inspections, measures, units } from "../schema";
 import type { Actor } from "./accounts";
 import { historyOf, inspectionVisibleTo } from "./inspections";
+import { documentsOf, extensionRequestsOf } from "./liaison";
 import { visibleTo } from "./recusal";
 
 const responsible = alias(units, "responsible_unit");
@@ -53,11 +54,12 @@ export async function measuresOf(db: Db, actor: Actor, filter: MeasureFilter): P
     .where(and(...conditions))
     .orderBy(asc(measures.deadline), asc(measures.createdAt), asc(measures.id))
     .limit(1000);
-  const history = await historyOf(
-    db,
-    "measure",
-    rows.map((r) => r.measure.id),
-  );
+  const ids = rows.map((r) => r.measure.id);
+  const [history, documents, requests] = await Promise.all([
+    historyOf(db, "measure", ids),
+    documentsOf(db, ids),
+    extensionRequestsOf(db, ids),
+  ]);
   return rows.map(({ measure: m, inspectionType, unitId, responsibleUnitName }) => ({
     id: m.id,
     inspectionId: m.inspectionId,
@@ -76,6 +78,8 @@ export async function measuresOf(db: Db, actor: Actor, filter: MeasureFilter): P
     overdueSince: m.overdueSince,
     lastEscalatedAt: m.lastEscalatedAt,
     history: history.filter((h) => h.targetId === m.id).map(({ targetId: _t, ...e }) => e),
+    documents: documents.filter((d) => d.measureId === m.id).map(({ measureId: _m, ...d }) => d),
+    extensionRequests: requests.filter((r) => r.measureId === m.id).map(({ measureId: _m, ...r }) => r),
   }));
 }
 
@@ -121,4 +125,10 @@ export function closeConcludedInspection(db: Db, inspectionId: string, at: strin
     .update(inspections)
     .set({ status: "closed", closedAt: at, updatedAt: at })
     .where(and(eq(inspections.id, inspectionId), eq(inspections.status, "concluded")));
+}
+
+/** A measure's columns as the domain's rules read them, by id (no visibility check: the caller made it). */
+export async function measureRow(db: Db, id: string): Promise<MeasureState | undefined> {
+  const [row] = await db.select().from(measures).where(eq(measures.id, id)).limit(1);
+  return row;
 }

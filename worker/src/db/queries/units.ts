@@ -72,6 +72,12 @@ export async function existingUnitIds(db: Db, ids: readonly string[]): Promise<S
   return new Set(rows.map((r) => r.id));
 }
 
+/** One unit's id and end date, or undefined when it is not in the directory. */
+export async function unitLink(db: Db, id: string): Promise<{ id: string; validTo: string | null } | undefined> {
+  const [row] = await db.select({ id: units.id, validTo: units.validTo }).from(units).where(eq(units.id, id)).limit(1);
+  return row;
+}
+
 /** Every unit's links (parent, successor, end date): the directory is a few hundred rows. */
 export async function allUnitLinks(db: Db) {
   return db

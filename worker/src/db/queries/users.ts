@@ -47,6 +47,7 @@ function toUser(row: typeof users.$inferSelect, unitTies: string[]): User {
     totpEnabled: row.totpEnabledAt !== null,
     disabled: row.disabledAt !== null,
     unitTies,
+    unitId: row.unitId,
     createdAt: row.createdAt,
   };
 }

@@ -9,7 +9,9 @@ export const users = sqliteTable(
     /** Lower-cased. */
     email: text("email").notNull(),
     displayName: text("display_name").notNull(),
-    role: text("role", { enum: ["inspector", "supervisor", "admin"] }).notNull(),
+    role: text("role", { enum: ["inspector", "supervisor", "admin", "unit_liaison"] }).notNull(),
+    /** The unit a `unit_liaison` answers for (with its sub-units); null for every other role. */
+    unitId: text("unit_id").references(() => units.id),
     /** PHC string: `$argon2id$v=19$m=…,t=…,p=…$salt$hash`. */
     passwordHash: text("password_hash").notNull(),
     /** TOTP key, AES-GCM sealed like contact details; null until enrolled. */

@@ -169,6 +169,59 @@ export const measures = sqliteTable(
   ],
 );
 
+/**
+ * Documents a unit liaison sends with a measure's response (PDF or image,
+ * sniffed and stripped of metadata like reporters' evidence), in R2 as
+ * `measures/<measureId>/<id>`.
+ */
+export const measureDocuments = sqliteTable(
+  "measure_documents",
+  {
+    id: text("id").primaryKey(),
+    measureId: text("measure_id")
+      .notNull()
+      .references(() => measures.id),
+    title: text("title").notNull(),
+    contentType: text("content_type").notNull(),
+    objectKey: text("object_key").notNull(),
+    sha256: text("sha256").notNull(),
+    size: integer("size").notNull(),
+    uploadedBy: text("uploaded_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: text("created_at").notNull(),
+  },
+  (t) => [index("measure_documents_measure_idx").on(t.measureId)],
+);
+
+/**
+ * A unit liaison's request for a later deadline, with a reason. A supervisor
+ * grants it with the existing extension (`POST /api/measures/{id}/extension`),
+ * which marks the pending requests of the measure `granted`.
+ */
+export const measureExtensionRequests = sqliteTable(
+  "measure_extension_requests",
+  {
+    id: text("id").primaryKey(),
+    measureId: text("measure_id")
+      .notNull()
+      .references(() => measures.id),
+    reason: text("reason").notNull(),
+    /** The date asked for, if any (the supervisor decides the date in the end). */
+    requestedDueOn: text("requested_due_on"),
+    status: text("status", { enum: ["pending", "granted"] })
+      .notNull()
+      .default("pending"),
+    requestedBy: text("requested_by")
+      .notNull()
+      .references(() => users.id),
+    requestedAt: text("requested_at").notNull(),
+    resolvedBy: text("resolved_by").references(() => users.id),
+    resolvedAt: text("resolved_at"),
+  },
+  (t) => [index("measure_extension_requests_measure_idx").on(t.measureId, t.status)],
+);
+
 /** A reporter contesting a concluded outcome, once, with a reason. */
 export const outcomeContests = sqliteTable("outcome_contests", {
   reportId: text("report_id")

@@ -27,7 +27,7 @@ import { onTeam } from "./team";
  *
  * | action       | from                        | to                          | who                         |
  * |--------------|-----------------------------|-----------------------------|-----------------------------|
- * | respond      | open, overdue, responded    | responded                   | any inspector or supervisor |
+ * | respond      | open, overdue, responded    | responded                   | any inspector or supervisor, or the unit's liaison |
  * | verify       | responded                   | verified                    | a member of the inspection team |
  * | reject       | responded                   | open, or overdue past the deadline | a member of the inspection team |
  * | mark_overdue | open                        | overdue                     | the system (cron)           |
@@ -133,6 +133,8 @@ export function authorizeMeasure(
   const rule = MEASURE_RULES[action];
   if (!rule.from.includes(measure.status)) return fail("illegal", `no_action:${action}@${measure.status}`);
   if (rule.who === "system") return actor.role === "system" ? { ok: true } : fail("forbidden", `role:${actor.role}`);
+  // A unit's liaison answers their own unit's measures; the service only loads those (others are 404).
+  if (rule.who === "staff" && actor.role === "unit_liaison") return { ok: true };
   if (actor.role !== "inspector" && actor.role !== "supervisor") return fail("forbidden", `role:${actor.role}`);
   if (actor.recused) return fail("forbidden", "recused");
   if (rule.who === "team" && !onTeam(team, actor.id)) return fail("forbidden", "not_on_team");

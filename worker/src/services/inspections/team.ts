@@ -23,7 +23,10 @@ export async function checkTeam(
     if (member.role === "head" && ++heads > 1) throw fieldError(`${pointer}/${i}/role`, "second_head", ctx.lang);
     seen.add(member.userId);
     const user = await teamCandidate(ctx.db, member.userId);
-    if (!user || user.disabledAt || user.role === "admin") throw fieldError(at, "not_staff", ctx.lang);
+    // Only caseworkers join a team: never an administrator, nor a unit's liaison.
+    if (!user || user.disabledAt || (user.role !== "inspector" && user.role !== "supervisor")) {
+      throw fieldError(at, "not_staff", ctx.lang);
+    }
     if (!(await isUnitVisible(ctx.db, { id: member.userId }, unitId))) throw fieldError(at, "recused", ctx.lang);
   }
 }
