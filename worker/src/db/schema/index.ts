@@ -6,3 +6,4 @@ export * from "./inspections";
 export * from "./reporting";
 export * from "./stats";
 export * from "./triage";
+export * from "./notifications";
