@@ -22,6 +22,7 @@ import { inspectionsApp } from "./routes/inspections.index";
 import { intakeApp } from "./routes/intake.index";
 import { leadsApp } from "./routes/leads.index";
 import { measuresApp } from "./routes/measures.index";
+import { notificationsApp } from "./routes/notifications.index";
 import { planApp } from "./routes/plan.index";
 import { publicStatsApp } from "./routes/public-stats.index";
 import { reportsApp } from "./routes/reports.index";
@@ -59,7 +60,8 @@ export function buildApp() {
     .route("/", staffApp)
     .route("/", contestsApp)
     .route("/", extensionsApp)
-    .route("/", publicStatsApp);
+    .route("/", publicStatsApp)
+    .route("/", notificationsApp);
 
   api.openAPIRegistry.registerComponent("securitySchemes", STAFF_SESSION_SCHEME, {
     type: "apiKey",

@@ -72,6 +72,8 @@ export const PERMISSIONS = {
   /** The working-day calendar: holidays and worked weekend days. */
   "holidays.manage": ["admin"],
   "settings.manage": ["admin"],
+  /** The notifications' delivery log, dead messages included. */
+  "notifications.admin": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

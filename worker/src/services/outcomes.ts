@@ -19,6 +19,7 @@ import { ApiError } from "../http/errors";
 import { failureError } from "../http/failures";
 import { INSPECTION_MESSAGES } from "../i18n/inspections";
 import { commitWrite } from "./batch";
+import { flushNotifications } from "./notifications";
 import type { ActorContext } from "./context";
 import { requireInspection, requirePermission, ruleActor } from "./inspections/access";
 import { getInspection } from "./inspections/read";
@@ -106,5 +107,6 @@ export async function concludeInspection(
     );
   }
   await commitWrite(db, statements, unchanged(row));
+  await flushNotifications(ctx);
   return getInspection(ctx, id);
 }
