@@ -237,37 +237,34 @@ function eventIdOf(body: unknown): string | undefined {
  * in the admins' delivery log). From the dead-letter queue (whatever the
  * main queue dropped after its own retries): mark the unsent messages dead.
  * Each message is settled on its own, so one bad event never holds others.
+ * Returns each event's verdict (for logs and tests).
  */
 export async function consumeNotifications(
   batch: MessageBatch<unknown>,
   env: Bindings,
   mailer: Mailer = mailerFor(env),
   now: () => Date = () => new Date(),
-): Promise<void> {
+): Promise<{ eventId: string | undefined; verdict: DeliveryVerdict }[]> {
   const deadLetters = batch.queue.endsWith("-dlq");
+  const verdicts: { eventId: string | undefined; verdict: DeliveryVerdict }[] = [];
   for (const message of batch.messages) {
     const eventId = eventIdOf(message.body);
     const ctx: ServiceContext = { db: createDb(env.DB), env, lang: "vi", now: now() };
-    if (!eventId) {
-      message.ack();
-      continue;
-    }
+    let verdict: DeliveryVerdict = { kind: "ack" };
     try {
-      if (deadLetters) {
+      if (eventId && deadLetters) {
         await killUnsent(ctx.db, eventId, "dead_letter_queue", ctx.now.toISOString());
-        message.ack();
-        continue;
-      }
-      const verdict = await deliverEvent(ctx, eventId, message.attempts, mailer);
-      if (verdict.kind === "retry") {
-        message.retry({ delaySeconds: verdict.delaySeconds });
-      } else {
+      } else if (eventId) {
+        verdict = await deliverEvent(ctx, eventId, message.attempts, mailer);
         if (verdict.kind === "give_up") await killUnsent(ctx.db, eventId, "retries_exhausted", ctx.now.toISOString());
-        message.ack();
       }
     } catch (error) {
       console.error(JSON.stringify({ level: "error", job: "notifications.consume", eventId, error: String(error) }));
-      message.retry({ delaySeconds: retryDelaySeconds(message.attempts) });
+      verdict = { kind: "retry", delaySeconds: retryDelaySeconds(message.attempts) };
     }
+    if (verdict.kind === "retry") message.retry({ delaySeconds: verdict.delaySeconds });
+    else message.ack();
+    verdicts.push({ eventId, verdict });
   }
+  return verdicts;
 }

@@ -34,7 +34,7 @@ export async function eventsOf(kind: string, subjectId?: string): Promise<string
 /**
  * Delivers events through the queue consumer, as the queue would (the test
  * queue has no consumer of its own), and returns what the handler asked of
- * the queue: acks, retries and their delays.
+ * the queue: acks and retries (`getQueueResult`), and the retries' delays.
  */
 export async function deliver(
   eventIds: readonly string[],
@@ -51,8 +51,11 @@ export async function deliver(
   );
   const ctx = createExecutionContext();
   const at = options.at ?? new Date();
-  await consumeNotifications(batch, env, options.mailer ?? mailerFor(env, () => at), () => at);
-  return getQueueResult(batch, ctx);
+  const verdicts = await consumeNotifications(batch, env, options.mailer ?? mailerFor(env, () => at), () => at);
+  const result = await getQueueResult(batch, ctx);
+  // The plugin's result records which messages were retried but not their delay: the verdicts carry it.
+  const delays = verdicts.flatMap((v) => (v.verdict.kind === "retry" ? [v.verdict.delaySeconds] : []));
+  return { ...result, delays };
 }
 
 /** The outbox rows of an event. */

@@ -1,9 +1,9 @@
-import { and, asc, desc, eq, inArray, isNull, lt, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, type SQL, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { eventIds, type NotificationKind } from "../../domain/notifications";
 import type { Db } from "../client";
 import { inList } from "../in-list";
-import { devOutbox, notificationEvents, notificationMessages, notificationPrefs, users } from "../schema";
+import { devOutbox, notificationEvents, notificationMessages, notificationPrefs, reports, users } from "../schema";
 
 export type NotificationEventRow = typeof notificationEvents.$inferSelect;
 export type NotificationMessageRow = typeof notificationMessages.$inferSelect;
@@ -43,9 +43,22 @@ export function insertNotificationEvent(db: Db, event: NewNotificationEvent): Ba
  */
 export function reportStatusEvent(db: Db, reportId: string, status: string, at: string): BatchItem<"sqlite"> {
   const id = eventIds.reportStatusChanged(reportId, status, at);
-  return db.run(sql`insert or ignore into notification_events (id, kind, subject_id, payload, created_at)
-    select ${id}, 'report.status_changed', r.id, json_object('trackingCode', r.tracking_code, 'status', ${status}), ${at}
-    from reports r where r.id = ${reportId} and r.track = 'named' and r.contact_ciphertext is not null`);
+  return db
+    .insert(notificationEvents)
+    .select(
+      db
+        .select({
+          id: sql<string>`${id}`.as("id"),
+          kind: sql<string>`'report.status_changed'`.as("kind"),
+          subjectId: reports.id,
+          payload: sql<string>`json_object('trackingCode', ${reports.trackingCode}, 'status', ${status})`.as("payload"),
+          createdAt: sql<string>`${at}`.as("created_at"),
+          enqueuedAt: sql<string | null>`null`.as("enqueued_at"),
+        })
+        .from(reports)
+        .where(and(eq(reports.id, reportId), eq(reports.track, "named"), isNotNull(reports.contactCiphertext))),
+    )
+    .onConflictDoNothing();
 }
 
 /** Events not yet handed to the queue, oldest first. */
