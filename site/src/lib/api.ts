@@ -51,6 +51,12 @@ import type {
   NoteCreateSchema,
   TransitionSchema,
 } from "../../../worker/src/contracts/leads";
+import type {
+  DeliveryLog,
+  DeliveryLogQuery,
+  NotificationPreferences,
+  NotificationPreferencesUpdateSchema,
+} from "../../../worker/src/contracts/notifications";
 import type { Attachment, Contact, IntakeReportCreateSchema, Receipt } from "../../../worker/src/contracts/reports";
 import type { SettingList, SettingsPatchSchema } from "../../../worker/src/contracts/settings";
 import type { StaffList } from "../../../worker/src/contracts/staff";
@@ -230,5 +236,14 @@ export const api = {
       post<UnitSplitResult>(`/api/admin/units/${at(id)}/split`, body),
     retireUnit: (id: string, body: In<typeof UnitRetireSchema>) =>
       post<AdminUnit>(`/api/admin/units/${at(id)}/retire`, body),
+    /** The notifications' delivery log (one row per message, never a body). */
+    notificationLog: (filters: Partial<Record<keyof DeliveryLogQuery, string>>) =>
+      request<DeliveryLog>(`/api/admin/notifications${query(filters)}`),
+  },
+  notifications: {
+    /** The signed-in caseworker's e-mail notification choices. */
+    preferences: () => request<NotificationPreferences>("/api/me/notifications"),
+    update: (body: In<typeof NotificationPreferencesUpdateSchema>) =>
+      request<NotificationPreferences>("/api/me/notifications", { method: "PUT", body }),
   },
 };

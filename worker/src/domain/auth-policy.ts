@@ -74,6 +74,8 @@ export const PERMISSIONS = {
   "settings.manage": ["admin"],
   /** The notifications' delivery log, dead messages included. */
   "notifications.admin": ["admin"],
+  /** Receive e-mail notifications and choose which (admins receive none). */
+  "notifications.receive": ["inspector", "supervisor"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

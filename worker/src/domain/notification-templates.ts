@@ -133,16 +133,19 @@ function draft<K extends NotificationKind>(kind: K, lang: Lang, p: TemplateParam
     case "digest.daily": {
       const x = p as unknown as TemplateParams["digest.daily"];
       return {
-        subject: vi ? `Tổng hợp ngày ${ddmmyyyy(x.date)}: việc quá hạn` : `Daily digest ${ddmmyyyy(x.date)}: overdue work`,
+        subject: vi
+          ? `Tổng hợp ngày ${ddmmyyyy(x.date)}: việc quá hạn`
+          : `Daily digest ${ddmmyyyy(x.date)}: overdue work`,
         lines: [
-          vi
-            ? `Đầu mối quá hạn: ${count(lang, x.overdueLeads)}.`
-            : `Overdue leads: ${count(lang, x.overdueLeads)}.`,
+          vi ? `Đầu mối quá hạn: ${count(lang, x.overdueLeads)}.` : `Overdue leads: ${count(lang, x.overdueLeads)}.`,
           vi
             ? `Biện pháp chấn chỉnh quá hạn: ${count(lang, x.overdueMeasures)}.`
             : `Overdue corrective measures: ${count(lang, x.overdueMeasures)}.`,
         ],
-        link: { href: `${o}${CONSOLE[lang]}${vi ? "qua-han/" : "overdue/"}`, label: vi ? "Mở danh sách quá hạn" : "Open the overdue list" },
+        link: {
+          href: `${o}${CONSOLE[lang]}${vi ? "qua-han/" : "overdue/"}`,
+          label: vi ? "Mở danh sách quá hạn" : "Open the overdue list",
+        },
       };
     }
     case "measure.answered": {
@@ -166,7 +169,9 @@ function draft<K extends NotificationKind>(kind: K, lang: Lang, p: TemplateParam
       const x = p as unknown as TemplateParams["measure.created"];
       const due = ddmmyyyy(x.deadline);
       const subjects = {
-        "measure.created": vi ? `Biện pháp chấn chỉnh mới cho ${x.unitName}` : `New corrective measure for ${x.unitName}`,
+        "measure.created": vi
+          ? `Biện pháp chấn chỉnh mới cho ${x.unitName}`
+          : `New corrective measure for ${x.unitName}`,
         "measure.deadline_soon": vi ? `Biện pháp sắp đến hạn (${due})` : `Measure due soon (${due})`,
         "measure.overdue": vi ? `Biện pháp đã quá hạn (${due})` : `Measure overdue (${due})`,
       } as const;

@@ -13,7 +13,7 @@ import {
 import { myNotificationsRoute, notificationLogRoute, putMyNotificationsRoute } from "./notifications.routes";
 
 const app = createApp();
-app.use("/me/notifications", requireActor(), jsonBodyLimit);
+app.use("/me/notifications", requireActor("notifications.receive"), jsonBodyLimit);
 app.use("/admin/notifications", requireActor("notifications.admin"));
 // The local outbox exists only where e-mail is kept instead of sent (`DEV_OUTBOX` = "1"): elsewhere it is a 404.
 app.use("/dev/outbox", async (c, next) => {
@@ -25,7 +25,7 @@ app.use("/dev/outbox/*", async (c, next) => {
   await next();
 });
 
-const escape = (value: string) => value.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
 /**
  * Staff notification preferences and the admins' delivery log; in local
@@ -46,13 +46,19 @@ app.get("/dev/outbox", async (c) => {
   const mails = await devOutboxList(serviceContext(c), 200);
   if (!(c.req.header("Accept") ?? "").includes("text/html")) {
     return c.json({
-      items: mails.map((m) => ({ id: m.id, to: m.toAddress, subject: m.subject, text: m.text, createdAt: m.createdAt })),
+      items: mails.map((m) => ({
+        id: m.id,
+        to: m.toAddress,
+        subject: m.subject,
+        text: m.text,
+        createdAt: m.createdAt,
+      })),
     });
   }
   const rows = mails
     .map(
       (m) =>
-        `<tr><td>${escape(m.createdAt)}</td><td>${escape(m.toAddress)}</td><td><a href="outbox/${encodeURIComponent(m.id)}">${escape(m.subject)}</a></td></tr>`,
+        `<tr><td>${escapeHtml(m.createdAt)}</td><td>${escapeHtml(m.toAddress)}</td><td><a href="outbox/${encodeURIComponent(m.id)}">${escapeHtml(m.subject)}</a></td></tr>`,
     )
     .join("\n");
   return c.html(

@@ -19,6 +19,7 @@ export const myNotificationsRoute = createRoute({
   responses: {
     200: { description: "The preferences", content: json(NotificationPreferencesSchema) },
     401: problem("No session"),
+    403: problem("A role that receives no notifications (administrators)"),
   },
 });
 
@@ -35,6 +36,7 @@ export const putMyNotificationsRoute = createRoute({
   responses: {
     200: { description: "The preferences after the change", content: json(NotificationPreferencesSchema) },
     401: problem("No session"),
+    403: problem("A role that receives no notifications (administrators)"),
     422: problem("Unknown kind, a kind the role does not receive, or a mandatory kind turned off"),
   },
 });

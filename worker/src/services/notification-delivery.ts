@@ -15,6 +15,7 @@ import {
 import { listStaff } from "../db/queries/staff";
 import { findLead } from "../db/queries/triage";
 import { reports, units } from "../db/schema";
+import { render, type TemplateParams } from "../domain/notification-templates";
 import {
   type DeliveryVerdict,
   deliveryVerdict,
@@ -26,7 +27,6 @@ import {
   retryDelaySeconds,
   staffRecipients,
 } from "../domain/notifications";
-import { render, type TemplateParams } from "../domain/notification-templates";
 import type { Bindings } from "../env";
 import { unseal } from "../lib/crypto";
 import type { ServiceContext } from "./context";

@@ -9,6 +9,7 @@ import {
   type NotificationPreferencesUpdate,
   STAFF_NOTIFICATION_KINDS,
 } from "../contracts/notifications";
+import { inList } from "../db/in-list";
 import { auditInsert } from "../db/queries/audit";
 import { UNDECIDED } from "../db/queries/deadlines";
 import {
@@ -23,13 +24,12 @@ import {
   unenqueuedEvents,
   upsertPref,
 } from "../db/queries/notifications";
+import { loadCalendar } from "../db/queries/triage";
 import { leads, measures } from "../db/schema";
 import { hanoiDate, isWorkingDay } from "../domain/calendar";
 import { eventIds, isMandatory } from "../domain/notifications";
 import { ApiError } from "../http/errors";
 import { NOTIFICATION_MESSAGES } from "../i18n/notifications";
-import { inList } from "../db/in-list";
-import { loadCalendar } from "../db/queries/triage";
 import { writeBatch } from "./batch";
 import type { ActorContext, ServiceContext } from "./context";
 
@@ -206,7 +206,9 @@ export async function updateMyNotificationPreferences(
   }
   const at = ctx.now.toISOString();
   await writeBatch(ctx.db, [
-    ...input.items.map((item) => upsertPref(ctx.db, { userId: ctx.actor.id, kind: item.kind, enabled: item.enabled, at })),
+    ...input.items.map((item) =>
+      upsertPref(ctx.db, { userId: ctx.actor.id, kind: item.kind, enabled: item.enabled, at }),
+    ),
     auditInsert(ctx.db, {
       actorId: ctx.actor.id,
       actorKind: "user",
@@ -219,7 +221,6 @@ export async function updateMyNotificationPreferences(
   ]);
   return myNotificationPreferences(ctx);
 }
-
 
 /** `GET /api/admin/notifications`: the delivery log, one row per message, never a body. */
 export async function notificationLog(ctx: ServiceContext, query: DeliveryLogQuery): Promise<DeliveryLog> {

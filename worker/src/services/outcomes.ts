@@ -19,10 +19,10 @@ import { ApiError } from "../http/errors";
 import { failureError } from "../http/failures";
 import { INSPECTION_MESSAGES } from "../i18n/inspections";
 import { commitWrite } from "./batch";
-import { flushNotifications } from "./notifications";
 import type { ActorContext } from "./context";
 import { requireInspection, requirePermission, ruleActor } from "./inspections/access";
 import { getInspection } from "./inspections/read";
+import { flushNotifications } from "./notifications";
 
 /**
  * `POST /api/inspections/{id}/conclusion` (a supervisor on the team), by

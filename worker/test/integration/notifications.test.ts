@@ -1,7 +1,7 @@
 import { createExecutionContext, env } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
-import { DeliveryLogSchema, NotificationPreferencesSchema } from "../../src/contracts/notifications";
 import { app } from "../../src/app";
+import { DeliveryLogSchema, NotificationPreferencesSchema } from "../../src/contracts/notifications";
 import { runDailyDigest } from "../../src/jobs/scheduled";
 import { PermanentMailError } from "../../src/services/notification-delivery";
 import { ORIGIN } from "../support/accounts";
@@ -164,9 +164,11 @@ describe("a reporter's contest", () => {
     ]);
     remember(report, CONTEST_REASON);
     expect((await contest(report, CONTEST_REASON)).status).toBe(201);
-    const reportId = (await env.DB.prepare("SELECT id FROM reports WHERE tracking_code = ?")
-      .bind(report.trackingCode)
-      .first<{ id: string }>())?.id;
+    const reportId = (
+      await env.DB.prepare("SELECT id FROM reports WHERE tracking_code = ?")
+        .bind(report.trackingCode)
+        .first<{ id: string }>()
+    )?.id;
     const ids = await eventsOf("contest.filed", reportId);
     expect(ids).toHaveLength(1);
     await deliver(ids);
@@ -192,9 +194,11 @@ describe("a status change, for the reporter", () => {
     remember(report, RUDENESS_TEXT, "Nguyễn Văn An");
     const leadId = await leadIdOf(report.trackingCode);
     await moveLead(supervisor.cookie, leadId, { to: "in_review" });
-    const reportId = (await env.DB.prepare("SELECT id FROM reports WHERE tracking_code = ?")
-      .bind(report.trackingCode)
-      .first<{ id: string }>())?.id;
+    const reportId = (
+      await env.DB.prepare("SELECT id FROM reports WHERE tracking_code = ?")
+        .bind(report.trackingCode)
+        .first<{ id: string }>()
+    )?.id;
     const ids = await eventsOf("report.status_changed", reportId);
     expect(ids).toHaveLength(1);
     await deliver(ids);
@@ -226,7 +230,8 @@ describe("a status change, for the reporter", () => {
     const anonymous = await fileAbout((await createUnit()).id, { categoryCode: "conduct", description: RUDENESS_TEXT });
     remember(named);
     remember(anonymous);
-    for (const r of [named, anonymous]) await moveLead(supervisor.cookie, await leadIdOf(r.trackingCode), { to: "in_review" });
+    for (const r of [named, anonymous])
+      await moveLead(supervisor.cookie, await leadIdOf(r.trackingCode), { to: "in_review" });
     const idOf = async (code: string) =>
       (await env.DB.prepare("SELECT id FROM reports WHERE tracking_code = ?").bind(code).first<{ id: string }>())?.id;
     const namedIds = await eventsOf("report.status_changed", await idOf(named.trackingCode));
@@ -346,7 +351,9 @@ describe("GET/PUT /api/me/notifications", () => {
       mandatory: true,
     });
     expect(prefs.items.find((p) => p.kind === "lead.high_priority")?.enabled).toBe(true);
-    const mine = NotificationPreferencesSchema.parse(await (await call(inspector.cookie, "/api/me/notifications")).json());
+    const mine = NotificationPreferencesSchema.parse(
+      await (await call(inspector.cookie, "/api/me/notifications")).json(),
+    );
     expect(mine.items.map((p) => p.kind)).toEqual(["lead.reporter_replied", "measure.answered"]);
   });
 
@@ -357,16 +364,16 @@ describe("GET/PUT /api/me/notifications", () => {
       body: { items: [{ kind: "digest.daily", enabled: false }] },
     });
     expect(off.status).toBe(200);
-    expect(NotificationPreferencesSchema.parse(await off.json()).items.find((p) => p.kind === "digest.daily")?.enabled).toBe(
-      false,
-    );
+    expect(
+      NotificationPreferencesSchema.parse(await off.json()).items.find((p) => p.kind === "digest.daily")?.enabled,
+    ).toBe(false);
     const on = await call(me.cookie, "/api/me/notifications", {
       method: "PUT",
       body: { items: [{ kind: "digest.daily", enabled: true }] },
     });
-    expect(NotificationPreferencesSchema.parse(await on.json()).items.find((p) => p.kind === "digest.daily")?.enabled).toBe(
-      true,
-    );
+    expect(
+      NotificationPreferencesSchema.parse(await on.json()).items.find((p) => p.kind === "digest.daily")?.enabled,
+    ).toBe(true);
     const audit = (await auditRows(me.user.id)).filter((r) => r.action === "notifications.preferences_changed");
     expect(audit).toHaveLength(2);
   });
@@ -394,13 +401,17 @@ describe("GET/PUT /api/me/notifications", () => {
       { pointer: "/items/0/kind", message: "You do not receive this kind of notification" },
     ]);
     await expectProblem(
-      await call(supervisor.cookie, "/api/me/notifications", { method: "PUT", body: { items: [{ kind: "nope", enabled: false }] } }),
+      await call(supervisor.cookie, "/api/me/notifications", {
+        method: "PUT",
+        body: { items: [{ kind: "nope", enabled: false }] },
+      }),
       422,
     );
   });
 
-  it("401 without a session", async () => {
+  it("401 without a session; 403 for an administrator, who receives none", async () => {
     await expectProblem(await call(undefined, "/api/me/notifications"), 401);
+    await expectProblem(await call(admin.cookie, "/api/me/notifications"), 403);
   });
 });
 
@@ -414,7 +425,8 @@ describe("GET /api/admin/notifications", () => {
     expect(log.items.every((i) => i.recipient === `user:${supervisor.user.id}` && i.status === "sent")).toBe(true);
     expect(log.items.every((i) => i.sentAt !== null)).toBe(true);
     for (const item of body.items) {
-      for (const key of ["body", "text", "html", "subject", "to", "email", "payload"]) expect(item).not.toHaveProperty(key);
+      for (const key of ["body", "text", "html", "subject", "to", "email", "payload"])
+        expect(item).not.toHaveProperty(key);
     }
     expect(JSON.stringify(body)).not.toContain(supervisor.user.email);
   });

@@ -537,6 +537,14 @@ export function buildWorld(cast: Cast, ward: string, target: FiledReport, target
       method: "GET",
       path: "/exports/personnel.csv?from=2026-01-01&to=2027-12-31",
     }),
+
+    "GET /me/notifications": async () => ({ method: "GET", path: "/me/notifications" }),
+    "PUT /me/notifications": async () => ({
+      method: "PUT",
+      path: "/me/notifications",
+      json: { items: [{ kind: "lead.reporter_replied", enabled: true }] },
+    }),
+    "GET /admin/notifications": async () => ({ method: "GET", path: "/admin/notifications?status=dead" }),
   };
 
   /** A dismissal proposed by `by` (the matrix inspector unless said), on a fresh lead. */

@@ -142,6 +142,11 @@ export const POLICY = {
 
   // The personnel export (công tác cán bộ), audited; recusal filters its rows.
   "GET /exports/personnel.csv": { staff: SUPERVISOR },
+
+  // Notifications: caseworkers choose what they receive; admins read the delivery log.
+  "GET /me/notifications": { staff: CASEWORK },
+  "PUT /me/notifications": { staff: CASEWORK },
+  "GET /admin/notifications": { staff: ADMIN },
 } as const satisfies Record<string, Access>;
 
 /**

@@ -159,9 +159,7 @@ export async function killUnsent(db: Db, eventId: string, error: string, at: str
   await db
     .update(notificationMessages)
     .set({ status: "dead", lastError: error, updatedAt: at })
-    .where(
-      and(eq(notificationMessages.eventId, eventId), inArray(notificationMessages.status, ["queued", "failed"])),
-    );
+    .where(and(eq(notificationMessages.eventId, eventId), inArray(notificationMessages.status, ["queued", "failed"])));
 }
 
 /**
