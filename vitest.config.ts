@@ -18,7 +18,14 @@ export default defineConfig(async () => {
             ALTCHA_COST: "20",
             // Tests read their own writes; the cache test turns caching on for its requests.
             STATS_CACHE_SECONDS: "0",
+            // E-mail lands in the D1 outbox that tests read; nothing is sent.
+            DEV_OUTBOX: "1",
+            PUBLIC_BASE_URL: "https://portal.test",
           },
+          // Events go to a queue nobody consumes, so no delivery runs in the
+          // background of another test: tests deliver them themselves through
+          // the consumer (`worker/test/support/notifications.ts`).
+          queueProducers: { NOTIFICATIONS: { queueName: "pakn-notify-tests" } },
         },
       }),
     ],

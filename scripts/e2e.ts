@@ -28,7 +28,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { type Browser, type BrowserContext, type BrowserContextOptions, chromium } from "playwright-core";
 import type { E2eContext, E2eModule, E2eTest } from "../e2e/lib/context.ts";
-import { generateSecrets } from "./lib/dev-vars.ts";
+import { generateSecrets, LOCAL_SETTINGS } from "./lib/dev-vars.ts";
 import { prepareEmptyDatabase } from "./lib/empty-database.ts";
 import { ensureSiteBuilt } from "./lib/site.ts";
 import { applyMigrations, type DevServer, freePort, ROOT, startDevServer, waitForHealth } from "./lib/wrangler.ts";
@@ -153,7 +153,7 @@ async function seededWorld(work: string, tests: LoadedTest[], tally: Tally, star
 
     const port = await freePort();
     // A low ALTCHA cost: the tests that file through the API solve it in Node.
-    server = startDevServer({ port, persistTo, vars: { ...secrets, ALTCHA_COST: "20" } });
+    server = startDevServer({ port, persistTo, vars: { ...secrets, ...LOCAL_SETTINGS, ALTCHA_COST: "20" } });
     await waitForHealth(server, 60_000);
     console.log(`e2e: wrangler dev answers on ${server.url} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 
@@ -216,7 +216,7 @@ async function emptyWorld(work: string, tests: LoadedTest[], tally: Tally, start
     console.log(`e2e: empty database and first administrator ready (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 
     const port = await freePort();
-    server = startDevServer({ port, persistTo, vars: { ...generateSecrets(), ALTCHA_COST: "20" } });
+    server = startDevServer({ port, persistTo, vars: { ...generateSecrets(), ...LOCAL_SETTINGS, ALTCHA_COST: "20" } });
     await waitForHealth(server, 60_000);
     console.log(`e2e: wrangler dev answers on ${server.url} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 

@@ -23,6 +23,12 @@ export function generateSecrets(): Secrets {
   };
 }
 
+/**
+ * Local settings that are not secrets: e-mail goes to the D1 outbox
+ * (`/api/dev/outbox`) instead of Email Service.
+ */
+export const LOCAL_SETTINGS = { DEV_OUTBOX: "1" } as const;
+
 /** Parses a dotenv-style file: `KEY=value` or `KEY="value"`, `#` comments. */
 export function parseDotenv(text: string): Record<string, string> {
   const vars: Record<string, string> = {};
@@ -41,14 +47,14 @@ export function readDevVars(): Record<string, string> {
 }
 
 /**
- * Makes sure .dev.vars holds every secret: creates the file, or appends the
+ * Makes sure .dev.vars holds every secret and local setting: creates the file, or appends the
  * ones that are missing, never replacing an existing value (a new
  * CONTACT_KEY would make already stored contact details unreadable).
  * Returns the names that were added.
  */
 export function ensureDevVars(): string[] {
   const existing = readDevVars();
-  const missing = Object.entries(generateSecrets()).filter(([key]) => !existing[key]);
+  const missing = Object.entries({ ...generateSecrets(), ...LOCAL_SETTINGS }).filter(([key]) => !existing[key]);
   if (missing.length === 0) return [];
   const header = existsSync(DEV_VARS_PATH)
     ? readFileSync(DEV_VARS_PATH, "utf8").replace(/\n?$/, "\n")

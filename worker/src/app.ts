@@ -24,6 +24,7 @@ import { intakeApp } from "./routes/intake.index";
 import { leadsApp } from "./routes/leads.index";
 import { liaisonApp } from "./routes/liaison.index";
 import { measuresApp } from "./routes/measures.index";
+import { notificationsApp } from "./routes/notifications.index";
 import { open311App } from "./routes/open311.index";
 import { planApp } from "./routes/plan.index";
 import { publicStatsApp } from "./routes/public-stats.index";
@@ -64,7 +65,8 @@ export function buildApp() {
     .route("/", extensionsApp)
     .route("/", publicStatsApp)
     .route("/", apiClientsApp)
-    .route("/", liaisonApp);
+    .route("/", liaisonApp)
+    .route("/", notificationsApp);
 
   api.openAPIRegistry.registerComponent("securitySchemes", STAFF_SESSION_SCHEME, {
     type: "apiKey",

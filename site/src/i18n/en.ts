@@ -118,6 +118,9 @@ export const en: Dict = {
     contactEmail: "Email",
     contactPhone: "Phone number",
     contactPhoneHint: "For example: 0912345678 or +84912345678.",
+    notifyByEmail: "E-mail me when my report's status changes",
+    notifyByEmailHint:
+      "The e-mail only says the status changed and links to the follow page; it never holds your report or your secret.",
     evidenceLegend: "Evidence",
     evidence: "Files",
     evidenceHint:
@@ -800,6 +803,20 @@ export const en: Dict = {
       totpConfirm: "Confirm and turn on",
       totpDisable: "Turn off two-factor authentication",
       totpDisableHint: "Enter a current 6-digit code to turn it off.",
+      notifications: "E-mail notifications",
+      notificationsIntro:
+        "Choose what you want to be told about by e-mail. E-mails carry only codes and links, never a report's text. Kinds marked “required” cannot be turned off.",
+      notificationsMandatory: "required",
+      notificationsSave: "Save choices",
+      notificationsSaved: "Notification choices saved.",
+      notificationKinds: {
+        "lead.high_priority": "A new high-priority lead",
+        "dismissal.awaiting_approval": "A dismissal waiting for approval",
+        "contest.filed": "A reporter contests an outcome",
+        "lead.reporter_replied": "A reporter replies (on a lead you hold, or nobody holds)",
+        "digest.daily": "A daily digest of overdue work (8 a.m. on working days)",
+        "measure.answered": "A unit answers a corrective measure",
+      },
     },
     units: {
       title: "Unit directory",

@@ -130,6 +130,9 @@ export const vi = {
     contactEmail: "Email",
     contactPhone: "Số điện thoại",
     contactPhoneHint: "Ví dụ: 0912345678 hoặc +84912345678.",
+    notifyByEmail: "Báo cho tôi qua email khi trạng thái phản ánh thay đổi",
+    notifyByEmailHint:
+      "Thư chỉ báo rằng trạng thái đã đổi và có đường dẫn tới trang theo dõi; không có nội dung phản ánh hay mã bí mật.",
     evidenceLegend: "Bằng chứng",
     evidence: "Tệp đính kèm",
     evidenceHint:
@@ -808,6 +811,20 @@ export const vi = {
       totpConfirm: "Xác nhận và bật",
       totpDisable: "Tắt xác thực hai lớp",
       totpDisableHint: "Nhập mã 6 số hiện tại để tắt.",
+      notifications: "Thông báo qua thư điện tử",
+      notificationsIntro:
+        "Chọn loại việc bạn muốn được báo qua thư. Thư chỉ có mã và đường dẫn, không có nội dung phản ánh. Loại có ghi «bắt buộc» không tắt được.",
+      notificationsMandatory: "bắt buộc",
+      notificationsSave: "Lưu lựa chọn",
+      notificationsSaved: "Đã lưu lựa chọn thông báo.",
+      notificationKinds: {
+        "lead.high_priority": "Đầu mối mới có mức ưu tiên cao",
+        "dismissal.awaiting_approval": "Đề xuất không xử lý chờ phê duyệt",
+        "contest.filed": "Người phản ánh không đồng ý với kết quả",
+        "lead.reporter_replied": "Người phản ánh trả lời (đầu mối bạn phụ trách, hoặc chưa ai nhận)",
+        "digest.daily": "Tổng hợp hằng ngày các việc quá hạn (8 giờ sáng ngày làm việc)",
+        "measure.answered": "Đơn vị trả lời biện pháp chấn chỉnh",
+      },
     },
     units: {
       title: "Danh mục đơn vị",

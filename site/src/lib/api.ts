@@ -60,6 +60,12 @@ import type {
   TransitionSchema,
 } from "../../../worker/src/contracts/leads";
 import type { ExtensionRequestInputSchema, UnitMeasure, UnitMeasureList } from "../../../worker/src/contracts/liaison";
+import type {
+  DeliveryLog,
+  DeliveryLogQuery,
+  NotificationPreferences,
+  NotificationPreferencesUpdateSchema,
+} from "../../../worker/src/contracts/notifications";
 import type { Attachment, Contact, IntakeReportCreateSchema, Receipt } from "../../../worker/src/contracts/reports";
 import type { SettingList, SettingsPatchSchema } from "../../../worker/src/contracts/settings";
 import type { StaffList } from "../../../worker/src/contracts/staff";
@@ -244,6 +250,9 @@ export const api = {
     updateApiClient: (id: string, body: In<typeof ApiClientUpdateSchema>) =>
       request<ApiClient>(`/api/admin/api-clients/${at(id)}`, { method: "PATCH", body }),
     revokeApiClient: (id: string) => post<ApiClient>(`/api/admin/api-clients/${at(id)}/revoke`),
+    /** The notifications' delivery log (one row per message, never a body). */
+    notificationLog: (filters: Partial<Record<keyof DeliveryLogQuery, string>>) =>
+      request<DeliveryLog>(`/api/admin/notifications${query(filters)}`),
   },
   /** The unit liaison's section: their unit's measures only (anything else is a 404). */
   unit: {
@@ -256,5 +265,11 @@ export const api = {
     documentHref: (id: string, documentId: string) => `/api/measures/${at(id, "documents", documentId)}`,
     requestExtension: (id: string, body: In<typeof ExtensionRequestInputSchema>) =>
       post<UnitMeasure>(`/api/measures/${at(id)}/extension-request`, body),
+  },
+  notifications: {
+    /** The signed-in caseworker's e-mail notification choices. */
+    preferences: () => request<NotificationPreferences>("/api/me/notifications"),
+    update: (body: In<typeof NotificationPreferencesUpdateSchema>) =>
+      request<NotificationPreferences>("/api/me/notifications", { method: "PUT", body }),
   },
 };

@@ -65,7 +65,10 @@ function collect(): Omit<ReportCreateInput, "altcha"> {
   };
   if (track === "named") {
     const contact = { name: optional("contactName"), email: optional("contactEmail"), phone: optional("contactPhone") };
-    if (contact.name || contact.email || contact.phone) body.contact = contact;
+    const notify = form.elements.namedItem("notifyByEmail");
+    const notifyByEmail = notify instanceof HTMLInputElement && notify.checked && !!contact.email;
+    if (contact.name || contact.email || contact.phone)
+      body.contact = { ...contact, ...(notifyByEmail ? { notifyByEmail } : {}) };
   }
   return body;
 }

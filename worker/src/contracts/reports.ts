@@ -38,6 +38,12 @@ export const ContactSchema = z
       .transform((value) => value.replace(/[\s.-]/g, ""))
       .pipe(z.string().refine((value) => PHONE_PATTERN.test(value), { params: { key: "phone" } }))
       .optional(),
+    /**
+     * The reporter asks to be told by e-mail when their report's status
+     * changes (a link to the follow page, never any content). Off unless
+     * ticked; meaningless without `email`.
+     */
+    notifyByEmail: z.boolean().optional(),
   })
   .strict();
 export type Contact = z.infer<typeof ContactSchema>;

@@ -82,6 +82,10 @@ export const PERMISSIONS = {
   "unit.read": ["unit_liaison"],
   /** Answer a measure of one's unit (text and documents), and ask for a later deadline with a reason. */
   "unit.respond": ["unit_liaison"],
+  /** The notifications' delivery log, dead messages included. */
+  "notifications.admin": ["admin"],
+  /** Receive e-mail notifications and choose which (admins receive none). */
+  "notifications.receive": ["inspector", "supervisor"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

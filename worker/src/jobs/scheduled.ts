@@ -4,6 +4,7 @@ import type { ServiceContext } from "../services/context";
 import { markOverdueLeads, rescoreOpenLeads } from "../services/deadlines";
 import { forgetExpired } from "../services/housekeeping";
 import { sweepMeasures } from "../services/measures";
+import { recordDailyDigest, sweepNotifications } from "../services/notifications";
 
 /** What one run of the cron job did, for its log line and for tests. */
 export interface ScheduledResult {
@@ -13,7 +14,12 @@ export interface ScheduledResult {
   measuresOverdue: number;
   /** Overdue measures escalated to supervisors in this run. */
   measuresEscalated: number;
+  /** Notification events handed to the queue that requests had not. */
+  notificationsFlushed: number;
 }
+
+/** The cron expression of the supervisors' daily digest (`wrangler.toml`): 01:00 UTC, 08:00 in Hanoi. */
+export const DIGEST_CRON = "0 1 * * *";
 
 /**
  * The cron job (every five minutes, see `wrangler.toml`), run as of `now`,
@@ -29,8 +35,30 @@ export async function runScheduled(env: Bindings, now: Date): Promise<ScheduledR
   const markedOverdue = await markOverdueLeads(ctx);
   const rescored = await rescoreOpenLeads(ctx);
   const { measuresOverdue, measuresEscalated } = await sweepMeasures(ctx);
+  const { flushed: notificationsFlushed, lost } = await sweepNotifications(ctx);
   console.log(
-    JSON.stringify({ level: "info", job: "scheduled", markedOverdue, rescored, measuresOverdue, measuresEscalated }),
+    JSON.stringify({
+      level: "info",
+      job: "scheduled",
+      markedOverdue,
+      rescored,
+      measuresOverdue,
+      measuresEscalated,
+      notificationsFlushed,
+      notificationsLost: lost,
+    }),
   );
-  return { markedOverdue, rescored, measuresOverdue, measuresEscalated };
+  return { markedOverdue, rescored, measuresOverdue, measuresEscalated, notificationsFlushed };
+}
+
+/**
+ * The daily digest job (`DIGEST_CRON`): records the supervisors' digest of
+ * overdue leads and measures for today in Hanoi and hands it to the queue.
+ * Test it locally with `curl "http://localhost:8787/__scheduled?cron=0+1+*+*+*"`.
+ */
+export async function runDailyDigest(env: Bindings, now: Date): Promise<boolean> {
+  const ctx: ServiceContext = { db: createDb(env.DB), env, lang: "vi", now };
+  const recorded = await recordDailyDigest(ctx);
+  console.log(JSON.stringify({ level: "info", job: "digest", recorded }));
+  return recorded;
 }

@@ -13,11 +13,13 @@ import { updateLead } from "../db/queries/leads";
 import { type ReportRow, reporterStatusChanges, reportsOfLead, uniqueViolation } from "../db/queries/reports";
 import { can } from "../domain/auth-policy";
 import { resolveContest as decide, contestOutcome as decideContest } from "../domain/inspections/findings";
+import { eventIds } from "../domain/notifications";
 import { ApiError } from "../http/errors";
 import { failureError } from "../http/failures";
 import { type Statements, writeGuarded } from "./batch";
 import type { ActorContext, ServiceContext } from "./context";
 import { leadView, requireVisibleLead } from "./leads";
+import { flushNotifications, notificationEvent } from "./notifications";
 
 /**
  * A reporter's contest of a concluded outcome, and a supervisor's decision
@@ -50,6 +52,12 @@ export async function contestOutcome(ctx: ServiceContext, report: ReportRow, rea
   ];
   if (report.leadId) {
     statements.push(
+      notificationEvent(ctx, {
+        id: eventIds.contestFiled(report.id),
+        kind: "contest.filed",
+        subjectId: report.id,
+        payload: { leadId: report.leadId, trackingCode: report.trackingCode },
+      }),
       updateLead(ctx.db, report.leadId, { overdueSince: at, updatedAt: at }),
       auditInsert(ctx.db, {
         actorId: null,
@@ -68,6 +76,7 @@ export async function contestOutcome(ctx: ServiceContext, report: ReportRow, rea
     if (uniqueViolation(error)?.startsWith("outcome_contests.")) throw new ApiError("limit_reached");
     throw error;
   }
+  await flushNotifications(ctx);
   return ContestReceiptSchema.parse({ contestedAt: at });
 }
 
@@ -142,5 +151,6 @@ export async function resolveLeadContest(
       at,
     }),
   ]);
+  await flushNotifications(ctx);
   return leadView(ctx, leadId);
 }

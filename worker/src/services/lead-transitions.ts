@@ -13,11 +13,13 @@ import { type LeadRow, toLeadState, unitFindingsLast12Months } from "../db/queri
 import { leadTransitionEvent } from "../db/rows/lead-events";
 import { leadTransitionColumns } from "../db/rows/records";
 import { mergeInto, rescore } from "../domain/lead-plan";
+import { eventIds } from "../domain/notifications";
 import { transition } from "../domain/workflow";
 import { assignmentError, transitionFailureError } from "../http/failures";
 import { type Statements, writeGuarded } from "./batch";
 import type { ActorContext } from "./context";
 import { leadView, requireVisibleLead } from "./leads";
+import { flushNotifications, notificationEvent } from "./notifications";
 
 /**
  * The lead a merge may go into: another lead the actor sees, about the same
@@ -115,8 +117,19 @@ export async function transitionLead(ctx: ActorContext, id: string, input: Trans
       )),
     );
   }
+  if (result.patch.status === "dismissal_proposed") {
+    statements.push(
+      notificationEvent(ctx, {
+        id: eventIds.dismissalAwaitingApproval(lead.id, at),
+        kind: "dismissal.awaiting_approval",
+        subjectId: lead.id,
+        payload: { leadId: lead.id, unitId: lead.unitId },
+      }),
+    );
+  }
   statements.push(auditInsert(db, leadTransitionEvent(actor.id, lead.id, result.event, at)));
   await writeGuarded(db, leadUnchanged(lead), statements);
+  await flushNotifications(ctx);
   return leadView(ctx, id);
 }
 

@@ -22,6 +22,7 @@ import { commitWrite } from "./batch";
 import type { ActorContext } from "./context";
 import { requireInspection, requirePermission, ruleActor } from "./inspections/access";
 import { getInspection } from "./inspections/read";
+import { flushNotifications } from "./notifications";
 
 /**
  * `POST /api/inspections/{id}/conclusion` (a supervisor on the team), by
@@ -106,5 +107,6 @@ export async function concludeInspection(
     );
   }
   await commitWrite(db, statements, unchanged(row));
+  await flushNotifications(ctx);
   return getInspection(ctx, id);
 }

@@ -10,6 +10,7 @@ import {
 import { auditInsert } from "../db/queries/audit";
 import { insertReport, uniqueViolation } from "../db/queries/reports";
 import { intakeDateProblems, receivedInstant } from "../domain/intake";
+import { eventIds, isHighPriority } from "../domain/notifications";
 import { newPublicId, newSecret, newTrackingCode } from "../domain/receipt";
 import { ApiError } from "../http/errors";
 import { CUSTOM_MESSAGES, type CustomMessageKey } from "../i18n/validation";
@@ -26,6 +27,7 @@ import type { ApiClient } from "./api-clients";
 import { type Statements, writeBatch } from "./batch";
 import type { ActorContext, ServiceContext } from "./context";
 import { filingTarget } from "./directory";
+import { flushNotifications, notificationEvent } from "./notifications";
 import { planTriage } from "./triage";
 
 /**
@@ -294,8 +296,20 @@ async function storeReport(
       ? await rememberResponse(db, env.CONTACT_KEY, { ...idempotency, status: 201, body: receipt }, ctx.now)
       : [];
     const also = filing.also({ id, publicId, trackingCode: receipt.trackingCode, leadId: plan.leadId });
+    const announce =
+      plan.openedPriority !== null && isHighPriority(plan.openedPriority)
+        ? [
+            notificationEvent(ctx, {
+              id: eventIds.highPriorityLead(plan.leadId),
+              kind: "lead.high_priority",
+              subjectId: plan.leadId,
+              payload: { leadId: plan.leadId, unitId: input.unitId, priority: plan.openedPriority },
+            }),
+          ]
+        : [];
     try {
-      await writeBatch(db, [...report, ...plan.statements, ...also, ...remembered]);
+      await writeBatch(db, [...report, ...plan.statements, ...also, ...remembered, ...announce]);
+      if (announce.length) await flushNotifications(ctx);
       return receipt;
     } catch (error) {
       const target = uniqueViolation(error);

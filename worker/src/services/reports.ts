@@ -13,10 +13,12 @@ import {
 import { findLead } from "../db/queries/triage";
 import { reporterResumedEvent } from "../db/rows/lead-events";
 import { leadResumedColumns } from "../db/rows/records";
+import { eventIds } from "../domain/notifications";
 import { ApiError } from "../http/errors";
 import { sha256Hex, timingSafeEqual } from "../lib/crypto";
 import { type Statements, tryGuarded, writeBatch } from "./batch";
 import type { ServiceContext } from "./context";
+import { flushNotifications, notificationEvent } from "./notifications";
 
 /** What the reporter does with a receipt: follow the report and answer the inspectors. */
 
@@ -74,13 +76,27 @@ export async function replyAsReporter(ctx: ServiceContext, report: ReportRow, bo
   const reply = [
     insertMessage(ctx.db, { id: message.id, reportId: report.id, sender: "reporter", body, at }),
     touchReport(ctx.db, report.id, at),
+    ...(report.leadId
+      ? [
+          notificationEvent(ctx, {
+            id: eventIds.reporterReplied(message.id),
+            kind: "lead.reporter_replied",
+            subjectId: report.leadId,
+            payload: { leadId: report.leadId, trackingCode: report.trackingCode },
+          }),
+        ]
+      : []),
   ];
   for (let attempt = 1; attempt <= REPLY_ATTEMPTS && report.leadId; attempt++) {
     const lead = await findLead(ctx.db, report.leadId);
     if (lead?.status !== "info_requested") break;
     const statements = [...reply, ...(await resumeStatements(ctx, lead.id))];
-    if (await tryGuarded(ctx.db, leadStatusIs(lead.id, "info_requested"), statements)) return message;
+    if (await tryGuarded(ctx.db, leadStatusIs(lead.id, "info_requested"), statements)) {
+      await flushNotifications(ctx);
+      return message;
+    }
   }
   await writeBatch(ctx.db, reply);
+  await flushNotifications(ctx);
   return message;
 }

@@ -34,6 +34,8 @@ export interface TriagePlan {
   leadId: string;
   /** What the reporter sees at once: "received", or the status of the lead the report joined. */
   reporterStatus: ReportStatus;
+  /** The priority of the lead this report opened; null when it joined one. */
+  openedPriority: number | null;
   reportColumns: {
     leadId: string;
     suggestedCategory: string | null;
@@ -74,6 +76,7 @@ export async function planTriage(ctx: ServiceContext, report: FiledReport): Prom
   const statements: Statements = [];
   let leadId: string;
   let reporterStatus: ReportStatus = "received";
+  let openedPriority: number | null = null;
   if (triage.lead.kind === "join") {
     leadId = triage.lead.leadId;
     const row = await findLead(db, leadId);
@@ -97,6 +100,7 @@ export async function planTriage(ctx: ServiceContext, report: FiledReport): Prom
   } else {
     leadId = crypto.randomUUID();
     const state = openLead(leadId, report, triage, calendar, findings, now, deadlines);
+    openedPriority = state.priority;
     statements.push(
       insertLead(db, state, at),
       auditInsert(
@@ -109,6 +113,7 @@ export async function planTriage(ctx: ServiceContext, report: FiledReport): Prom
     triage,
     leadId,
     reporterStatus,
+    openedPriority,
     reportColumns: {
       leadId,
       suggestedCategory: triage.suggestion.code,

@@ -592,6 +592,13 @@ export function buildWorld(cast: Cast, ward: string, target: FiledReport, target
       path: `/measures/${(await measures()).open}/extension-request`,
       json: { reason: "Đơn vị cần thêm thời gian để phối hợp với các phòng chuyên môn." },
     }),
+    "GET /me/notifications": async () => ({ method: "GET", path: "/me/notifications" }),
+    "PUT /me/notifications": async () => ({
+      method: "PUT",
+      path: "/me/notifications",
+      json: { items: [{ kind: "lead.reporter_replied", enabled: true }] },
+    }),
+    "GET /admin/notifications": async () => ({ method: "GET", path: "/admin/notifications?status=dead" }),
   };
 
   /** A dismissal proposed by `by` (the matrix inspector unless said), on a fresh lead. */

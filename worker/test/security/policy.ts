@@ -167,6 +167,10 @@ export const POLICY = {
     liaison: "hidden",
   },
   "POST /measures/{id}/extension-request": { staff: LIAISON, liaison: "hidden" },
+  // Notifications: caseworkers choose what they receive; admins read the delivery log.
+  "GET /me/notifications": { staff: CASEWORK },
+  "PUT /me/notifications": { staff: CASEWORK },
+  "GET /admin/notifications": { staff: ADMIN },
 } as const satisfies Record<string, Access>;
 
 /**

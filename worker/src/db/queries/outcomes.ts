@@ -7,6 +7,7 @@ import { inList } from "../in-list";
 import { measureRecord, reportEventRecord } from "../rows/records";
 import { findings, leads, measures, reportEvents, reports, units } from "../schema";
 import type { FindingRow } from "./findings";
+import { reportStatusEvent } from "./notifications";
 
 /** The status of each of some leads. */
 export function leadStatuses(db: Db, leadIds: readonly string[]) {
@@ -72,5 +73,6 @@ export function concludeReport(
       .set({ status: "concluded", outcome: finding.outcome, outcomeSummary: finding.publicSummary, updatedAt: at })
       .where(eq(reports.id, reportId)),
     db.insert(reportEvents).values(reportEventRecord(crypto.randomUUID(), reportId, "concluded", at)),
+    reportStatusEvent(db, reportId, "concluded", at),
   ];
 }

@@ -5,6 +5,7 @@ import type { Db } from "../client";
 import { inList } from "../in-list";
 import { filingEventStatuses, messageRecord, type NewReport, reportEventRecord, reportRecord } from "../rows/records";
 import { attachments, outcomeContests, reportEvents, reportMessages, reports } from "../schema";
+import { reportStatusEvent } from "./notifications";
 
 /** A row of `reports`. */
 export type ReportRow = typeof reports.$inferSelect;
@@ -138,6 +139,7 @@ export function reporterStatusChanges(
     .flatMap((report) => [
       db.update(reports).set({ status, updatedAt: at }).where(eq(reports.id, report.id)),
       db.insert(reportEvents).values(reportEventRecord(crypto.randomUUID(), report.id, status, at)),
+      reportStatusEvent(db, report.id, status, at),
     ]);
 }
 

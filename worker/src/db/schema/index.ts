@@ -3,6 +3,7 @@ export * from "./accounts";
 export * from "./audit";
 export * from "./clients";
 export * from "./inspections";
+export * from "./notifications";
 export * from "./reporting";
 export * from "./stats";
 export * from "./triage";

@@ -113,7 +113,7 @@ class LeadReports extends ConsoleElement {
 
   private contactList(contact: Contact): HTMLDListElement {
     const list = this.fromTemplate("contact", HTMLDListElement);
-    const fields: [keyof Contact, string][] = [
+    const fields: [Exclude<keyof Contact, "notifyByEmail">, string][] = [
       ["name", ""],
       ["email", "mailto:"],
       ["phone", "tel:"],
