@@ -77,6 +77,14 @@ export const CUSTOM_MESSAGES = {
     vi: "Ngày làm bù phải là thứ Bảy hoặc Chủ nhật",
     en: "A worked weekend day must be a Saturday or a Sunday",
   },
+  mark_order: {
+    vi: "Vùng che phải kết thúc sau điểm bắt đầu",
+    en: "A redaction mark must end after it starts",
+  },
+  marks_outside: {
+    vi: "Vùng che nằm ngoài văn bản hoặc chồng lên nhau; hãy rà soát lại",
+    en: "A redaction mark lies outside the text or overlaps another; review the marks again",
+  },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 /** Key of a custom message. */
