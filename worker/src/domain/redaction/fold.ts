@@ -52,7 +52,7 @@ export function isPlain(word: string): boolean {
  */
 export function matchesWord(word: string, forms: ReadonlySet<string>, plainForms: ReadonlySet<string>): boolean {
   const lower = word.toLowerCase();
-  return forms.has(lower) || (isPlain(word) && plainForms.has(lower));
+  return isPlain(word) ? plainForms.has(lower) : forms.has(lower);
 }
 
 /** The folded forms of a list, for `matchesWord`. */

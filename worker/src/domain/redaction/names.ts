@@ -107,11 +107,23 @@ function capitalisedRun(text: string, tokens: Token[], j: number, pattern: RegEx
   return k;
 }
 
-/** A name in lower case after a lower-case-capable trigger (text typed without capitals). */
-function lowercaseRun(text: string, tokens: Token[], j: number): number {
+/**
+ * A name in lower case after a lower-case-capable trigger (text typed without
+ * capitals): a surname with a middle name and more ("nguyen thi hoa"; a
+ * lone surname is too often a word: làm, lẽ, họ), or one given name that is
+ * rarely a word ("chi lan"), except after "ba", which is also "three" ("ba lan").
+ */
+function lowercaseRun(text: string, tokens: Token[], j: number, trigger: string): number {
   const first = tokens[j] as Token;
-  if (matchesWord(first.word, SURNAME_SET, PLAIN_SURNAMES)) {
-    let k = j + 1;
+  const second = tokens[j + 1];
+  if (
+    matchesWord(first.word, SURNAME_SET, PLAIN_SURNAMES) &&
+    second &&
+    LOWER.test(second.word) &&
+    spaced(text, first, second) &&
+    matchesWord(second.word, MIDDLE_SET, PLAIN_MIDDLE)
+  ) {
+    let k = j + 2;
     while (k < j + 4 && k < tokens.length) {
       const token = tokens[k] as Token;
       const nameLike =
@@ -121,8 +133,9 @@ function lowercaseRun(text: string, tokens: Token[], j: number): number {
       if (!LOWER.test(token.word) || !nameLike || !spaced(text, tokens[k - 1] as Token, token)) break;
       k++;
     }
-    return k > j + 1 ? k : j;
+    return k;
   }
+  if (trigger === "ba") return j;
   return matchesWord(first.word, GIVEN_SET, PLAIN_SAFE_GIVEN) ? j + 1 : j;
 }
 
@@ -154,7 +167,7 @@ function triggered(text: string, folded: string, tokens: Token[], i: number, len
   } else if (LOWER.test(first.word)) {
     const lowerTrigger = LOWER_TRIGGERS.has(phrase) || (isPlain(phrase) && PLAIN_LOWER_TRIGGERS.has(phrase));
     if (!lowerTrigger) return null;
-    end = lowercaseRun(text, tokens, j);
+    end = lowercaseRun(text, tokens, j, phrase);
   }
   if (end <= j) return null;
   return { start: first.start, end: (tokens[end - 1] as Token).end, kind: "name" };
