@@ -153,7 +153,7 @@ function triggered(text: string, folded: string, tokens: Token[], i: number, len
   const joined = before !== undefined && spaced(text, before, tokens[i] as Token);
   if (joined && (isPlace(before) || startsPlaceName(folded, before.start))) return null;
   if (startsPlaceName(folded, (tokens[i] as Token).start) || startsPlaceName(folded, first.start)) return null;
-  if (COLLOCATIONS.has(`${phrase} ${first.word.toLowerCase()}`)) return null;
+  if (LOWER.test(first.word) && COLLOCATIONS.has(`${phrase} ${first.word}`)) return null;
 
   let end = j;
   if (CAPITALISED.test(first.word)) {
