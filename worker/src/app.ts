@@ -24,6 +24,7 @@ import { leadsApp } from "./routes/leads.index";
 import { measuresApp } from "./routes/measures.index";
 import { planApp } from "./routes/plan.index";
 import { publicStatsApp } from "./routes/public-stats.index";
+import { redactionsApp } from "./routes/redactions.index";
 import { reportsApp } from "./routes/reports.index";
 import { settingsApp } from "./routes/settings.index";
 import { staffApp } from "./routes/staff.index";
@@ -59,7 +60,8 @@ export function buildApp() {
     .route("/", staffApp)
     .route("/", contestsApp)
     .route("/", extensionsApp)
-    .route("/", publicStatsApp);
+    .route("/", publicStatsApp)
+    .route("/", redactionsApp);
 
   api.openAPIRegistry.registerComponent("securitySchemes", STAFF_SESSION_SCHEME, {
     type: "apiKey",

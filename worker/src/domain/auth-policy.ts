@@ -72,6 +72,8 @@ export const PERMISSIONS = {
   /** The working-day calendar: holidays and worked weekend days. */
   "holidays.manage": ["admin"],
   "settings.manage": ["admin"],
+  /** The detector's suggested redactions on a text before it leaves the team (nothing stored). */
+  "redactions.preview": ["inspector", "supervisor"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

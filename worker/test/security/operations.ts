@@ -537,6 +537,12 @@ export function buildWorld(cast: Cast, ward: string, target: FiledReport, target
       method: "GET",
       path: "/exports/personnel.csv?from=2026-01-01&to=2027-12-31",
     }),
+
+    "POST /redactions/preview": async () => ({
+      method: "POST",
+      path: "/redactions/preview",
+      json: { text: "Chị Lan ở bộ phận một cửa gọi 0912 345 678 đòi tiền." },
+    }),
   };
 
   /** A dismissal proposed by `by` (the matrix inspector unless said), on a fresh lead. */

@@ -142,6 +142,9 @@ export const POLICY = {
 
   // The personnel export (công tác cán bộ), audited; recusal filters its rows.
   "GET /exports/personnel.csv": { staff: SUPERVISOR },
+
+  // Redaction: the detector's suggestions before text leaves the team; reads and stores nothing.
+  "POST /redactions/preview": { staff: CASEWORK },
 } as const satisfies Record<string, Access>;
 
 /**

@@ -35,8 +35,8 @@ const PLAIN_GIVEN = plainSet(GIVEN_NAMES);
 const MIDDLE_SET = new Set<string>(MIDDLE_NAMES);
 const PLAIN_MIDDLE = plainSet(MIDDLE_NAMES);
 const TITLE_SET = new Set<string>(TITLE_WORDS);
-const PLAIN_TITLE_SINGLE = new Set(PLAIN_TITLE_WORDS.filter((w) => !w.includes(" ")));
-const PLAIN_TITLE_PAIRS = new Set(PLAIN_TITLE_WORDS.filter((w) => w.includes(" ")));
+const PLAIN_TITLE_SINGLE = new Set<string>(PLAIN_TITLE_WORDS.filter((w) => !w.includes(" ")));
+const PLAIN_TITLE_PAIRS = new Set<string>(PLAIN_TITLE_WORDS.filter((w) => w.includes(" ")));
 const PLACE_SET = new Set<string>(PLACE_WORDS);
 const PLAIN_PLACE_SET = new Set<string>(PLAIN_PLACE_WORDS);
 /** Wards and communes are named after places, never with a full three-word personal name. */
