@@ -1,9 +1,9 @@
 import { type PublicSummaryRedaction, PublicSummaryRedactionSchema } from "../contracts/inspections";
 import type { RedactionMark, RedactionPreview, RedactionPreviewInput } from "../contracts/redactions";
-import { CUSTOM_MESSAGES } from "../i18n/validation";
 import { applyRedactions, DETECTOR_VERSION, detectRedactions, marksFit } from "../domain/redaction";
 import { toNfc } from "../domain/text";
 import { ApiError } from "../http/errors";
+import { CUSTOM_MESSAGES } from "../i18n/validation";
 import type { ServiceContext } from "./context";
 
 /** A text ready to leave the team, and what stays with it. */

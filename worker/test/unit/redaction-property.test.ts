@@ -12,7 +12,8 @@ import { applyRedactions, detectRedactions } from "../../src/domain/redaction";
 const plain = (s: string) => s.normalize("NFD").replace(/\p{M}/gu, "").replace(/đ/g, "d").replace(/Đ/g, "D");
 const digits = (s: string) => s.replace(/\D/g, "");
 const pick = <T>(items: readonly T[]) => fc.constantFrom(...items);
-const digitString = (n: number) => fc.array(fc.integer({ min: 0, max: 9 }), { minLength: n, maxLength: n }).map((d) => d.join(""));
+const digitString = (n: number) =>
+  fc.array(fc.integer({ min: 0, max: 9 }), { minLength: n, maxLength: n }).map((d) => d.join(""));
 
 interface Datum {
   /** The text embedded in the sentence. */
@@ -70,7 +71,10 @@ const email = fc
     local: fc.stringMatching(/^[a-z][a-z0-9]{2,10}(?:[._][a-z0-9]{2,6})?$/),
     domain: pick(["gmail.com", "yahoo.com.vn", "hanoi.gov.vn", "outlook.com", "fpt.vn"]),
   })
-  .map(({ local, domain }) => ({ surface: `${local}@${domain}`, secret: `${local}@${domain}`, kind: "text" }) satisfies Datum);
+  .map(
+    ({ local, domain }) =>
+      ({ surface: `${local}@${domain}`, secret: `${local}@${domain}`, kind: "text" }) satisfies Datum,
+  );
 
 const bank = fc
   .record({
@@ -137,7 +141,8 @@ const name = fc
       person = plain(person);
       word = plain(word);
       // Typed without diacritics and without capitals: only after the words that allow it.
-      if (lower && ["anh", "chi", "ong", "em", "bac", "chu", "chau"].includes(word) && full) person = person.toLowerCase();
+      if (lower && ["anh", "chi", "ong", "em", "bac", "chu", "chau"].includes(word) && full)
+        person = person.toLowerCase();
     }
     return { surface: `${word} ${person}`, secret: person.normalize("NFC"), kind: "name" } satisfies Datum;
   });
@@ -186,10 +191,18 @@ const amount = fc
   .record({ millions: fc.integer({ min: 1, max: 999 }), unit: pick([" đồng", " đ", " triệu", " VNĐ"]) })
   .map(({ millions, unit }) => `Số tiền ${millions.toLocaleString("de-DE")}.000.000${unit} không có biên lai.`);
 const date = fc
-  .record({ d: fc.integer({ min: 1, max: 28 }), m: fc.integer({ min: 1, max: 12 }), y: fc.integer({ min: 2019, max: 2026 }) })
+  .record({
+    d: fc.integer({ min: 1, max: 28 }),
+    m: fc.integer({ min: 1, max: 12 }),
+    y: fc.integer({ min: 2019, max: 2026 }),
+  })
   .map(({ d, m, y }) => `Hồ sơ nộp ngày ${String(d).padStart(2, "0")}/${String(m).padStart(2, "0")}/${y}.`);
 const legal = fc
-  .record({ n: fc.integer({ min: 1, max: 9999 }), y: fc.integer({ min: 2015, max: 2026 }), kind: pick(["QĐ-UBND", "NĐ-CP", "TT-BNV"]) })
+  .record({
+    n: fc.integer({ min: 1, max: 9999 }),
+    y: fc.integer({ min: 2015, max: 2026 }),
+    kind: pick(["QĐ-UBND", "NĐ-CP", "TT-BNV"]),
+  })
   .map(({ n, y, kind }) => `Theo văn bản số ${n}/${y}/${kind} thời hạn là 15 ngày.`);
 const ordinary = fc
   .array(fc.oneof(pick(ORDINARY), amount, date, legal), { minLength: 1, maxLength: 4 })

@@ -17,7 +17,14 @@ describe("detectRedactions", () => {
   });
 
   it("reads phone numbers in every usual spelling, and not the public hotlines", () => {
-    for (const phone of ["0912345678", "0912 345 678", "0912.345.678", "091-234-5678", "+84 912 345 678", "+84912345678"]) {
+    for (const phone of [
+      "0912345678",
+      "0912 345 678",
+      "0912.345.678",
+      "091-234-5678",
+      "+84 912 345 678",
+      "+84912345678",
+    ]) {
       expect(kinds(`Gọi ${phone} ngay`)).toEqual([["phone", phone]]);
     }
     expect(kinds("Bàn: (024) 3825 1234")).toEqual([["phone", "(024) 3825 1234"]]);

@@ -10,11 +10,7 @@ const folded = new Map<string, string>();
 function foldUnit(unit: string): string {
   const cached = folded.get(unit);
   if (cached !== undefined) return cached;
-  const base = unit
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .replace(/[đĐ]/g, "d")
-    .toLowerCase();
+  const base = unit.normalize("NFD").replace(/\p{M}/gu, "").replace(/[đĐ]/g, "d").toLowerCase();
   const lower = unit.toLowerCase();
   const result = base.length === 1 ? base : lower.length === 1 ? lower : unit;
   folded.set(unit, result);
@@ -38,7 +34,8 @@ export function foldKeepingOffsets(text: string): string {
 
 /** Whether a word has no Vietnamese diacritic (typed plain, so it may stand for any accented form). */
 export function isPlain(word: string): boolean {
-  return !/[^\x00-\x7F]/.test(word);
+  for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) > 0x7f) return false;
+  return true;
 }
 
 /**

@@ -232,7 +232,15 @@ export const AMBIGUOUS_GIVEN = [
 ] as const;
 
 /** Trigger and word pairs that are words, not a person ("anh hùng": a hero). */
-export const TRIGGER_COLLOCATIONS = ["anh hùng", "anh minh", "anh linh", "anh tài", "em út", "ông bà", "anh chị"] as const;
+export const TRIGGER_COLLOCATIONS = [
+  "anh hùng",
+  "anh minh",
+  "anh linh",
+  "anh tài",
+  "em út",
+  "ông bà",
+  "anh chị",
+] as const;
 
 /**
  * First words of an official's title or of an office: "ông Chủ tịch phường" is
@@ -454,11 +462,13 @@ export const PLACE_NAMES = [
 /** Context words before an ID number (folded). */
 export const ID_CONTEXT = /(?:cmnd|cccd|cmt|can cuoc|chung minh|dinh danh|so giay to|ho chieu|so the)/g;
 /** Context words before a phone number (folded). */
-export const PHONE_CONTEXT = /(?:sdt|s\.d\.t|so dien thoai|dien thoai|dt|d\/t|zalo|goi|lien he|hotline|di dong|nhan tin|sms|phone|tel)/g;
+export const PHONE_CONTEXT =
+  /(?:sdt|s\.d\.t|so dien thoai|dien thoai|dt|d\/t|zalo|goi|lien he|hotline|di dong|nhan tin|sms|phone|tel)/g;
 /** Context words before (or bank names around) a bank account number (folded). */
 export const BANK_CONTEXT =
   /(?:stk|tai khoan|tk|account|ngan hang|chuyen khoan|vietcombank|vcb|bidv|vietinbank|agribank|techcombank|tcb|mbbank|mb bank|acb|vpbank|tpbank|sacombank|shb|hdbank|vib|ocb|msb|seabank|eximbank|lpbank|lienvietpostbank|momo|vi dien tu)/g;
 /** Context words before a licence plate written in lower case (folded). */
 export const PLATE_CONTEXT = /(?:bien so|bien kiem soat|bks|bsx|xe|o to|oto)/g;
 /** Units after a number that make it an amount, not a phone or an ID (folded). */
-export const MONEY_AFTER = /^\s*(?:d(?![a-z])|dong|vnd|trieu|ty|nghin|ngan|k(?![a-z])|usd|%|m2|m(?![a-z])|km|kg|ha(?![a-z])|nguoi|ho so|lan)/;
+export const MONEY_AFTER =
+  /^\s*(?:d(?![a-z])|dong|vnd|trieu|ty|nghin|ngan|k(?![a-z])|usd|%|m2|m(?![a-z])|km|kg|ha(?![a-z])|nguoi|ho so|lan)/;

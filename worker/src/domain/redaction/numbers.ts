@@ -14,7 +14,8 @@ export interface Candidate {
  * run of digits or letters costs linear time.
  */
 const SEP = "[ .\\-\\u00a0]";
-const EMAIL = /(?<![\w.%+-])[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,5}\.[A-Za-z]{2,24}(?![A-Za-z0-9-])/g;
+const EMAIL =
+  /(?<![\w.%+-])[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,5}\.[A-Za-z]{2,24}(?![A-Za-z0-9-])/g;
 const MOBILE = new RegExp(`(?<![\\d+])(?:\\(?\\+84\\)?${SEP}?|0)[35789](?:${SEP}?\\d){8}(?!\\d)`, "g");
 const LANDLINE = new RegExp(`(?<![\\d+])\\(?(?:\\+84${SEP}?|0)2\\d\\)?(?:${SEP}?\\d){8}(?!\\d)`, "g");
 const PLAIN_84 = new RegExp(`(?<![\\d+])84${SEP}?[35789](?:${SEP}?\\d){8}(?!\\d)`, "g");
