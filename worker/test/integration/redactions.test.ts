@@ -41,12 +41,12 @@ function preview(cookie: string | undefined, body: unknown, headers: Record<stri
 }
 
 /** An inspection in progress with one referred lead, the supervisor on the team. */
-async function inProgress(): Promise<{ inspectionId: string; leadId: string; report: FiledReport }> {
+async function inProgress(): Promise<{ inspectionId: string; leadId: string; report: FiledReport; unitId: string }> {
   const unitId = (await createUnit()).id;
   const { leadId, report } = await referredLead(supervisor, unitId);
   const created = await createInspection(supervisor.cookie, inspectionBody(unitId, { leadIds: [leadId] }));
   await expectInspection(await call(supervisor.cookie, `/api/inspections/${created.id}/start`, { method: "POST" }));
-  return { inspectionId: created.id, leadId, report };
+  return { inspectionId: created.id, leadId, report, unitId };
 }
 
 function putFinding(inspectionId: string, leadId: string, body: unknown, headers: Record<string, string> = {}) {
@@ -110,7 +110,7 @@ describe("POST /api/redactions/preview", () => {
 
 describe("a finding's public summary leaves the team redacted", () => {
   it("without confirmed marks the server applies the detector's suggestions; the team keeps the original", async () => {
-    const { inspectionId, leadId, report } = await inProgress();
+    const { inspectionId, leadId, report, unitId } = await inProgress();
     const res = await putFinding(inspectionId, leadId, {
       outcome: "substantiated",
       reasoning: REASONING,
@@ -135,7 +135,9 @@ describe("a finding's public summary leaves the team redacted", () => {
     await expectInspection(
       await call(supervisor.cookie, `/api/inspections/${inspectionId}/conclusion`, {
         method: "POST",
-        body: conclusionBody([]),
+        body: conclusionBody([
+          { responsibleUnitId: unitId, description: "Chấn chỉnh việc tiếp nhận hồ sơ", deadline: "2099-12-31" },
+        ]),
       }),
     );
     const view = await followPage(report);
