@@ -51,6 +51,7 @@ import type {
   NoteCreateSchema,
   TransitionSchema,
 } from "../../../worker/src/contracts/leads";
+import type { RedactionPreview, RedactionPreviewInputSchema } from "../../../worker/src/contracts/redactions";
 import type { Attachment, Contact, IntakeReportCreateSchema, Receipt } from "../../../worker/src/contracts/reports";
 import type { SettingList, SettingsPatchSchema } from "../../../worker/src/contracts/settings";
 import type { StaffList } from "../../../worker/src/contracts/staff";
@@ -230,5 +231,8 @@ export const api = {
       post<UnitSplitResult>(`/api/admin/units/${at(id)}/split`, body),
     retireUnit: (id: string, body: In<typeof UnitRetireSchema>) =>
       post<AdminUnit>(`/api/admin/units/${at(id)}/retire`, body),
+  },
+  redactions: {
+    preview: (body: In<typeof RedactionPreviewInputSchema>) => post<RedactionPreview>("/api/redactions/preview", body),
   },
 };
