@@ -1,3 +1,4 @@
+import { isPlain } from "./fold";
 import type { Candidate } from "./numbers";
 
 /*
@@ -14,8 +15,10 @@ const CHAIN = new RegExp(`(?<![a-z0-9])${PART}(?:[ \\t]*,?[ \\t]*${PART})*`, "g"
 const STRONG_PART = new RegExp(`(?<![a-z0-9])${STRONG}[ \\t]*:?[ \\t]*\\d`);
 const STREET_WORD = /^[ \t]*,?[ \t]*(?:pho|duong|d\.)[ \t]+/;
 const NAME_WORD = /^\p{Lu}[\p{Ll}\p{M}]*(?![\p{L}\p{M}])/u;
-/** Capitalised words that end a street name: the ward, district or city after it. */
-const ADMIN_STOP = /^(?:phuong|quan|xa|huyen|thanh|tp|tinh|thi|ha noi|ubnd|va|tai|o)(?![a-z])/;
+/** Capitalised words that end a street name: the ward, district or city after it ("Quận", not "Quân"). */
+const ADMIN_STOP = /^(?:phường|quận|xã|huyện|thành|tp|tỉnh|thị|hà nội|ubnd|và|tại|ở)(?![\p{L}\p{M}])/iu;
+/** The same, typed without diacritics (matched on the folded text, for a word with none). */
+const PLAIN_ADMIN_STOP = /^(?:phuong|quan|xa|huyen|thanh|tp|tinh|thi|ha noi|ubnd|va|tai|o)(?![a-z])/;
 
 /** The end of a street name (capitalised words, at most four) starting at `from`, or `from`. */
 function streetNameEnd(text: string, folded: string, from: number): number {
@@ -25,7 +28,11 @@ function streetNameEnd(text: string, folded: string, from: number): number {
     const gap = /^[ \t]*/.exec(text.slice(pos))?.[0].length ?? 0;
     const at = pos + gap;
     const word = NAME_WORD.exec(text.slice(at, at + 30));
-    if (!word || ADMIN_STOP.test(folded.slice(at, at + 10))) break;
+    if (!word) break;
+    const stop = isPlain(word[0])
+      ? PLAIN_ADMIN_STOP.test(folded.slice(at, at + 10))
+      : ADMIN_STOP.test(text.slice(at, at + 10));
+    if (stop) break;
     end = at + word[0].length;
     pos = end;
   }
