@@ -152,7 +152,25 @@ export const tests: E2eTest[] = [
       await form.waitFor();
       await form.locator("select[name=outcome]").selectOption("substantiated");
       await form.locator("textarea[name=reasoning]").fill(FINDING.reasoning);
-      await form.locator("textarea[name=publicSummary]").fill(FINDING.publicSummary);
+      // The redaction review: a name and a phone number are suggested, a mark toggles, the result follows.
+      const summary = form.locator("textarea[name=publicSummary]");
+      const review = form.locator("redaction-review");
+      await summary.fill("Chị Lan ở bộ phận một cửa gọi 0912 345 678 đòi tiền.");
+      await review.getByRole("button", { name: "Kiểm tra thông tin cá nhân" }).click();
+      const result = review.locator(".redaction-result");
+      await p.waitForFunction(() => (document.querySelector(".redaction-result")?.textContent ?? "") !== "");
+      assert.equal(await result.textContent(), "Chị [họ tên] ở bộ phận một cửa gọi [số điện thoại] đòi tiền.");
+      const nameMark = review.locator(".redaction-mark", { hasText: "Lan" });
+      await nameMark.click();
+      assert.equal(await review.locator(".redaction-mark", { hasText: "Lan" }).getAttribute("aria-pressed"), "false");
+      assert.equal(await result.textContent(), "Chị Lan ở bộ phận một cửa gọi [số điện thoại] đòi tiền.");
+      // Another text makes the review stale; checked again, it has nothing to hide.
+      await summary.fill(FINDING.publicSummary);
+      await review.getByRole("button", { name: "Kiểm tra thông tin cá nhân" }).click();
+      await p.waitForFunction(
+        (text) => document.querySelector(".redaction-result")?.textContent === text,
+        FINDING.publicSummary,
+      );
       await form.locator("input[name=position]").fill(FINDING.position);
       await form.locator("button[type=submit]").click();
       await p.waitForFunction(() => document.querySelectorAll(".finding dl").length > 0);
