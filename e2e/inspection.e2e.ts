@@ -17,6 +17,7 @@ import type { InspectionDetail, InspectionList, MeasureList, Plan } from "../wor
 import type { LeadDetail, LeadStatus } from "../worker/src/contracts/leads.ts";
 import type { Receipt, ReportView } from "../worker/src/contracts/reports.ts";
 import { allLeads, api, login, quietUnit, solvedAltcha } from "./lib/api.ts";
+import { assertAccessible } from "./lib/axe.ts";
 import { defined, type E2eContext, type E2eTest } from "./lib/context.ts";
 
 /** Units the report may be about: the first with no open lead is used (never Phường Đống Đa). */
@@ -164,6 +165,7 @@ export const tests: E2eTest[] = [
       await nameMark.click();
       assert.equal(await review.locator(".redaction-mark", { hasText: "Lan" }).getAttribute("aria-pressed"), "false");
       assert.equal(await result.textContent(), "Chị Lan ở bộ phận một cửa gọi [số điện thoại] đòi tiền.");
+      await assertAccessible(p, "the inspection page with a redaction review open");
       // Another text makes the review stale; checked again, it has nothing to hide.
       await summary.fill(FINDING.publicSummary);
       await review.getByRole("button", { name: "Kiểm tra thông tin cá nhân" }).click();
