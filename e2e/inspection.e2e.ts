@@ -17,6 +17,7 @@ import type { InspectionDetail, InspectionList, MeasureList, Plan } from "../wor
 import type { LeadDetail, LeadStatus } from "../worker/src/contracts/leads.ts";
 import type { Receipt, ReportView } from "../worker/src/contracts/reports.ts";
 import { allLeads, api, login, quietUnit, solvedAltcha } from "./lib/api.ts";
+import { assertAccessible } from "./lib/axe.ts";
 import { defined, type E2eContext, type E2eTest } from "./lib/context.ts";
 
 /** Units the report may be about: the first with no open lead is used (never Phường Đống Đa). */
@@ -152,7 +153,26 @@ export const tests: E2eTest[] = [
       await form.waitFor();
       await form.locator("select[name=outcome]").selectOption("substantiated");
       await form.locator("textarea[name=reasoning]").fill(FINDING.reasoning);
-      await form.locator("textarea[name=publicSummary]").fill(FINDING.publicSummary);
+      // The redaction review: a name and a phone number are suggested, a mark toggles, the result follows.
+      const summary = form.locator("textarea[name=publicSummary]");
+      const review = form.locator("redaction-review");
+      await summary.fill("Chị Lan ở bộ phận một cửa gọi 0912 345 678 đòi tiền.");
+      await review.getByRole("button", { name: "Kiểm tra thông tin cá nhân" }).click();
+      const result = review.locator(".redaction-result");
+      await p.waitForFunction(() => (document.querySelector(".redaction-result")?.textContent ?? "") !== "");
+      assert.equal(await result.textContent(), "Chị [họ tên] ở bộ phận một cửa gọi [số điện thoại] đòi tiền.");
+      const nameMark = review.locator(".redaction-mark", { hasText: "Lan" });
+      await nameMark.click();
+      assert.equal(await review.locator(".redaction-mark", { hasText: "Lan" }).getAttribute("aria-pressed"), "false");
+      assert.equal(await result.textContent(), "Chị Lan ở bộ phận một cửa gọi [số điện thoại] đòi tiền.");
+      await assertAccessible(p, "the inspection page with a redaction review open");
+      // Another text makes the review stale; checked again, it has nothing to hide.
+      await summary.fill(FINDING.publicSummary);
+      await review.getByRole("button", { name: "Kiểm tra thông tin cá nhân" }).click();
+      await p.waitForFunction(
+        (text) => document.querySelector(".redaction-result")?.textContent === text,
+        FINDING.publicSummary,
+      );
       await form.locator("input[name=position]").fill(FINDING.position);
       await form.locator("button[type=submit]").click();
       await p.waitForFunction(() => document.querySelectorAll(".finding dl").length > 0);

@@ -28,6 +28,7 @@ import { notificationsApp } from "./routes/notifications.index";
 import { open311App } from "./routes/open311.index";
 import { planApp } from "./routes/plan.index";
 import { publicStatsApp } from "./routes/public-stats.index";
+import { redactionsApp } from "./routes/redactions.index";
 import { reportsApp } from "./routes/reports.index";
 import { settingsApp } from "./routes/settings.index";
 import { staffApp } from "./routes/staff.index";
@@ -66,7 +67,8 @@ export function buildApp() {
     .route("/", publicStatsApp)
     .route("/", apiClientsApp)
     .route("/", liaisonApp)
-    .route("/", notificationsApp);
+    .route("/", notificationsApp)
+    .route("/", redactionsApp);
 
   api.openAPIRegistry.registerComponent("securitySchemes", STAFF_SESSION_SCHEME, {
     type: "apiKey",

@@ -1544,6 +1544,35 @@ export const vi = {
       requestLine: "{date}: {reason} ({state})",
       tooShort: "Cần ít nhất 10 ký tự.",
     },
+    redaction: {
+      heading: "Che thông tin cá nhân",
+      intro:
+        "Đoạn này sẽ rời đoàn kiểm tra. Hãy kiểm tra thông tin cá nhân trước khi lưu; nếu không kiểm tra, hệ thống tự che mọi thông tin phát hiện được.",
+      check: "Kiểm tra thông tin cá nhân",
+      checking: "Đang kiểm tra…",
+      marked: "Văn bản, các vùng được đề xuất che",
+      toggleHint:
+        "Bấm một vùng để chuyển giữa che và giữ lại. Để che thêm, chọn một đoạn trong ô văn bản hoặc ở đây, chọn loại, rồi bấm “Che đoạn đã chọn”.",
+      kind: "Loại thông tin",
+      add: "Che đoạn đã chọn",
+      noSelection: "Hãy chọn một đoạn văn bản trước.",
+      result: "Nội dung sẽ công bố",
+      count: "{n} vùng sẽ được che.",
+      none: "Không phát hiện thông tin cá nhân. Nội dung sẽ công bố như đã viết.",
+      stale: "Văn bản đã thay đổi. Hãy kiểm tra lại; nếu không, hệ thống tự che khi lưu.",
+      hidden: "sẽ che",
+      kept: "giữ lại",
+      markLabel: "{text} ({kind}): {state}",
+      kinds: {
+        phone: "Số điện thoại",
+        id_number: "Số CMND/CCCD",
+        email: "Email",
+        bank_account: "Số tài khoản",
+        plate: "Biển số xe",
+        address: "Địa chỉ nhà",
+        name: "Họ tên",
+      },
+    },
   },
 };
 

@@ -66,6 +66,7 @@ import type {
   NotificationPreferences,
   NotificationPreferencesUpdateSchema,
 } from "../../../worker/src/contracts/notifications";
+import type { RedactionPreview, RedactionPreviewInputSchema } from "../../../worker/src/contracts/redactions";
 import type { Attachment, Contact, IntakeReportCreateSchema, Receipt } from "../../../worker/src/contracts/reports";
 import type { SettingList, SettingsPatchSchema } from "../../../worker/src/contracts/settings";
 import type { StaffList } from "../../../worker/src/contracts/staff";
@@ -271,5 +272,8 @@ export const api = {
     preferences: () => request<NotificationPreferences>("/api/me/notifications"),
     update: (body: In<typeof NotificationPreferencesUpdateSchema>) =>
       request<NotificationPreferences>("/api/me/notifications", { method: "PUT", body }),
+  },
+  redactions: {
+    preview: (body: In<typeof RedactionPreviewInputSchema>) => post<RedactionPreview>("/api/redactions/preview", body),
   },
 };

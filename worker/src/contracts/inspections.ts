@@ -8,6 +8,7 @@ import { z } from "zod";
 import { CategoryCodeSchema } from "./categories";
 import { IsoDateSchema, TextSchema } from "./common";
 import { LeadEventSchema, LeadStatusSchema } from "./leads";
+import { RedactionKindSchema, RedactionMarksSchema } from "./redactions";
 
 /** `surprise` (đột xuất), `scheduled` (theo kế hoạch), `verification` (xác minh, ordered). */
 export const INSPECTION_TYPES = ["surprise", "scheduled", "verification"] as const;
@@ -131,6 +132,13 @@ export const FindingInputSchema = z
     reasoning: TextSchema.pipe(z.string().min(1).max(10_000)),
     /** Shown to the lead's reporters: short, no names. */
     publicSummary: TextSchema.pipe(z.string().min(1).max(1000)),
+    /**
+     * The redaction marks the inspector confirmed on `publicSummary` (offsets in
+     * its trimmed NFC text, as `POST /api/redactions/preview` returns it); an
+     * empty list means "nothing to hide". Left out, the detector's suggestions
+     * are applied: what reporters read never carries data it recognises.
+     */
+    publicSummaryMarks: RedactionMarksSchema.optional(),
     /** The position concerned (chức vụ) for personnel work, never a person's name. */
     position: TextSchema.pipe(z.string().min(1).max(200)).optional(),
   })
@@ -213,11 +221,25 @@ export type InspectionList = z.infer<typeof InspectionListSchema>;
 export const TeamMemberSchema = z.object({ userId: z.string(), displayName: z.string(), role: TeamRoleSchema });
 export type TeamMember = z.infer<typeof TeamMemberSchema>;
 
+/** How a public summary was redacted: the team's view only, never released. */
+export const PublicSummaryRedactionSchema = z.object({
+  /** The summary as the inspector wrote it. */
+  original: z.string(),
+  marks: z.array(z.object({ start: z.number().int(), end: z.number().int(), kind: RedactionKindSchema })),
+  /** True when an inspector confirmed the marks, false when the detector's suggestions were applied. */
+  confirmed: z.boolean(),
+  detectorVersion: z.number().int(),
+});
+export type PublicSummaryRedaction = z.infer<typeof PublicSummaryRedactionSchema>;
+
 export const FindingSchema = z.object({
   leadId: z.string(),
   outcome: FindingOutcomeSchema,
   reasoning: z.string(),
+  /** What reporters read: the redacted summary. */
   publicSummary: z.string(),
+  /** Null for findings recorded before redaction existed. */
+  publicSummaryRedaction: PublicSummaryRedactionSchema.nullable(),
   position: z.string().nullable(),
   recordedBy: z.string(),
   recordedAt: z.string(),

@@ -89,6 +89,14 @@ export const CUSTOM_MESSAGES = {
     vi: "Không đổi được vai trò sang hoặc từ đầu mối đơn vị; hãy tạo tài khoản mới",
     en: "An account cannot change to or from the unit liaison role; create a new account",
   },
+  mark_order: {
+    vi: "Vùng che phải kết thúc sau điểm bắt đầu",
+    en: "A redaction mark must end after it starts",
+  },
+  marks_outside: {
+    vi: "Vùng che nằm ngoài văn bản hoặc chồng lên nhau; hãy rà soát lại",
+    en: "A redaction mark lies outside the text or overlaps another; review the marks again",
+  },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 /** Key of a custom message. */

@@ -86,6 +86,8 @@ export const PERMISSIONS = {
   "notifications.admin": ["admin"],
   /** Receive e-mail notifications and choose which (admins receive none). */
   "notifications.receive": ["inspector", "supervisor"],
+  /** The detector's suggested redactions on a text before it leaves the team (nothing stored). */
+  "redactions.preview": ["inspector", "supervisor"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

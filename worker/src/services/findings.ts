@@ -10,12 +10,19 @@ import { commitWrite } from "./batch";
 import type { ActorContext } from "./context";
 import { authorizeAction, requireInspection, requirePermission } from "./inspections/access";
 import { getInspection } from "./inspections/read";
+import { redactForRelease, redactionSummary } from "./redaction";
 
 /**
  * `PUT /api/inspections/{id}/findings/{leadId}`: a team member records (or
  * replaces) the finding on one attached lead while the inspection is in
  * progress. One finding per lead and inspection; audited with the outcome, never the text.
  * 404 when the lead is not attached to this inspection.
+ *
+ * The public summary leaves the team (reporters read it once the inspection
+ * is concluded), so it is stored redacted through `redactForRelease`: with
+ * the marks the inspector confirmed, or the detector's suggestions when none
+ * were sent. The original and the marks stay in the team's columns; the audit
+ * row counts the marks by kind and says whether they were confirmed.
  */
 export async function putFinding(
   ctx: ActorContext,
@@ -27,7 +34,8 @@ export async function putFinding(
   const row = await requireInspection(ctx, id);
   if (!(await isAttached(ctx.db, id, leadId))) throw new ApiError("not_found");
   await authorizeAction(ctx, row, "record_finding");
-  const valid = validateFinding(input);
+  const release = redactForRelease(ctx, input.publicSummary, input.publicSummaryMarks, "/publicSummaryMarks");
+  const valid = validateFinding({ ...input, publicSummary: release.released });
   if (!valid.ok) throw failureError(valid, ctx.lang);
   const before = await findingOfLead(ctx.db, id, leadId);
   const at = ctx.now.toISOString();
@@ -37,14 +45,29 @@ export async function putFinding(
       upsertFinding(
         ctx.db,
         { inspectionId: id, leadId, unitId: row.unitId },
-        { ...valid.finding, recordedBy: ctx.actor.id, recordedAt: at },
+        {
+          ...valid.finding,
+          publicSummaryOriginal: release.original,
+          publicSummaryRedaction: JSON.stringify({
+            marks: release.marks,
+            confirmed: release.confirmed,
+            detectorVersion: release.detectorVersion,
+          }),
+          recordedBy: ctx.actor.id,
+          recordedAt: at,
+        },
       ),
       auditInsert(
         ctx.db,
         findingRecordedEvent(
           ctx.actor.id,
           id,
-          { leadId, outcome: valid.finding.outcome, ...(before ? { previous: before.outcome } : {}) },
+          {
+            leadId,
+            outcome: valid.finding.outcome,
+            ...(before ? { previous: before.outcome } : {}),
+            redaction: redactionSummary(release),
+          },
           at,
         ),
       ),

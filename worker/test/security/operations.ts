@@ -599,6 +599,11 @@ export function buildWorld(cast: Cast, ward: string, target: FiledReport, target
       json: { items: [{ kind: "lead.reporter_replied", enabled: true }] },
     }),
     "GET /admin/notifications": async () => ({ method: "GET", path: "/admin/notifications?status=dead" }),
+    "POST /redactions/preview": async () => ({
+      method: "POST",
+      path: "/redactions/preview",
+      json: { text: "Chị Lan ở bộ phận một cửa gọi 0912 345 678 đòi tiền." },
+    }),
   };
 
   /** A dismissal proposed by `by` (the matrix inspector unless said), on a fresh lead. */

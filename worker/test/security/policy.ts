@@ -171,6 +171,8 @@ export const POLICY = {
   "GET /me/notifications": { staff: CASEWORK },
   "PUT /me/notifications": { staff: CASEWORK },
   "GET /admin/notifications": { staff: ADMIN },
+  // Redaction: the detector's suggestions before text leaves the team; reads and stores nothing.
+  "POST /redactions/preview": { staff: CASEWORK },
 } as const satisfies Record<string, Access>;
 
 /**

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { ValidFinding } from "../../domain/inspections";
 import type { Db } from "../client";
-import { findingRecord } from "../rows/records";
+import { findingRecord, type RedactedSummary } from "../rows/records";
 import { findings, inspectionLeads } from "../schema";
 
 /** A row of `findings`. */
@@ -35,7 +35,7 @@ export async function findingOfLead(db: Db, inspectionId: string, leadId: string
 export function upsertFinding(
   db: Db,
   target: { inspectionId: string; leadId: string; unitId: string },
-  finding: ValidFinding & { recordedBy: string; recordedAt: string },
+  finding: ValidFinding & RedactedSummary & { recordedBy: string; recordedAt: string },
 ): BatchItem<"sqlite"> {
   return db
     .insert(findings)

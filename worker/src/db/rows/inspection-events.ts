@@ -71,7 +71,13 @@ export function inspectionStartedEvent(actorId: string, id: string, at: string):
 export function findingRecordedEvent(
   actorId: string,
   inspectionId: string,
-  finding: { leadId: string; outcome: string; previous?: string },
+  finding: {
+    leadId: string;
+    outcome: string;
+    previous?: string;
+    /** The public summary's redaction: confirmed or not, marks counted by kind (never the text). */
+    redaction?: { confirmed: boolean; marks: Record<string, number> };
+  },
   at: string,
 ): AuditEntry {
   return userEvent(
@@ -82,6 +88,7 @@ export function findingRecordedEvent(
       leadId: finding.leadId,
       outcome: finding.outcome,
       ...(finding.previous ? { previous: finding.previous } : {}),
+      ...(finding.redaction ? { redaction: finding.redaction } : {}),
     },
     at,
   );

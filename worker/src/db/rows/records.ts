@@ -56,11 +56,17 @@ export function measureRecord(id: string, inspectionId: string, measure: NewMeas
   return { id, inspectionId, ...measure, createdAt: at, updatedAt: at } satisfies typeof measures.$inferInsert;
 }
 
+/** The team's side of a redacted public summary: the original and the redaction as JSON. */
+export interface RedactedSummary {
+  publicSummaryOriginal?: string | null;
+  publicSummaryRedaction?: string | null;
+}
+
 /** A finding on one attached lead, by the team member who recorded it. */
 export function findingRecord(
   id: string,
   target: { inspectionId: string; leadId: string; unitId: string },
-  finding: ValidFinding & { recordedBy: string; recordedAt: string },
+  finding: ValidFinding & RedactedSummary & { recordedBy: string; recordedAt: string },
 ) {
   return { id, ...target, ...finding } satisfies typeof findings.$inferInsert;
 }

@@ -97,8 +97,12 @@ export const findings = sqliteTable(
       enum: ["substantiated", "partly_substantiated", "not_substantiated", "could_not_verify"],
     }).notNull(),
     reasoning: text("reasoning").notNull(),
-    /** Short summary shown to the lead's reporters; no names. */
+    /** Short summary shown to the lead's reporters; no names. Redacted: this is the text that leaves the team. */
     publicSummary: text("public_summary").notNull(),
+    /** The summary as the inspector wrote it, before redaction: the team's only, never released. */
+    publicSummaryOriginal: text("public_summary_original"),
+    /** The redaction applied to it, JSON `{ marks, confirmed, detectorVersion }` (marks on the original). */
+    publicSummaryRedaction: text("public_summary_redaction"),
     /** Position concerned where identified (for personnel work), never a name. */
     position: text("position"),
     recordedBy: text("recorded_by")

@@ -14,6 +14,7 @@ import { allowedActions } from "../../domain/inspections";
 import { ApiError } from "../../http/errors";
 import type { ActorContext } from "../context";
 import { listMeasures } from "../measures";
+import { storedRedaction } from "../redaction";
 import { requireInspection, ruleActor } from "./access";
 
 type DetailLead = InspectionDetail["leads"][number];
@@ -73,6 +74,7 @@ export async function inspectionDetail(ctx: ActorContext, row: InspectionRow): P
               outcome: finding.outcome,
               reasoning: finding.reasoning,
               publicSummary: finding.publicSummary,
+              publicSummaryRedaction: storedRedaction(finding.publicSummaryOriginal, finding.publicSummaryRedaction),
               position: finding.position,
               recordedBy: finding.recordedBy,
               recordedAt: finding.recordedAt,

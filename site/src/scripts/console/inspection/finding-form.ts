@@ -3,8 +3,9 @@ import { api } from "../../../lib/api";
 import { ConsoleElement, define } from "../../../lib/console/element";
 import { busy, field } from "../../../lib/console/forms";
 import { problemText } from "../../../lib/console/problems";
+import { RedactionReview } from "../../../lib/console/redaction-review";
 import { text } from "../../../lib/console/texts";
-import { control } from "../../../lib/dom";
+import { control, required } from "../../../lib/dom";
 import { inspection, inspectionId } from "./state";
 
 /** The chosen outcome: the select offers exactly the contract's `FINDING_OUTCOMES` (rendered at build time). */
@@ -15,7 +16,10 @@ function isOutcome(value: string): value is FindingOutcome {
 /**
  * `<finding-form>`: records the finding on one attached lead
  * (`PUT /api/inspections/{id}/findings/{leadId}`), prefilled with the
- * current one. The lead's id is the form's `data-lead-id`.
+ * current one (the public summary as the team wrote it). The lead's id is the
+ * form's `data-lead-id`. Its `<redaction-review>` gives the marks the
+ * inspector confirmed on the public summary; without them the server redacts
+ * what its detector finds.
  */
 export class FindingForm extends ConsoleElement {
   /** Prefills the form for `leadId` with its current finding. */
@@ -24,7 +28,10 @@ export class FindingForm extends ConsoleElement {
     form.dataset.leadId = leadId;
     control(form, "outcome", HTMLSelectElement).value = finding?.outcome ?? "";
     control(form, "reasoning", HTMLTextAreaElement).value = finding?.reasoning ?? "";
-    control(form, "publicSummary", HTMLTextAreaElement).value = finding?.publicSummary ?? "";
+    // The team edits the summary as written; reporters get it redacted.
+    control(form, "publicSummary", HTMLTextAreaElement).value =
+      finding?.publicSummaryRedaction?.original ?? finding?.publicSummary ?? "";
+    required(form, "redaction-review", RedactionReview).reset();
     control(form, "position", HTMLInputElement).value = finding?.position ?? "";
   }
 
@@ -47,6 +54,8 @@ export class FindingForm extends ConsoleElement {
     if (!reasoning) return this.ask(form, "reasoning");
     if (!publicSummary) return this.ask(form, "publicSummary");
     const body: FindingInput = { outcome, reasoning, publicSummary };
+    const marks = required(form, "redaction-review", RedactionReview).confirmedMarks();
+    if (marks) body.publicSummaryMarks = marks;
     const position = field(form, "position");
     if (position) body.position = position;
     try {
