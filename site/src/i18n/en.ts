@@ -1036,6 +1036,7 @@ export const en: Dict = {
         business_harm: "Harm to a business",
         repeat_unit: "Unit with findings in the last 12 months",
         age: "Age against the deadline",
+        reportsDetail: "{reports} reports, {independent} independent",
       },
       actions: {
         "lead.opened": "Lead opened",

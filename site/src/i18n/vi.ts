@@ -1045,6 +1045,7 @@ export const vi = {
         business_harm: "Gây thiệt hại cho doanh nghiệp",
         repeat_unit: "Đơn vị có sai phạm trong 12 tháng",
         age: "Thời gian so với hạn",
+        reportsDetail: "{reports} phản ánh, {independent} độc lập",
       },
       actions: {
         "lead.opened": "Mở đầu mối",

@@ -91,7 +91,19 @@ export const LeadListSchema = z.object({
 });
 export type LeadList = z.infer<typeof LeadListSchema>;
 
-export const ScoreFactorSchema = z.object({ name: z.string(), value: z.number() });
+export const ScoreFactorSchema = z.object({
+  name: z.string(),
+  value: z.number(),
+  /**
+   * On the "reports" factor: the lead's reports and how many of them are
+   * independent witnesses (copies from one client within the clustering
+   * window, from one staff-entered reporter, or near-identical texts count
+   * once), shown as "3 reports, 2 independent".
+   */
+  detail: z
+    .object({ reports: z.number().int().nonnegative(), independent: z.number().int().nonnegative() })
+    .optional(),
+});
 export type ScoreFactor = z.infer<typeof ScoreFactorSchema>;
 
 export const LeadReportSchema = z.object({

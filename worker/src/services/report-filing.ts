@@ -14,6 +14,7 @@ import { ApiError } from "../http/errors";
 import { CUSTOM_MESSAGES, type CustomMessageKey } from "../i18n/validation";
 import { spendChallenge, verifyAltcha } from "../lib/altcha";
 import { seal, sha256Hex } from "../lib/crypto";
+import { witnessKey } from "../lib/client-key";
 import {
   findStoredResponse,
   type IdempotencyRef,
@@ -88,11 +89,15 @@ function fieldError(ctx: ServiceContext, pointer: string, key: CustomMessageKey)
  * challenge left unspent so the reporter can correct and resend), its ALTCHA
  * solved and unspent (422 at /altcha). Then one batch writes the report with
  * a fresh receipt, its lead, the spent challenge and the remembered receipt.
+ * `clientIp` (`CF-Connecting-IP`) is kept only as a salted hash naming the
+ * witness (`witnessKey`), so copies from one client count once in the
+ * lead's "independent reports" factor.
  */
 export async function fileReport(
   ctx: ServiceContext,
   input: ReportCreate,
   idempotency: IdempotencyRef | undefined,
+  clientIp?: string | null,
 ): Promise<Receipt> {
   const target = await filingTarget(ctx, input.unitId);
   if (!target.ok) throw fieldError(ctx, "/unitId", target.reason === "ended" ? "unit_ended" : "unknown_unit");
@@ -104,6 +109,7 @@ export async function fileReport(
     {
       fields: { ...fields, unitId: target.unitId },
       channel: "web",
+      witnessKey: await witnessKey(ctx.env.IP_HASH_SALT, { channel: "web", ip: clientIp }),
       receivedAt: ctx.now.toISOString(),
       also: () => [spendChallenge(ctx.db, spent)],
     },
@@ -140,6 +146,7 @@ export async function enterReport(
     {
       fields,
       channel,
+      witnessKey: await witnessKey(ctx.env.IP_HASH_SALT, { channel, contact: fields.contact }),
       receivedAt: receivedInstant(receivedOn, ctx.now),
       entered: { by: ctx.actor.id, at },
       also: (report) => [
@@ -169,6 +176,8 @@ export async function enterReport(
 interface Filing {
   fields: ReportFields;
   channel: Channel;
+  /** Salted hash of who filed it (`witnessKey`), null when unknown. */
+  witnessKey: string | null;
   /** The instant it counts from: now for the web form, the day received for staff intake. */
   receivedAt: string;
   /** The staff entry of a report received by another channel. */
@@ -211,6 +220,7 @@ async function storeReport(
       reporterKind: input.reporterKind,
       evidenceCount: 0,
       receivedAt,
+      witnessKey: filing.witnessKey,
     });
     const report = insertReport(db, {
       id,
@@ -227,6 +237,7 @@ async function storeReport(
       contact: input.contact ? await seal(env.CONTACT_KEY, JSON.stringify(input.contact), id) : undefined,
       channel: filing.channel,
       entered: filing.entered,
+      witnessKey: filing.witnessKey,
       receivedAt,
       triage: plan.reportColumns,
       status: plan.reporterStatus,
