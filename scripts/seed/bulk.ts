@@ -281,15 +281,15 @@ export function* bulkSqlFiles(
       LeadState,
       "severity" | "reportCount" | "independentReports" | "evidenceCount" | "businessHarm" | "openedAt" | "dueAt"
     > = {
-        severity,
-        reportCount: size,
-        // Bulk reporters are all different people.
-        independentReports: size,
-        evidenceCount: rng.chance(0.2) ? rng.int(1, 4) : 0,
-        businessHarm,
-        openedAt,
-        dueAt,
-      };
+      severity,
+      reportCount: size,
+      // Bulk reporters are all different people.
+      independentReports: size,
+      evidenceCount: rng.chance(0.2) ? rng.int(1, 4) : 0,
+      businessHarm,
+      openedAt,
+      dueAt,
+    };
     const score = rescore(lead as Omit<LeadState, "priority" | "scoreFactors">, 0, new Date(decidedMs ?? nowMs));
     const stillOpen = !decided;
     const ackOverdue = ackMs === null ? Date.parse(ackDueAt) < nowMs : ackMs > Date.parse(ackDueAt);

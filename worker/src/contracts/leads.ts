@@ -100,9 +100,7 @@ export const ScoreFactorSchema = z.object({
    * window, from one staff-entered reporter, or near-identical texts count
    * once), shown as "3 reports, 2 independent".
    */
-  detail: z
-    .object({ reports: z.number().int().nonnegative(), independent: z.number().int().nonnegative() })
-    .optional(),
+  detail: z.object({ reports: z.number().int().nonnegative(), independent: z.number().int().nonnegative() }).optional(),
 });
 export type ScoreFactor = z.infer<typeof ScoreFactorSchema>;
 

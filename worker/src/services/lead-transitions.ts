@@ -190,9 +190,7 @@ export async function bulkMerge(ctx: ActorContext, input: BulkMerge): Promise<Bu
       }),
     );
   }
-  merged.independentReports = countWitnesses(
-    await leadWitnesses(db, [target.id, ...sources.map((l) => l.id)]),
-  );
+  merged.independentReports = countWitnesses(await leadWitnesses(db, [target.id, ...sources.map((l) => l.id)]));
   const score = rescore(merged, await unitFindingsLast12Months(db, target.unitId, ctx.now), ctx.now);
   statements.push(
     ...(allReports.length

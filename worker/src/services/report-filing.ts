@@ -13,8 +13,8 @@ import { newSecret, newTrackingCode } from "../domain/receipt";
 import { ApiError } from "../http/errors";
 import { CUSTOM_MESSAGES, type CustomMessageKey } from "../i18n/validation";
 import { spendChallenge, verifyAltcha } from "../lib/altcha";
-import { seal, sha256Hex } from "../lib/crypto";
 import { witnessKey } from "../lib/client-key";
+import { seal, sha256Hex } from "../lib/crypto";
 import {
   findStoredResponse,
   type IdempotencyRef,

@@ -59,8 +59,7 @@ export function countWitnesses(reports: readonly Witness[]): number {
         a?.key != null &&
         a.key === b?.key &&
         Math.abs((times[i] ?? 0) - (times[j] ?? 0)) <= CLUSTER_WINDOW_DAYS * DAY_MS;
-      const copied =
-        !sameClient && jaccard(grams[i] ?? new Set(), grams[j] ?? new Set()) >= NEAR_IDENTICAL_THRESHOLD;
+      const copied = !sameClient && jaccard(grams[i] ?? new Set(), grams[j] ?? new Set()) >= NEAR_IDENTICAL_THRESHOLD;
       if (sameClient || copied) parent[root(j)] = root(i);
     }
   }
