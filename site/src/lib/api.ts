@@ -42,7 +42,7 @@ import type {
   BulkAssignSchema,
   BulkMergeSchema,
   BulkResult,
-  ContactViewSchema,
+  ContactQuerySchema,
   LeadDetail,
   LeadExportQuery,
   LeadList,
@@ -161,8 +161,9 @@ export const api = {
     /** A supervisor's deadline extension (`dueOn` or `workingDays`, with a reason). */
     extend: (id: string, body: In<typeof ExtensionInputSchema>) =>
       post<LeadDetail>(`/api/leads/${at(id)}/extension`, body),
-    contact: (id: string, trackingCode: string, body: In<typeof ContactViewSchema>) =>
-      post<{ contact: Contact | null }>(`/api/leads/${at(id, "reports", trackingCode)}/contact`, body),
+    /** A reporter's contact details (assignee and supervisors); the reason is audited. */
+    contact: (id: string, trackingCode: string, params: In<typeof ContactQuerySchema>) =>
+      request<{ contact: Contact | null }>(`/api/leads/${at(id, "reports", trackingCode)}/contact${query(params)}`),
     assign: (id: string, body: In<typeof AssignmentSchema>) =>
       post<LeadDetail>(`/api/leads/${at(id)}/assignment`, body),
     bulkAssign: (body: In<typeof BulkAssignSchema>) => post<BulkResult>("/api/leads/bulk/assign", body),

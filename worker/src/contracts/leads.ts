@@ -217,6 +217,10 @@ export type Assignment = z.infer<typeof AssignmentSchema>;
 export const ContactViewSchema = z.object({ reason: TextSchema.pipe(z.string().min(5).max(500)) }).strict();
 export type ContactView = z.infer<typeof ContactViewSchema>;
 
+/** `GET /api/leads/{id}/reports/{trackingCode}/contact?reason=…`: the same reason, in the query. */
+export const ContactQuerySchema = z.object({ reason: ContactViewSchema.shape.reason });
+export type ContactQuery = z.infer<typeof ContactQuerySchema>;
+
 /** Most leads one bulk action takes (bound as one JSON parameter). */
 export const BULK_MAX_LEADS = 500;
 const BulkLeadIds = z.array(z.string().min(1).max(64)).min(1).max(BULK_MAX_LEADS);

@@ -106,6 +106,7 @@ export const POLICY = {
   "POST /leads/{id}/messages": { staff: CASEWORK, recusal: "hidden" },
   // Contact details: the lead's assignee and supervisors (domain/assignment.ts); the matrix inspector is not the assignee.
   "POST /leads/{id}/reports/{trackingCode}/contact": { staff: SUPERVISOR, recusal: "hidden" },
+  "GET /leads/{id}/reports/{trackingCode}/contact": { staff: SUPERVISOR, recusal: "hidden" },
   // Ownership: an inspector takes an unassigned lead for themselves; supervisors assign anyone, alone or in bulk.
   "POST /leads/{id}/assignment": { staff: CASEWORK, recusal: "hidden" },
   "POST /leads/bulk/assign": { staff: SUPERVISOR, recusal: "hidden" },
