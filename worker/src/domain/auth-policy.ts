@@ -72,6 +72,8 @@ export const PERMISSIONS = {
   /** The working-day calendar: holidays and worked weekend days. */
   "holidays.manage": ["admin"],
   "settings.manage": ["admin"],
+  /** Set or change who is in charge of an inspection; an inspector may only take an unassigned one. */
+  "inspections.assign": ["supervisor"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -485,6 +485,11 @@ export function buildWorld(cast: Cast, ward: string, target: FiledReport, target
       method: "POST",
       path: `/inspections/${await plannedVisit(fresh)}/start`,
     }),
+    "POST /inspections/{id}/assignment": async (caller, fresh) => ({
+      method: "POST",
+      path: `/inspections/${await plannedVisit(fresh)}/assignment`,
+      json: { assigneeId: cast.credentials[caller].user?.id ?? "nobody" },
+    }),
     "POST /inspections/{id}/cancel": async (_caller, fresh) => ({
       method: "POST",
       path: `/inspections/${await plannedVisit(fresh)}/cancel`,

@@ -131,6 +131,8 @@ export const POLICY = {
   "POST /inspections/{id}/documents": { staff: CASEWORK, recusal: "hidden", team: true },
   "GET /inspections/{id}/documents/{docId}": { staff: CASEWORK, recusal: "hidden" },
   "POST /inspections/{id}/conclusion": { staff: SUPERVISOR, recusal: "hidden", team: true },
+  // Who is in charge: each caller takes an unassigned visit for themselves; supervisors assign anyone.
+  "POST /inspections/{id}/assignment": { staff: CASEWORK, recusal: "hidden" },
   "GET /plan": { staff: CASEWORK, recusal: "filtered" },
   "POST /plan/{year}/build": { staff: SUPERVISOR },
 
