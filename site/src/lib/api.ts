@@ -23,6 +23,7 @@ import type { HolidayConfirm, HolidayList, HolidayPutSchema } from "../../../wor
 import type {
   ConclusionInputSchema,
   FindingInputSchema,
+  InspectionAssignmentSchema,
   InspectionCancelSchema,
   InspectionCreateSchema,
   InspectionDetail,
@@ -184,6 +185,9 @@ export const api = {
     start: (id: string) => post<InspectionDetail>(`/api/inspections/${at(id)}/start`),
     cancel: (id: string, body: In<typeof InspectionCancelSchema>) =>
       post<InspectionDetail>(`/api/inspections/${at(id)}/cancel`, body),
+    /** Set or clear the inspector in charge (supervisors; an inspector takes an unassigned one). */
+    assign: (id: string, body: In<typeof InspectionAssignmentSchema>) =>
+      post<InspectionDetail>(`/api/inspections/${at(id)}/assignment`, body),
     finding: (id: string, leadId: string, body: In<typeof FindingInputSchema>) =>
       request<InspectionDetail>(`/api/inspections/${at(id, "findings", leadId)}`, { method: "PUT", body }),
     conclude: (id: string, body: In<typeof ConclusionInputSchema>) =>
