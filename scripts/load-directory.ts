@@ -33,11 +33,6 @@ export interface DirectoryLoad {
   written: boolean;
 }
 
-/** Today in Hà Nội, YYYY-MM-DD: the day retirements and renames take effect. */
-function hanoiToday(now: Date): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh" }).format(now);
-}
-
 /**
  * Plans and applies the directory in `target`. With `print`, only plans.
  *
@@ -49,7 +44,7 @@ export async function loadDirectory(
   target: D1Target,
   { print = false, now = new Date() }: { print?: boolean; now?: Date } = {},
 ): Promise<DirectoryLoad> {
-  const { directory, directorySql } = await loadDomain();
+  const { calendar, directory, directorySql } = await loadDomain();
   const parsed = directory.parseOfficialDirectory(readFileSync(join(ROOT, OFFICIAL_LIST), "utf8"));
   if (!parsed.ok) {
     throw new Error(
@@ -63,7 +58,8 @@ export async function loadDirectory(
   const plan = directory.planDirectorySync(parsed.units, state, {
     parentId: directory.CITY_ID,
     effectiveOn: directory.TWO_TIER_DATE,
-    on: hanoiToday(now),
+    // Today in Hà Nội: the day retirements and renames take effect.
+    on: calendar.hanoiDate(now),
   });
   const reference = {
     city: directory.CITY_UNIT,

@@ -277,15 +277,19 @@ export function* bulkSqlFiles(
       });
     }
     // The lead columns `rescore` reads (its parameter names the whole lead state).
-    const lead: Pick<LeadState, "severity" | "reportCount" | "evidenceCount" | "businessHarm" | "openedAt" | "dueAt"> =
-      {
-        severity,
-        reportCount: size,
-        evidenceCount: rng.chance(0.2) ? rng.int(1, 4) : 0,
-        businessHarm,
-        openedAt,
-        dueAt,
-      };
+    const lead: Pick<
+      LeadState,
+      "severity" | "reportCount" | "independentReports" | "evidenceCount" | "businessHarm" | "openedAt" | "dueAt"
+    > = {
+      severity,
+      reportCount: size,
+      // Bulk reporters are all different people.
+      independentReports: size,
+      evidenceCount: rng.chance(0.2) ? rng.int(1, 4) : 0,
+      businessHarm,
+      openedAt,
+      dueAt,
+    };
     const score = rescore(lead as Omit<LeadState, "priority" | "scoreFactors">, 0, new Date(decidedMs ?? nowMs));
     const stillOpen = !decided;
     const ackOverdue = ackMs === null ? Date.parse(ackDueAt) < nowMs : ackMs > Date.parse(ackDueAt);
@@ -299,6 +303,7 @@ export function* bulkSqlFiles(
       score_factors: JSON.stringify(score.scoreFactors),
       severity,
       report_count: size,
+      independent_reports: size,
       evidence_count: lead.evidenceCount,
       business_harm: businessHarm,
       eligible: rng.chance(0.3),

@@ -88,7 +88,11 @@ export function placeReports(
       const lead = leads.find((l) => l.state.id === decision.leadId);
       if (!lead) throw new Error(`Triage joined ${report.trackingCode} to an unknown lead ${decision.leadId}`);
       const before = lead.state;
-      lead.state = joinLead(before, placed, triage, 0, filed);
+      // Each sample report is an invented person (no witness key); near-copies still count once.
+      const independent = domain.triage.countWitnesses(
+        [...lead.reports, sample].map((r) => ({ key: null, receivedAt: r.receivedAt, text: r.description })),
+      );
+      lead.state = joinLead(before, placed, triage, 0, filed, independent);
       lead.audit.push(
         domain.rows.reportJoinedEvent({
           leadId: lead.state.id,

@@ -79,6 +79,7 @@ export type LeadRow = {
   score_factors: string;
   severity: number;
   report_count: number;
+  independent_reports?: number;
   evidence_count: number;
   business_harm: Flag;
   eligible: Flag;

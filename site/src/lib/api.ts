@@ -30,6 +30,7 @@ import type { HolidayConfirm, HolidayList, HolidayPutSchema } from "../../../wor
 import type {
   ConclusionInputSchema,
   FindingInputSchema,
+  InspectionAssignmentSchema,
   InspectionCancelSchema,
   InspectionCreateSchema,
   InspectionDetail,
@@ -50,7 +51,7 @@ import type {
   BulkAssignSchema,
   BulkMergeSchema,
   BulkResult,
-  ContactViewSchema,
+  ContactQuerySchema,
   LeadDetail,
   LeadExportQuery,
   LeadList,
@@ -177,8 +178,9 @@ export const api = {
     /** A supervisor's deadline extension (`dueOn` or `workingDays`, with a reason). */
     extend: (id: string, body: In<typeof ExtensionInputSchema>) =>
       post<LeadDetail>(`/api/leads/${at(id)}/extension`, body),
-    contact: (id: string, trackingCode: string, body: In<typeof ContactViewSchema>) =>
-      post<{ contact: Contact | null }>(`/api/leads/${at(id, "reports", trackingCode)}/contact`, body),
+    /** A reporter's contact details (assignee and supervisors); the reason is audited. */
+    contact: (id: string, trackingCode: string, params: In<typeof ContactQuerySchema>) =>
+      request<{ contact: Contact | null }>(`/api/leads/${at(id, "reports", trackingCode)}/contact${query(params)}`),
     assign: (id: string, body: In<typeof AssignmentSchema>) =>
       post<LeadDetail>(`/api/leads/${at(id)}/assignment`, body),
     bulkAssign: (body: In<typeof BulkAssignSchema>) => post<BulkResult>("/api/leads/bulk/assign", body),
@@ -199,6 +201,9 @@ export const api = {
     start: (id: string) => post<InspectionDetail>(`/api/inspections/${at(id)}/start`),
     cancel: (id: string, body: In<typeof InspectionCancelSchema>) =>
       post<InspectionDetail>(`/api/inspections/${at(id)}/cancel`, body),
+    /** Set or clear the inspector in charge (supervisors; an inspector takes an unassigned one). */
+    assign: (id: string, body: In<typeof InspectionAssignmentSchema>) =>
+      post<InspectionDetail>(`/api/inspections/${at(id)}/assignment`, body),
     finding: (id: string, leadId: string, body: In<typeof FindingInputSchema>) =>
       request<InspectionDetail>(`/api/inspections/${at(id, "findings", leadId)}`, { method: "PUT", body }),
     conclude: (id: string, body: In<typeof ConclusionInputSchema>) =>

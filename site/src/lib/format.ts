@@ -29,11 +29,6 @@ export function formatDateTime(iso: string): string {
   return `${p.day}/${p.month}/${p.year} ${p.hour}:${p.minute}`;
 }
 
-/** Today's date in Hanoi as `YYYY-MM-DD`, the `max` of date inputs (same rule as the contract). */
-export function todayInHanoi(): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE }).format(new Date());
-}
-
 /** File size in KB or MB with the page's decimal separator. */
 export function formatBytes(bytes: number, lang: "vi" | "en"): string {
   const number = new Intl.NumberFormat(lang === "vi" ? "vi-VN" : "en-GB", { maximumFractionDigits: 1 });

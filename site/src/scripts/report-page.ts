@@ -1,9 +1,9 @@
 import type { AltchaWidgetElement } from "altcha/external";
+import { hanoiDate } from "../../../worker/src/contracts/hanoi-date";
 import type { Receipt, ReportCreateInput } from "../../../worker/src/contracts/reports";
 import { altchaPayload, loadAltcha, resetAltcha } from "../lib/altcha";
 import { callApi, failureMessage } from "../lib/api";
 import { clearFieldErrors, type FieldMessage, showFieldErrors } from "../lib/field-errors";
-import { todayInHanoi } from "../lib/format";
 import { showReceipt } from "../lib/receipt";
 import { byId, fill, pageLang, readStrings } from "../lib/strings";
 import { setupUnitPicker } from "../lib/unit-picker";
@@ -37,7 +37,7 @@ setupUnitPicker(
   lang,
   t,
 );
-byId<HTMLInputElement>("occurredOn").max = todayInHanoi();
+byId<HTMLInputElement>("occurredOn").max = hanoiDate(new Date());
 
 function value(name: string): string {
   const field = form.elements.namedItem(name);

@@ -122,6 +122,11 @@ export const InspectionQuerySchema = z.object({
   type: InspectionTypeSchema.optional(),
   status: InspectionStatusSchema.optional(),
   unitId: Id.optional(),
+  /**
+   * `me`: inspections the actor is in charge of; `none`: unassigned ones; a
+   * user id: that person's (supervisors), as on `GET /api/leads`.
+   */
+  assignee: z.string().min(1).max(64).optional(),
 });
 export type InspectionQuery = z.infer<typeof InspectionQuerySchema>;
 
@@ -144,6 +149,10 @@ export const FindingInputSchema = z
   })
   .strict();
 export type FindingInput = z.infer<typeof FindingInputSchema>;
+
+/** `POST /api/inspections/{id}/assignment`: the inspector in charge, or null to release. */
+export const InspectionAssignmentSchema = z.object({ assigneeId: z.string().min(1).max(64).nullable() }).strict();
+export type InspectionAssignment = z.infer<typeof InspectionAssignmentSchema>;
 
 export const MeasureInputSchema = z
   .object({
@@ -212,6 +221,8 @@ export const InspectionSummarySchema = z.object({
   scope: z.string(),
   leadCount: z.number().int(),
   createdAt: z.string(),
+  /** The inspector in charge, or null. */
+  assignee: z.object({ id: z.string(), name: z.string() }).nullable(),
 });
 export type InspectionSummary = z.infer<typeof InspectionSummarySchema>;
 

@@ -91,7 +91,17 @@ export const LeadListSchema = z.object({
 });
 export type LeadList = z.infer<typeof LeadListSchema>;
 
-export const ScoreFactorSchema = z.object({ name: z.string(), value: z.number() });
+export const ScoreFactorSchema = z.object({
+  name: z.string(),
+  value: z.number(),
+  /**
+   * On the "reports" factor: the lead's reports and how many of them are
+   * independent witnesses (copies from one client within the clustering
+   * window, from one staff-entered reporter, or near-identical texts count
+   * once), shown as "3 reports, 2 independent".
+   */
+  detail: z.object({ reports: z.number().int().nonnegative(), independent: z.number().int().nonnegative() }).optional(),
+});
 export type ScoreFactor = z.infer<typeof ScoreFactorSchema>;
 
 export const LeadReportSchema = z.object({
@@ -206,6 +216,10 @@ export type Assignment = z.infer<typeof AssignmentSchema>;
 /** `POST /api/leads/{id}/reports/{trackingCode}/contact`: why the contact details are needed (audited). */
 export const ContactViewSchema = z.object({ reason: TextSchema.pipe(z.string().min(5).max(500)) }).strict();
 export type ContactView = z.infer<typeof ContactViewSchema>;
+
+/** `GET /api/leads/{id}/reports/{trackingCode}/contact?reason=…`: the same reason, in the query. */
+export const ContactQuerySchema = z.object({ reason: ContactViewSchema.shape.reason });
+export type ContactQuery = z.infer<typeof ContactQuerySchema>;
 
 /** Most leads one bulk action takes (bound as one JSON parameter). */
 export const BULK_MAX_LEADS = 500;

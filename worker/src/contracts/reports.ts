@@ -2,6 +2,7 @@ import { z } from "zod";
 import { CategoryCodeSchema } from "./categories";
 import { StaffChannelSchema } from "./channels";
 import { IsoDateSchema, TextSchema } from "./common";
+import { hanoiDate } from "./hanoi-date";
 
 export const TRACKS = ["anonymous", "named"] as const;
 export const TrackSchema = z.enum(TRACKS);
@@ -48,13 +49,6 @@ export const ContactSchema = z
   .strict();
 export type Contact = z.infer<typeof ContactSchema>;
 
-/**
- * Today's date in Hanoi at `now` as `YYYY-MM-DD`, the bound for "not in the future".
- */
-export function todayInHanoi(now: Date): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh" }).format(now);
-}
-
 /** The fields of a report as the citizen form and staff intake send them (contact rules below). */
 const ReportFieldsSchema = z.object({
   track: TrackSchema.default("anonymous"),
@@ -62,7 +56,7 @@ const ReportFieldsSchema = z.object({
   categoryCode: CategoryCodeSchema,
   description: TextSchema.pipe(z.string().min(DESCRIPTION_MIN).max(DESCRIPTION_MAX)),
   // Checked when the body is parsed (in the browser too): the clock of whoever parses it.
-  occurredOn: IsoDateSchema.refine((value) => value <= todayInHanoi(new Date()), {
+  occurredOn: IsoDateSchema.refine((value) => value <= hanoiDate(new Date()), {
     params: { key: "future_date" },
   }).optional(),
   procedure: TextSchema.pipe(z.string().max(300)).optional(),

@@ -18,7 +18,12 @@ export type AssignmentProblem =
   | "unknown_staff"
   | "account_disabled"
   | "not_casework"
-  | "recused";
+  | "recused"
+  | "inspection_closed"
+  | "inspection_already_assigned"
+  | "inspection_not_yours"
+  | "inspection_recused"
+  | "not_on_team";
 
 export type AssignmentResult =
   | { ok: true; change: boolean }
@@ -72,6 +77,49 @@ export function mayAssign(
   if (candidate.disabled) return refuse("invalid", "account_disabled");
   if (!can(candidate.role, "leads.triage")) return refuse("invalid", "not_casework");
   if (candidate.recused) return refuse("invalid", "recused");
+  return { ok: true, change: true };
+}
+
+/** An inspection that is over: closed after its measures, or cancelled. Nobody is assigned to it any more. */
+export const CLOSED_INSPECTION_STATUSES: readonly string[] = ["closed", "cancelled"];
+
+/**
+ * Whether `actor` may set the inspection's assignee (the inspector in
+ * charge) to `assigneeId` (`null` releases it): the same rules as for a lead
+ * (`mayAssign`), with `inspections.assign` as the supervisors' permission and
+ * `inspections.conduct` as what the assignee must hold. A surprise
+ * inspection is known only to its team, so its assignee must be on the team.
+ * Order: inspection over (409), role (403), someone else's (409), assignee
+ * unknown, disabled, not casework, recused, off a surprise team (422).
+ *
+ * @example
+ * mayAssignInspection({ status: "planned", type: "scheduled", assigneeId: null, teamIds: [] },
+ *   { id: "u1", role: "inspector" }, "u1", candidate) // { ok: true, change: true }
+ */
+export function mayAssignInspection(
+  inspection: { status: string; type: string; assigneeId: string | null; teamIds: readonly string[] },
+  actor: { id: string; role: Role },
+  assigneeId: string | null,
+  candidate: AssigneeCandidate | undefined,
+): AssignmentResult {
+  if (CLOSED_INSPECTION_STATUSES.includes(inspection.status)) return refuse("illegal", "inspection_closed");
+  if (!can(actor.role, "inspections.assign")) {
+    const takes = assigneeId === actor.id;
+    const releasesOwn = assigneeId === null && inspection.assigneeId === actor.id;
+    if (!takes && !releasesOwn) return refuse("forbidden", "inspection_not_yours");
+    if (takes && inspection.assigneeId !== null && inspection.assigneeId !== actor.id) {
+      return refuse("illegal", "inspection_already_assigned");
+    }
+  }
+  if (assigneeId === inspection.assigneeId) return { ok: true, change: false };
+  if (assigneeId === null) return { ok: true, change: true };
+  if (!candidate) return refuse("invalid", "unknown_staff");
+  if (candidate.disabled) return refuse("invalid", "account_disabled");
+  if (!can(candidate.role, "inspections.conduct")) return refuse("invalid", "not_casework");
+  if (candidate.recused) return refuse("invalid", "inspection_recused");
+  if (inspection.type === "surprise" && !inspection.teamIds.includes(candidate.id)) {
+    return refuse("invalid", "not_on_team");
+  }
   return { ok: true, change: true };
 }
 

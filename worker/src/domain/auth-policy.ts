@@ -88,6 +88,8 @@ export const PERMISSIONS = {
   "notifications.receive": ["inspector", "supervisor"],
   /** The detector's suggested redactions on a text before it leaves the team (nothing stored). */
   "redactions.preview": ["inspector", "supervisor"],
+  /** Set or change who is in charge of an inspection; an inspector may only take an unassigned one. */
+  "inspections.assign": ["supervisor"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -6,8 +6,10 @@
  * data, passed in, so an administrator can correct them without a release.
  */
 
-/** Hanoi's offset from UTC, in milliseconds. */
-export const HANOI_OFFSET_MS = 7 * 60 * 60 * 1000;
+import { HANOI_OFFSET_MS, hanoiDate } from "../contracts/hanoi-date";
+
+// One definition of Hanoi's date for the contracts, the domain, the site and the scripts.
+export { HANOI_OFFSET_MS, hanoiDate } from "../contracts/hanoi-date";
 
 /** Working days to acknowledge a report (issue 3 default; a setting). */
 export const ACK_WORKING_DAYS = 1;
@@ -36,20 +38,6 @@ export function workingCalendar(holidays: readonly string[], workingWeekends: re
 
 function asCalendar(input: CalendarInput): WorkingCalendar {
   return "holidays" in input ? input : workingCalendar(input);
-}
-
-/**
- * The Hanoi calendar date of an instant, or the date itself when given
- * `YYYY-MM-DD`.
- *
- * @example
- * hanoiDate(new Date("2025-01-01T17:30:00Z")) // "2025-01-02" (00:30 in Hanoi)
- */
-export function hanoiDate(value: Date | string): string {
-  if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
-  const time = typeof value === "string" ? Date.parse(value) : value.getTime();
-  if (Number.isNaN(time)) throw new RangeError(`Not a date: ${String(value)}`);
-  return new Date(time + HANOI_OFFSET_MS).toISOString().slice(0, 10);
 }
 
 function shiftDate(date: string, days: number): string {

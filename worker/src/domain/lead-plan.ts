@@ -17,6 +17,8 @@ export interface LeadState {
   status: string;
   severity: number;
   reportCount: number;
+  /** Reports that are independent witnesses (`countWitnesses`); the "reports" factor counts these. */
+  independentReports: number;
   evidenceCount: number;
   businessHarm: boolean;
   eligible: boolean;
@@ -55,13 +57,22 @@ export function laterOf(a: string, b: string): string {
 /** The lead columns a merge adds up. */
 export type MergedFields = Pick<
   LeadState,
-  "categoryCode" | "severity" | "reportCount" | "evidenceCount" | "businessHarm" | "eligible" | "lastReportAt"
+  | "categoryCode"
+  | "severity"
+  | "reportCount"
+  | "independentReports"
+  | "evidenceCount"
+  | "businessHarm"
+  | "eligible"
+  | "lastReportAt"
 >;
 
 /**
  * The lead a merge leaves: `target` with the reports, evidence and signals of
  * `source` added (the graver category and severity, the later last report).
- * Re-score the result with `rescore`.
+ * Independent reports are added too, which is an upper bound: the caller
+ * counts the merged reports again with `countWitnesses` (copies may sit on
+ * both sides). Re-score the result with `rescore`.
  *
  * @example
  * const merged = mergeInto(toLeadState(target), toLeadState(source));
@@ -72,6 +83,7 @@ export function mergeInto<T extends MergedFields>(target: T, source: MergedField
     categoryCode: leadCategory(target.categoryCode, source.categoryCode),
     severity: Math.max(target.severity, source.severity),
     reportCount: target.reportCount + source.reportCount,
+    independentReports: target.independentReports + source.independentReports,
     evidenceCount: target.evidenceCount + source.evidenceCount,
     businessHarm: target.businessHarm || source.businessHarm,
     eligible: target.eligible || source.eligible,
@@ -84,8 +96,8 @@ export function rescore(lead: Omit<LeadState, "priority" | "scoreFactors">, unit
   const priority = computePriority(
     {
       severity: lead.severity,
-      // Anonymous reporters cannot be told apart, so every report counts as independent.
-      independentReports: lead.reportCount,
+      reportCount: lead.reportCount,
+      independentReports: Math.min(lead.reportCount, lead.independentReports),
       evidenceCount: lead.evidenceCount,
       businessHarm: lead.businessHarm,
       unitFindingsLast12Months: unitFindings,
@@ -121,6 +133,7 @@ export function openLead(
     status: "new",
     severity: triage.severity.value,
     reportCount: 1,
+    independentReports: 1,
     evidenceCount: report.evidenceCount,
     businessHarm: triage.signals.businessHarm.length > 0,
     eligible: triage.specificity.eligible,
@@ -138,6 +151,9 @@ export function openLead(
  * The lead after another report joins it: more reports, the highest
  * severity, any business harm or eligibility, the more severe category,
  * and a new score. Deadlines stay those of the first report.
+ * `independentReports` is `countWitnesses` over the lead's reports with
+ * this one: the same client again, or a near-copy, adds a report but no
+ * witness.
  */
 export function joinLead(
   lead: LeadState,
@@ -145,12 +161,14 @@ export function joinLead(
   triage: Triage,
   unitFindings: number,
   now: Date,
+  independentReports: number,
 ): LeadState {
   const next = {
     ...lead,
     categoryCode: leadCategory(lead.categoryCode, report.categoryCode),
     severity: Math.max(lead.severity, triage.severity.value),
     reportCount: lead.reportCount + 1,
+    independentReports: Math.max(1, Math.min(lead.reportCount + 1, independentReports)),
     evidenceCount: lead.evidenceCount + report.evidenceCount,
     businessHarm: lead.businessHarm || triage.signals.businessHarm.length > 0,
     eligible: lead.eligible || triage.specificity.eligible,

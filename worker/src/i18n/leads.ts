@@ -34,6 +34,26 @@ export const ASSIGNMENT_MESSAGES = {
     vi: "Cán bộ này phải tránh: có liên hệ với đơn vị của đầu mối",
     en: "This person is recused: they are tied to the lead's unit",
   },
+  inspection_closed: {
+    vi: "Cuộc kiểm tra đã đóng hoặc đã hủy; không thể phân công",
+    en: "The inspection is closed or cancelled and cannot be assigned",
+  },
+  inspection_already_assigned: {
+    vi: "Cuộc kiểm tra đã được giao cho cán bộ khác; chỉ lãnh đạo mới giao lại được",
+    en: "The inspection is already assigned to someone else; only a supervisor can reassign it",
+  },
+  inspection_not_yours: {
+    vi: "Cán bộ kiểm tra chỉ tự nhận cuộc kiểm tra chưa giao hoặc trả lại cuộc kiểm tra của mình; lãnh đạo phân công người khác",
+    en: "An inspector may only take an unassigned inspection or release their own; supervisors assign others",
+  },
+  inspection_recused: {
+    vi: "Cán bộ này phải tránh: có liên hệ với đơn vị được kiểm tra",
+    en: "This person is recused: they are tied to the inspected unit",
+  },
+  not_on_team: {
+    vi: "Cuộc kiểm tra đột xuất chỉ giao được cho thành viên đoàn",
+    en: "A surprise inspection can only be assigned to a member of its team",
+  },
   contact_forbidden: {
     vi: "Chỉ cán bộ được giao đầu mối hoặc lãnh đạo mới xem được thông tin liên hệ của người phản ánh",
     en: "Only the lead's assignee or a supervisor may see the reporter's contact details",

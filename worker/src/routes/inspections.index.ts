@@ -4,6 +4,7 @@ import { actorContext } from "../http/service-context";
 import { jsonBodyLimit } from "../middleware/json-body";
 import { requireActor } from "../middleware/session";
 import { putFinding } from "../services/findings";
+import { assignInspection, inspectionFilter } from "../services/inspections/assignment";
 import {
   cancelInspection,
   createInspection,
@@ -14,6 +15,7 @@ import { getInspection, listInspections } from "../services/inspections/read";
 import { concludeInspection } from "../services/outcomes";
 import { splitInspection } from "../services/plan";
 import {
+  assignInspectionRoute,
   cancelInspectionRoute,
   concludeInspectionRoute,
   createInspectionRoute,
@@ -36,7 +38,8 @@ export const inspectionsApp = app
     return c.json(InspectionDetailSchema.parse(inspection), 201);
   })
   .openapi(listInspectionsRoute, async (c) => {
-    const items = await listInspections(actorContext(c), c.req.valid("query"));
+    const ctx = actorContext(c);
+    const items = await listInspections(ctx, inspectionFilter(ctx, c.req.valid("query")));
     return c.json(InspectionListSchema.parse({ items }), 200);
   })
   .openapi(getInspectionRoute, async (c) => {
@@ -66,5 +69,9 @@ export const inspectionsApp = app
   })
   .openapi(concludeInspectionRoute, async (c) => {
     const inspection = await concludeInspection(actorContext(c), c.req.valid("param").id, c.req.valid("json"));
+    return c.json(InspectionDetailSchema.parse(inspection), 200);
+  })
+  .openapi(assignInspectionRoute, async (c) => {
+    const inspection = await assignInspection(actorContext(c), c.req.valid("param").id, c.req.valid("json"));
     return c.json(InspectionDetailSchema.parse(inspection), 200);
   });

@@ -4,6 +4,7 @@ import {
   FindingInputSchema,
   INSPECTION_DOCUMENT_MAX_BYTES,
   INSPECTION_DOCUMENT_TITLE_MAX,
+  InspectionAssignmentSchema,
   InspectionCancelSchema,
   InspectionCreateSchema,
   InspectionDetailSchema,
@@ -45,11 +46,14 @@ export const listInspectionsRoute = createRoute({
   tags,
   security: staffSession,
   summary: "Inspections, newest planned first; recused units and other teams' surprise inspections are invisible",
+  description:
+    "`assignee=me` lists the actor's own inspections, `assignee=none` the unassigned ones; another person's id is for supervisors (403 for an inspector).",
   request: { query: InspectionQuerySchema },
   responses: {
-    200: { description: "Inspections", content: json(InspectionListSchema) },
-    422: problem("Bad filter"),
     ...sessionGuarded,
+    200: { description: "Inspections", content: json(InspectionListSchema) },
+    403: problem("An inspector filtering by another person's id"),
+    422: problem("Bad filter"),
   },
 });
 
@@ -224,5 +228,28 @@ export const concludeInspectionRoute = createRoute({
     409: problem("Not in progress"),
     422: problem("Findings missing or invalid measures"),
     ...sessionGuarded,
+  },
+});
+
+export const assignInspectionRoute = createRoute({
+  method: "post",
+  path: "/inspections/{id}/assignment",
+  tags,
+  security: staffSession,
+  summary: "Set or clear the inspector in charge (supervisors; an inspector may take an unassigned inspection)",
+  description: [
+    "The assignee must be an active inspector or supervisor not recused from the inspected unit (422 at `/assigneeId`);",
+    "a surprise inspection's assignee must be on its team. An inspector may take an unassigned inspection for themselves",
+    "or release their own (403 otherwise, 409 when someone else has it). Closed or cancelled inspections cannot be assigned (409).",
+    "Audited `inspection.assigned` / `inspection.unassigned` with `{ from, to }`.",
+  ].join(" "),
+  request: { params: IdParams, body: { content: json(InspectionAssignmentSchema), required: true } },
+  responses: {
+    ...sessionGuarded,
+    200: { description: "The inspection", content: json(InspectionDetailSchema) },
+    403: problem("Not the actor's to give"),
+    404: problem("No such inspection, recused, or a surprise inspection of another team"),
+    409: problem("Closed, cancelled, already someone else's, or changed meanwhile"),
+    422: problem("Unknown, disabled, non-casework or recused assignee"),
   },
 });

@@ -13,6 +13,7 @@ import {
   bulkMergeRoute,
   downloadEvidenceRoute,
   exportLeadsRoute,
+  getContactRoute,
   getLeadRoute,
   listLeadsRoute,
   messageReportersRoute,
@@ -52,7 +53,14 @@ export const leadsApp = app
   })
   .openapi(viewContactRoute, async (c) => {
     const { id, trackingCode } = c.req.valid("param");
+    c.header("Cache-Control", "no-store");
     return c.json(await viewContact(actorContext(c), id, trackingCode, c.req.valid("json").reason), 200);
+  })
+  .openapi(getContactRoute, async (c) => {
+    const { id, trackingCode } = c.req.valid("param");
+    const contact = await viewContact(actorContext(c), id, trackingCode, c.req.valid("query").reason);
+    c.header("Cache-Control", "no-store");
+    return c.json(contact, 200);
   })
   .openapi(assignLeadRoute, async (c) => {
     const lead = await assignLead(actorContext(c), c.req.valid("param").id, c.req.valid("json"));

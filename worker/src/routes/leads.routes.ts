@@ -4,6 +4,7 @@ import {
   BulkAssignSchema,
   BulkMergeSchema,
   BulkResultSchema,
+  ContactQuerySchema,
   ContactViewSchema,
   LeadDetailSchema,
   LeadExportQuerySchema,
@@ -128,6 +129,28 @@ export const viewContactRoute = createRoute({
     403: problem("Neither the lead's assignee nor a supervisor"),
     404: problem("No such lead or report"),
     422: problem("Missing reason"),
+  },
+});
+
+export const getContactRoute = createRoute({
+  method: "get",
+  path: "/leads/{id}/reports/{trackingCode}/contact",
+  tags: ["triage"],
+  security: staffSession,
+  summary:
+    "Decrypt a named reporter's contact details (the lead's assignee and supervisors); every view is audited with its reason",
+  description:
+    'The reason (5-500 characters) is required in the query and written to the audit log (`report.contact_viewed`). Anyone else who sees the lead sees only `hasContact` on each report and gets a 403 problem. The answer is `Cache-Control: no-store`. `POST` with `{"reason"}` in the body does the same and keeps the reason out of URLs.',
+  request: {
+    params: IdParams.extend({ trackingCode: z.string().min(1).max(20) }),
+    query: ContactQuerySchema,
+  },
+  responses: {
+    ...sessionGuarded,
+    200: { description: "Contact details", content: json(z.object({ contact: ContactSchema.nullable() })) },
+    403: problem("Neither the lead's assignee nor a supervisor"),
+    404: problem("No such lead or report"),
+    422: problem("Missing or too short reason"),
   },
 });
 

@@ -13,7 +13,12 @@ import { contestOutcomeRoute, createMessageRoute, createReportRoute, getReportRo
  */
 export const reportsApp = createApp()
   .openapi(createReportRoute, async (c) => {
-    const receipt = await fileReport(serviceContext(c), c.req.valid("json"), c.get("idempotency"));
+    const receipt = await fileReport(
+      serviceContext(c),
+      c.req.valid("json"),
+      c.get("idempotency"),
+      c.req.header("cf-connecting-ip"),
+    );
     return c.json(receipt, 201);
   })
   .openapi(getReportRoute, async (c) => {

@@ -9,11 +9,12 @@ import {
   updateLead,
 } from "../db/queries/leads";
 import { insertMessage, moveReports, reporterStatusChanges, reportsOfLead } from "../db/queries/reports";
-import { type LeadRow, toLeadState, unitFindingsLast12Months } from "../db/queries/triage";
+import { type LeadRow, leadWitnesses, toLeadState, unitFindingsLast12Months } from "../db/queries/triage";
 import { leadTransitionEvent } from "../db/rows/lead-events";
 import { leadTransitionColumns } from "../db/rows/records";
 import { mergeInto, rescore } from "../domain/lead-plan";
 import { eventIds } from "../domain/notifications";
+import { countWitnesses } from "../domain/triage";
 import { transition } from "../domain/workflow";
 import { assignmentError, transitionFailureError } from "../http/failures";
 import { type Statements, writeGuarded } from "./batch";
@@ -40,7 +41,10 @@ async function mergeStatements(
   reportIds: readonly string[],
 ): Promise<Statements> {
   const at = ctx.now.toISOString();
-  const merged = mergeInto(toLeadState(target), toLeadState(lead));
+  const merged = {
+    ...mergeInto(toLeadState(target), toLeadState(lead)),
+    independentReports: countWitnesses(await leadWitnesses(ctx.db, [target.id, lead.id])),
+  };
   const score = rescore(merged, await unitFindingsLast12Months(ctx.db, target.unitId, ctx.now), ctx.now);
   return [
     ...(reportIds.length ? [moveReports(ctx.db, reportIds, target.id)] : []),
@@ -48,6 +52,7 @@ async function mergeStatements(
       categoryCode: merged.categoryCode,
       severity: merged.severity,
       reportCount: merged.reportCount,
+      independentReports: merged.independentReports,
       evidenceCount: merged.evidenceCount,
       businessHarm: merged.businessHarm,
       eligible: merged.eligible,
@@ -198,6 +203,7 @@ export async function bulkMerge(ctx: ActorContext, input: BulkMerge): Promise<Bu
       }),
     );
   }
+  merged.independentReports = countWitnesses(await leadWitnesses(db, [target.id, ...sources.map((l) => l.id)]));
   const score = rescore(merged, await unitFindingsLast12Months(db, target.unitId, ctx.now), ctx.now);
   statements.push(
     ...(allReports.length
@@ -213,6 +219,7 @@ export async function bulkMerge(ctx: ActorContext, input: BulkMerge): Promise<Bu
       categoryCode: merged.categoryCode,
       severity: merged.severity,
       reportCount: merged.reportCount,
+      independentReports: merged.independentReports,
       evidenceCount: merged.evidenceCount,
       businessHarm: merged.businessHarm,
       eligible: merged.eligible,

@@ -15,6 +15,7 @@ import { newPublicId, newSecret, newTrackingCode } from "../domain/receipt";
 import { ApiError } from "../http/errors";
 import { CUSTOM_MESSAGES, type CustomMessageKey } from "../i18n/validation";
 import { spendChallenge, verifyAltcha } from "../lib/altcha";
+import { witnessKey } from "../lib/client-key";
 import { seal, sha256Hex } from "../lib/crypto";
 import {
   findStoredResponse,
@@ -92,11 +93,15 @@ function fieldError(ctx: ServiceContext, pointer: string, key: CustomMessageKey)
  * challenge left unspent so the reporter can correct and resend), its ALTCHA
  * solved and unspent (422 at /altcha). Then one batch writes the report with
  * a fresh receipt, its lead, the spent challenge and the remembered receipt.
+ * `clientIp` (`CF-Connecting-IP`) is kept only as a salted hash naming the
+ * witness (`witnessKey`), so copies from one client count once in the
+ * lead's "independent reports" factor.
  */
 export async function fileReport(
   ctx: ServiceContext,
   input: ReportCreate,
   idempotency: IdempotencyRef | undefined,
+  clientIp?: string | null,
 ): Promise<Receipt> {
   const target = await filingTarget(ctx, input.unitId);
   if (!target.ok) throw fieldError(ctx, "/unitId", target.reason === "ended" ? "unit_ended" : "unknown_unit");
@@ -108,6 +113,7 @@ export async function fileReport(
     {
       fields: { ...fields, unitId: target.unitId },
       channel: "web",
+      witnessKey: await witnessKey(ctx.env.IP_HASH_SALT, { channel: "web", ip: clientIp }),
       receivedAt: ctx.now.toISOString(),
       also: () => [spendChallenge(ctx.db, spent)],
     },
@@ -144,6 +150,7 @@ export async function enterReport(
     {
       fields,
       channel,
+      witnessKey: await witnessKey(ctx.env.IP_HASH_SALT, { channel, contact: fields.contact }),
       receivedAt: receivedInstant(receivedOn, ctx.now),
       entered: { by: ctx.actor.id, at },
       also: (report) => [
@@ -194,6 +201,8 @@ export async function fileClientReport(
     {
       fields: { ...input, unitId: target.unitId },
       channel: "open311",
+      // A named person counts once however often an app files for them; an anonymous filing counts on its own.
+      witnessKey: await witnessKey(ctx.env.IP_HASH_SALT, { channel: "open311", contact: input.contact }),
       receivedAt: at,
       also: (report) => {
         publicId = report.publicId;
@@ -228,6 +237,8 @@ export async function fileClientReport(
 interface Filing {
   fields: ReportFields;
   channel: Channel;
+  /** Salted hash of who filed it (`witnessKey`), null when unknown. */
+  witnessKey: string | null;
   /** The instant it counts from: now for the web form, the day received for staff intake. */
   receivedAt: string;
   /** The staff entry of a report received by another channel. */
@@ -271,6 +282,7 @@ async function storeReport(
       reporterKind: input.reporterKind,
       evidenceCount: 0,
       receivedAt,
+      witnessKey: filing.witnessKey,
     });
     const report = insertReport(db, {
       id,
@@ -288,6 +300,7 @@ async function storeReport(
       contact: input.contact ? await seal(env.CONTACT_KEY, JSON.stringify(input.contact), id) : undefined,
       channel: filing.channel,
       entered: filing.entered,
+      witnessKey: filing.witnessKey,
       receivedAt,
       triage: plan.reportColumns,
       status: plan.reporterStatus,

@@ -8,6 +8,7 @@ import {
   findLead,
   insertLead,
   leadEvidenceCounts,
+  leadWitnesses,
   loadCalendar,
   loadOpenLeads,
   toLeadState,
@@ -16,7 +17,7 @@ import {
 import { leadOpenedEvent, reportJoinedEvent } from "../db/rows/lead-events";
 import { leadRecord } from "../db/rows/records";
 import { joinLead, openLead, type PlacedReport, rescore } from "../domain/lead-plan";
-import { assessSpecificity, type Triage, triageReport } from "../domain/triage";
+import { assessSpecificity, countWitnesses, type Triage, triageReport } from "../domain/triage";
 import { reporterStatusFor } from "../domain/workflow";
 import type { Statements } from "./batch";
 import type { ServiceContext } from "./context";
@@ -56,6 +57,8 @@ export type FiledReport = PlacedReport & {
   procedure?: string | null;
   officialHint?: string | null;
   occurredOn?: string | null;
+  /** Salted hash of who filed it (`witnessKeyOf`), null when unknown. */
+  witnessKey: string | null;
 };
 
 /**
@@ -82,7 +85,12 @@ export async function planTriage(ctx: ServiceContext, report: FiledReport): Prom
     const row = await findLead(db, leadId);
     if (!row) throw new Error(`lead ${leadId} vanished during triage`);
     reporterStatus = reporterStatusFor(row.status as LeadStatus);
-    const next = joinLead(toLeadState(row), report, triage, findings, now);
+    const witnesses = await leadWitnesses(db, [leadId]);
+    const independent = countWitnesses([
+      ...witnesses,
+      { key: report.witnessKey, receivedAt: report.receivedAt, text: report.description },
+    ]);
+    const next = joinLead(toLeadState(row), report, triage, findings, now, independent);
     statements.push(
       updateLead(db, leadId, leadRecord(next, at)),
       auditInsert(

@@ -1,7 +1,8 @@
 import { env, SELF } from "cloudflare:test";
 import { beforeEach, describe, expect, it } from "vitest";
 import { type Problem, ProblemSchema } from "../../src/contracts/common";
-import { ReceiptSchema, todayInHanoi } from "../../src/contracts/reports";
+import { hanoiDate } from "../../src/contracts/hanoi-date";
+import { ReceiptSchema } from "../../src/contracts/reports";
 import { solvedAltcha } from "../support/altcha";
 import { insertUnits } from "../support/fixtures";
 import { fileReport, postMessage, postReport, reportBody } from "../support/reports";
@@ -25,7 +26,7 @@ function rawPost(body: string, headers: Record<string, string>) {
 }
 
 const EN = { "Accept-Language": "en" };
-const tomorrowInHanoi = () => todayInHanoi(new Date(Date.now() + 24 * 3600 * 1000));
+const tomorrowInHanoi = () => hanoiDate(new Date(Date.now() + 24 * 3600 * 1000));
 
 describe("POST /api/reports refuses bodies it cannot read", () => {
   it("415 for a body that is not JSON", async () => {
@@ -229,7 +230,7 @@ describe("POST /api/reports explains each invalid field", () => {
   });
 
   it("accepts today's date in Hanoi", async () => {
-    const res = await postReport(reportBody({ occurredOn: todayInHanoi(new Date()) }));
+    const res = await postReport(reportBody({ occurredOn: hanoiDate(new Date()) }));
     expect(res.status).toBe(201);
     ReceiptSchema.parse(await res.json());
   });

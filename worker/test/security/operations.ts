@@ -444,6 +444,10 @@ export function buildWorld(cast: Cast, ward: string, target: FiledReport, target
       path: `/leads/${await targetLead()}/reports/${target.trackingCode}/contact`,
       json: { reason: "Gọi lại để xác minh thời điểm" },
     }),
+    "GET /leads/{id}/reports/{trackingCode}/contact": async () => ({
+      method: "GET",
+      path: `/leads/${await targetLead()}/reports/${target.trackingCode}/contact?reason=${encodeURIComponent("Gọi lại để xác minh thời điểm")}`,
+    }),
     // Each caller takes a lead for themselves: inspectors may take an unassigned lead, supervisors assign anyone.
     "POST /leads/{id}/assignment": async (caller, fresh) => ({
       method: "POST",
@@ -503,6 +507,11 @@ export function buildWorld(cast: Cast, ward: string, target: FiledReport, target
     "POST /inspections/{id}/start": async (_caller, fresh) => ({
       method: "POST",
       path: `/inspections/${await plannedVisit(fresh)}/start`,
+    }),
+    "POST /inspections/{id}/assignment": async (caller, fresh) => ({
+      method: "POST",
+      path: `/inspections/${await plannedVisit(fresh)}/assignment`,
+      json: { assigneeId: cast.credentials[caller].user?.id ?? "nobody" },
     }),
     "POST /inspections/{id}/cancel": async (_caller, fresh) => ({
       method: "POST",

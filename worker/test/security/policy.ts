@@ -112,6 +112,7 @@ export const POLICY = {
   "POST /leads/{id}/messages": { staff: CASEWORK, recusal: "hidden" },
   // Contact details: the lead's assignee and supervisors (domain/assignment.ts); the matrix inspector is not the assignee.
   "POST /leads/{id}/reports/{trackingCode}/contact": { staff: SUPERVISOR, recusal: "hidden" },
+  "GET /leads/{id}/reports/{trackingCode}/contact": { staff: SUPERVISOR, recusal: "hidden" },
   // Ownership: an inspector takes an unassigned lead for themselves; supervisors assign anyone, alone or in bulk.
   "POST /leads/{id}/assignment": { staff: CASEWORK, recusal: "hidden" },
   "POST /leads/bulk/assign": { staff: SUPERVISOR, recusal: "hidden" },
@@ -136,6 +137,8 @@ export const POLICY = {
   "POST /inspections/{id}/documents": { staff: CASEWORK, recusal: "hidden", team: true },
   "GET /inspections/{id}/documents/{docId}": { staff: CASEWORK, recusal: "hidden" },
   "POST /inspections/{id}/conclusion": { staff: SUPERVISOR, recusal: "hidden", team: true },
+  // Who is in charge: each caller takes an unassigned visit for themselves; supervisors assign anyone.
+  "POST /inspections/{id}/assignment": { staff: CASEWORK, recusal: "hidden" },
   "GET /plan": { staff: CASEWORK, recusal: "filtered" },
   "POST /plan/{year}/build": { staff: SUPERVISOR },
 

@@ -11,6 +11,7 @@ const OPENED = "2025-06-02T02:00:00.000Z";
 const DUE = "2025-06-09T17:00:00.000Z";
 const base: LeadSnapshot = {
   severity: 3,
+  reportCount: 1,
   independentReports: 1,
   evidenceCount: 0,
   businessHarm: false,

@@ -107,6 +107,7 @@ describe("triageReport", () => {
       computePriority(
         {
           severity: l.severity,
+          reportCount: l.reports,
           independentReports: l.reports,
           evidenceCount: 0,
           businessHarm: false,

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, type SQL, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { InspectionQuery, InspectionStatus, InspectionSummary, InspectionType } from "../../contracts/inspections";
@@ -62,6 +62,8 @@ const summaryColumns = {
   scope: inspections.scope,
   leadCount,
   createdAt: inspections.createdAt,
+  assigneeId: inspections.assigneeId,
+  assigneeName: sql<string | null>`(select u.display_name from users u where u.id = "inspections"."assignee_id")`,
 };
 
 function toSummary(row: {
@@ -76,8 +78,16 @@ function toSummary(row: {
   scope: string;
   leadCount: number;
   createdAt: string;
+  assigneeId: string | null;
+  assigneeName: string | null;
 }): InspectionSummary {
-  return { ...row, status: row.status as InspectionStatus, leadCount: Number(row.leadCount) };
+  const { assigneeId, assigneeName, ...rest } = row;
+  return {
+    ...rest,
+    status: row.status as InspectionStatus,
+    leadCount: Number(row.leadCount),
+    assignee: assigneeId ? { id: assigneeId, name: assigneeName ?? assigneeId } : null,
+  };
 }
 
 /** Visible inspections matching the filters, latest planned first (at most 1 000). */
@@ -87,6 +97,9 @@ export async function listInspections(db: Db, actor: Actor, query: InspectionQue
   if (query.type) conditions.push(eq(inspections.type, query.type));
   if (query.status) conditions.push(eq(inspections.status, query.status));
   if (query.unitId) conditions.push(eq(inspections.unitId, query.unitId));
+  // `me` is resolved to the actor's id by the service; `none` is the unassigned inspections.
+  if (query.assignee === "none") conditions.push(isNull(inspections.assigneeId));
+  else if (query.assignee) conditions.push(eq(inspections.assigneeId, query.assignee));
   const rows = await db
     .select(summaryColumns)
     .from(inspections)

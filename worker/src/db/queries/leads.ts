@@ -215,7 +215,11 @@ export async function leadDetail(
   ]);
   const staffName = new Map(enteredBy.map((u) => [u.id, u.name]));
   const codeOf = new Map(reportRows.map((r) => [r.id, r.trackingCode]));
-  const factors = JSON.parse(lead.scoreFactors) as ScoreFactor[];
+  const factors = (JSON.parse(lead.scoreFactors) as ScoreFactor[]).map((factor) =>
+    factor.name === "reports"
+      ? { ...factor, detail: { reports: lead.reportCount, independent: lead.independentReports } }
+      : factor,
+  );
   return {
     ...toSummary({ ...lead, unitName: unit?.name ?? lead.unitId }),
     severity: lead.severity,

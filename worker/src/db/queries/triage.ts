@@ -5,7 +5,7 @@ import { hanoiDate, type WorkingCalendar, workingCalendar } from "../../domain/c
 import { calendarYears, withDefaultHolidays } from "../../domain/holidays";
 import type { LeadState } from "../../domain/lead-plan";
 import { monthKey } from "../../domain/stats";
-import { CLUSTER_WINDOW_DAYS, type ClusterLead, OPEN_LEAD_STATUSES } from "../../domain/triage";
+import { CLUSTER_WINDOW_DAYS, type ClusterLead, OPEN_LEAD_STATUSES, type Witness } from "../../domain/triage";
 import type { Db } from "../client";
 import { inList } from "../in-list";
 import { leadRecord } from "../rows/records";
@@ -100,6 +100,7 @@ export function toLeadState(row: LeadRow): LeadState {
     status: row.status,
     severity: row.severity,
     reportCount: row.reportCount,
+    independentReports: row.independentReports,
     evidenceCount: row.evidenceCount,
     businessHarm: row.businessHarm,
     eligible: row.eligible,
@@ -112,6 +113,29 @@ export function toLeadState(row: LeadRow): LeadState {
     priority: row.priority,
     scoreFactors: JSON.parse(row.scoreFactors),
   };
+}
+
+/**
+ * The witnesses (`countWitnesses`) among the reports of the given leads,
+ * optionally leaving some reports out (those moving elsewhere).
+ */
+export async function leadWitnesses(
+  db: Db,
+  leadIds: readonly string[],
+  exceptReportIds: readonly string[] = [],
+): Promise<Witness[]> {
+  if (leadIds.length === 0) return [];
+  const rows = await db
+    .select({
+      id: reports.id,
+      key: reports.witnessKey,
+      receivedAt: reports.receivedAt,
+      text: reports.description,
+    })
+    .from(reports)
+    .where(inList(reports.leadId, leadIds));
+  const except = new Set(exceptReportIds);
+  return rows.filter((r) => !except.has(r.id)).map(({ key, receivedAt, text }) => ({ key, receivedAt, text }));
 }
 
 /** A lead row by id. */

@@ -39,7 +39,7 @@ export function reportJoinedEvent(input: {
   trackingCode: string;
   decision: { similarity: number; matchedOn: unknown };
   before: { reportCount: number; priority: number };
-  after: { reportCount: number; priority: number };
+  after: { reportCount: number; independentReports: number; priority: number };
   at: string;
 }): AuditEntry {
   return systemEvent(
@@ -50,7 +50,11 @@ export function reportJoinedEvent(input: {
       similarity: input.decision.similarity,
       matchedOn: input.decision.matchedOn,
       before: { reportCount: input.before.reportCount, priority: input.before.priority },
-      after: { reportCount: input.after.reportCount, priority: input.after.priority },
+      after: {
+        reportCount: input.after.reportCount,
+        independentReports: input.after.independentReports,
+        priority: input.after.priority,
+      },
     },
     input.at,
   );

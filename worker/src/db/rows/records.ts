@@ -119,6 +119,8 @@ export interface NewReport {
   channel?: Channel;
   /** The staff member who entered a report received by another channel, and when. */
   entered?: { by: string; at: string } | undefined;
+  /** Salted hash of who filed it, for counting independent witnesses (null when unknown). */
+  witnessKey?: string | null;
   receivedAt: string;
   /** The reporter-visible status at filing: "received" unless it joined a lead further along. */
   status?: ReportStatus;
@@ -154,6 +156,7 @@ export function reportRecord(report: NewReport) {
     channel: report.channel ?? "web",
     enteredBy: report.entered?.by ?? null,
     enteredAt: report.entered?.at ?? null,
+    witnessKey: report.witnessKey ?? null,
     status: report.status ?? ("received" as const),
     receivedAt: report.receivedAt,
     updatedAt: report.receivedAt,

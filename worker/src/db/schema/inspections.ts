@@ -35,6 +35,8 @@ export const inspections = sqliteTable(
     concludedBy: text("concluded_by").references(() => users.id),
     closedAt: text("closed_at"),
     cancelledReason: text("cancelled_reason"),
+    /** The inspector in charge: set by a supervisor, or taken by an inspector when unassigned. */
+    assigneeId: text("assignee_id").references(() => users.id),
   },
   (t) => [
     index("inspections_unit_year_idx").on(t.unitId, t.year, t.type),

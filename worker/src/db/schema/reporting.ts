@@ -105,6 +105,13 @@ export const reports = sqliteTable(
     enteredBy: text("entered_by"),
     /** When staff entered it; `receivedAt` is then the day the team received it. */
     enteredAt: text("entered_at"),
+    /**
+     * Who the report came from, for the "independent reports" factor, as a
+     * salted hash (`witnessKey`): the web client's address, or a
+     * staff-entered report's channel and reporter contact; never the raw IP
+     * or contact. Null when unknown (an anonymous staff-entered report).
+     */
+    witnessKey: text("witness_key"),
     status: text("status").notNull().default("received"),
     /** The lead this report joined at triage. */
     leadId: text("lead_id"),

@@ -22,6 +22,12 @@ export const leads = sqliteTable(
     scoreFactors: text("score_factors").notNull().default("[]"),
     severity: integer("severity").notNull(),
     reportCount: integer("report_count").notNull().default(1),
+    /**
+     * Reports that are independent witnesses (`countWitnesses`): copies from
+     * one client within the clustering window, from one staff-entered
+     * reporter, or with near-identical text count once.
+     */
+    independentReports: integer("independent_reports").notNull().default(1),
     evidenceCount: integer("evidence_count").notNull().default(0),
     businessHarm: integer("business_harm", { mode: "boolean" }).notNull().default(false),
     eligible: integer("eligible", { mode: "boolean" }).notNull().default(false),

@@ -16,6 +16,7 @@ export * from "./signals";
 export * from "./similarity";
 export * from "./specificity";
 export * from "./suggest";
+export * from "./witnesses";
 
 /**
  * A suggestion at least this confident also counts as the report's category

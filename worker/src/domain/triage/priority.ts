@@ -46,6 +46,8 @@ export type PriorityFactorName = (typeof PRIORITY_FACTORS)[number];
 export interface PriorityFactor {
   name: PriorityFactorName;
   value: number;
+  /** On the "reports" factor: what it counted, so the lead can say "3 reports, 2 independent". */
+  detail?: { reports: number; independent: number };
 }
 
 export interface Priority {
@@ -58,7 +60,9 @@ export interface Priority {
 export interface LeadSnapshot {
   /** The lead's severity, 1..5 (the highest of its reports). */
   severity: number;
-  /** Reports that are not copies of one another (the caller decides, e.g. distinct reporters). */
+  /** All the lead's reports. */
+  reportCount: number;
+  /** Reports that are not copies of one another (`countWitnesses`). */
   independentReports: number;
   evidenceCount: number;
   businessHarm: boolean;
@@ -77,7 +81,7 @@ const round2 = (value: number) => Math.round(value * 100) / 100;
  * time passes and the age factor grows.
  *
  * @example
- * computePriority({ severity: 5, independentReports: 3, evidenceCount: 1, businessHarm: false,
+ * computePriority({ severity: 5, reportCount: 3, independentReports: 3, evidenceCount: 1, businessHarm: false,
  *   unitFindingsLast12Months: 0, openedAt: "2025-06-02T02:00:00Z", dueAt: "2025-06-09T17:00:00Z" },
  *   new Date("2025-06-02T02:00:00Z"))
  * // { total: 70.85, factors: [{ name: "severity", value: 50 }, { name: "reports", value: 15.85 }, …] }
@@ -85,7 +89,11 @@ const round2 = (value: number) => Math.round(value * 100) / 100;
 export function computePriority(lead: LeadSnapshot, now: Date): Priority {
   const raw: PriorityFactor[] = [
     { name: "severity", value: SEVERITY_WEIGHT * lead.severity },
-    { name: "reports", value: REPORTS_WEIGHT * Math.log2(Math.max(1, lead.independentReports)) },
+    {
+      name: "reports",
+      value: REPORTS_WEIGHT * Math.log2(Math.max(1, lead.independentReports)),
+      detail: { reports: lead.reportCount, independent: lead.independentReports },
+    },
     {
       name: "evidence",
       value: Math.min(EVIDENCE_CAP, EVIDENCE_WEIGHT * Math.log2(1 + Math.max(0, lead.evidenceCount))),
@@ -97,7 +105,7 @@ export function computePriority(lead: LeadSnapshot, now: Date): Priority {
     },
     { name: "age", value: ageFactor(Date.parse(lead.openedAt), Date.parse(lead.dueAt), now.getTime()) },
   ];
-  const factors = raw.map((f) => ({ name: f.name, value: round2(f.value) }));
+  const factors = raw.map((f) => ({ ...f, value: round2(f.value) }));
   return { total: round2(factors.reduce((sum, f) => sum + f.value, 0)), factors };
 }
 

@@ -1,4 +1,5 @@
 import type { StaffChannel } from "../../../../../worker/src/contracts/channels";
+import { hanoiDate } from "../../../../../worker/src/contracts/hanoi-date";
 import type { Receipt, ReporterKind } from "../../../../../worker/src/contracts/reports";
 import { earliestReceivedOn } from "../../../../../worker/src/domain/intake";
 import { ApiError, api } from "../../../lib/api";
@@ -6,7 +7,7 @@ import { ConsoleElement, define } from "../../../lib/console/element";
 import { busy, field } from "../../../lib/console/forms";
 import { problemText } from "../../../lib/console/problems";
 import { signedIn } from "../../../lib/console/session";
-import { formatDate, todayInHanoi } from "../../../lib/format";
+import { formatDate } from "../../../lib/format";
 import { fill } from "../../../lib/strings";
 import { uploadOne } from "../../../lib/uploader";
 
@@ -52,7 +53,7 @@ class IntakeForm extends ConsoleElement {
 
   private resetDates(): void {
     const received = this.ref("received", HTMLInputElement);
-    const today = todayInHanoi();
+    const today = hanoiDate(new Date());
     received.max = today;
     received.min = earliestReceivedOn(new Date());
     received.value = today;

@@ -18,7 +18,9 @@ class LeadScore extends ConsoleElement {
     this.ref("rows", HTMLTableSectionElement).replaceChildren(
       ...d.score.factors.map((factor) => {
         const row = this.fromTemplate("row", HTMLTableRowElement);
-        required(row, "[data-slot=name]", HTMLElement).textContent = names.label(factor.name);
+        // The reports factor says what it counted: "3 reports, 2 independent".
+        const detail = factor.detail ? ` (${names.fill("reportsDetail", factor.detail)})` : "";
+        required(row, "[data-slot=name]", HTMLElement).textContent = `${names.label(factor.name)}${detail}`;
         required(row, "[data-slot=value]", HTMLElement).textContent = formatScore(factor.value);
         return row;
       }),

@@ -1,3 +1,4 @@
+import { hanoiDate } from "../../../../../worker/src/contracts/hanoi-date";
 import type { SectorCode } from "../../../../../worker/src/contracts/stats";
 import type { AdminUnit } from "../../../../../worker/src/contracts/unit-admin";
 import { api } from "../../../lib/api";
@@ -8,7 +9,6 @@ import { problemText } from "../../../lib/console/problems";
 import { signedIn } from "../../../lib/console/session";
 import { text } from "../../../lib/console/texts";
 import { control, required } from "../../../lib/dom";
-import { todayInHanoi } from "../../../lib/format";
 import { currentUnits, fillUnitSelect, outsideOf, reloadUnits, shown, unitTexts } from "./state";
 import { SuccessorRows } from "./successor-rows";
 
@@ -62,7 +62,7 @@ class UnitDirectory extends ConsoleElement {
 
   private render(units: AdminUnit[]): void {
     const t = unitTexts();
-    const today = todayInHanoi();
+    const today = hanoiDate(new Date());
     this.ref("count", HTMLElement).textContent = units.length ? t.fill("count", { n: units.length }) : t.get("none");
     const tbody = this.ref("rows", HTMLTableSectionElement);
     // A row's button that had focus (the dialog closed onto it) keeps it in the new rows.
@@ -132,7 +132,7 @@ class UnitDirectory extends ConsoleElement {
     const label = this.maybeRef(`${name}-name`, HTMLElement);
     if (label) label.textContent = unit.name;
     const date = form.querySelector<HTMLInputElement>("input[type=date]");
-    if (date && name !== "edit") date.value = todayInHanoi();
+    if (date && name !== "edit") date.value = hanoiDate(new Date());
     this.ref(`${name}-dialog`, HTMLDialogElement).showModal();
   }
 
