@@ -25,6 +25,7 @@ import { measuresApp } from "./routes/measures.index";
 import { planApp } from "./routes/plan.index";
 import { publicStatsApp } from "./routes/public-stats.index";
 import { reportsApp } from "./routes/reports.index";
+import { routingApp } from "./routes/routing.index";
 import { settingsApp } from "./routes/settings.index";
 import { staffApp } from "./routes/staff.index";
 import { unitAdminApp } from "./routes/unit-admin.index";
@@ -59,7 +60,8 @@ export function buildApp() {
     .route("/", staffApp)
     .route("/", contestsApp)
     .route("/", extensionsApp)
-    .route("/", publicStatsApp);
+    .route("/", publicStatsApp)
+    .route("/", routingApp);
 
   api.openAPIRegistry.registerComponent("securitySchemes", STAFF_SESSION_SCHEME, {
     type: "apiKey",

@@ -195,6 +195,7 @@ export const en: Dict = {
       referred: "Referred for inspection",
       not_actionable: "Not actionable",
       concluded: "Concluded",
+      forwarded: "Forwarded to the competent agency",
     },
     unitKinds: { city: "City", department: "Department", agency: "Agency", ward: "Ward", commune: "Commune" },
     unitLoading: "Searching…",
@@ -1020,6 +1021,7 @@ export const en: Dict = {
         dismissed: "Dismissed",
         merged: "Merged",
         concluded: "Concluded",
+        forwarded: "Forwarded",
       },
       reasonCodes: {
         not_public_service: "Not about public service",

@@ -208,6 +208,7 @@ export const vi = {
       referred: "Đã chuyển sang kiểm tra",
       not_actionable: "Không đủ căn cứ xử lý",
       concluded: "Đã có kết luận",
+      forwarded: "Đã chuyển đến cơ quan có thẩm quyền",
     },
     unitKinds: { city: "Thành phố", department: "Sở, ban, ngành", agency: "Cơ quan", ward: "Phường", commune: "Xã" },
     unitLoading: "Đang tìm…",
@@ -1029,6 +1030,7 @@ export const vi = {
         dismissed: "Không xử lý",
         merged: "Đã gộp",
         concluded: "Đã có kết luận",
+        forwarded: "Đã chuyển đơn",
       },
       reasonCodes: {
         not_public_service: "Không thuộc hoạt động công vụ",
