@@ -114,7 +114,11 @@ export function rebuildLead(
 ): LeadState {
   const ordered = [...held].sort((a, b) => (a.report.receivedAt < b.report.receivedAt ? -1 : 1));
   const first = ordered[0];
-  if (!first) throw new Error(`lead ${base.id} would hold no report`);
+  if (!first) {
+    // a lead without report rows (imported or hand-made): only its place changes
+    const moved = { ...base, unitId, categoryCode: categoryCode ?? base.categoryCode };
+    return { ...moved, ...rescore(moved, unitFindings, now) };
+  }
   const next = {
     ...base,
     unitId,
