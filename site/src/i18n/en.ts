@@ -168,6 +168,9 @@ export const en: Dict = {
     upload: "Upload",
     uploadProgress: "Upload progress",
     outcome: "Outcome",
+    forwardedHeading: "Forwarded",
+    forwardedText:
+      "Your report is not for the public-service inspection team to handle, so it was forwarded to the competent agency:",
     outcomes: {
       substantiated: "Substantiated",
       partly_substantiated: "Partly substantiated",
@@ -275,6 +278,7 @@ export const en: Dict = {
       leads: "Leads opened",
       referred: "Leads referred for inspection",
       dismissed: "Leads dismissed",
+      forwarded: "Leads forwarded to the competent agency",
       inspections: "Inspections carried out",
       substantiated: "Findings substantiated (in full or in part)",
       findings: "Inspection findings",
@@ -585,7 +589,7 @@ export const en: Dict = {
           name: "headline",
           type: "object",
           meaning:
-            "inspectionsByType, findingsByOutcome, dismissalsByReason (code, label, count), reportsByChannel (code, label, reports, suppressed: a channel with fewer than K reports and its complements have reports null), measuresVerified, measuresOnTimeRate, ackOnTimeRate, medianDaysToFirstResponse, medianDaysToConclusion.",
+            "inspectionsByType, findingsByOutcome, dismissalsByReason (code, label, count), reportsByChannel (code, label, reports, suppressed: a channel with fewer than K reports and its complements have reports null), measuresVerified, forwarded (leads forwarded to the competent agency, not counted as dismissed), measuresOnTimeRate, ackOnTimeRate, medianDaysToFirstResponse, medianDaysToConclusion.",
           nullWhen:
             "The whole object is null when totalsSuppressed; rates and medians are null when there is no data yet.",
         },

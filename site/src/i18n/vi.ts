@@ -180,6 +180,9 @@ export const vi = {
     upload: "Tải lên",
     uploadProgress: "Tiến độ tải lên",
     outcome: "Kết quả xác minh",
+    forwardedHeading: "Đã chuyển đơn",
+    forwardedText:
+      "Nội dung phản ánh không thuộc thẩm quyền của Đoàn kiểm tra công vụ nên đã được chuyển đến cơ quan có thẩm quyền:",
     outcomes: {
       substantiated: "Có cơ sở",
       partly_substantiated: "Có cơ sở một phần",
@@ -289,6 +292,7 @@ export const vi = {
       leads: "Đầu mối được mở",
       referred: "Đầu mối chuyển kiểm tra",
       dismissed: "Đầu mối không xử lý",
+      forwarded: "Đầu mối chuyển đơn đến cơ quan có thẩm quyền",
       inspections: "Cuộc kiểm tra đã tiến hành",
       substantiated: "Kết quả có cơ sở (toàn bộ hoặc một phần)",
       findings: "Kết quả kiểm tra",
@@ -595,7 +599,7 @@ export const vi = {
           name: "headline",
           type: "đối tượng",
           meaning:
-            "inspectionsByType, findingsByOutcome, dismissalsByReason (code, label, count), reportsByChannel (code, label, reports, suppressed: kênh có ít hơn K phản ánh và các kênh ẩn bổ sung có reports null), measuresVerified, measuresOnTimeRate, ackOnTimeRate, medianDaysToFirstResponse, medianDaysToConclusion.",
+            "inspectionsByType, findingsByOutcome, dismissalsByReason (code, label, count), reportsByChannel (code, label, reports, suppressed: kênh có ít hơn K phản ánh và các kênh ẩn bổ sung có reports null), measuresVerified, forwarded (đầu mối chuyển đơn, không tính là không xử lý), measuresOnTimeRate, ackOnTimeRate, medianDaysToFirstResponse, medianDaysToConclusion.",
           nullWhen: "Cả đối tượng là null khi totalsSuppressed; các tỷ lệ và trung vị là null khi chưa có dữ liệu.",
         },
         {
