@@ -104,7 +104,10 @@ export function routingFailureError(failure: Extract<RoutingCheck, { ok: false }
   const message = ROUTING_MESSAGES[failure.detail][lang];
   if (failure.error === "illegal") return new ApiError("conflict", { detail: message });
   const pointers = failure.pointers.length ? failure.pointers : ["/"];
-  return new ApiError("validation_failed", { detail: message, errors: pointers.map((pointer) => ({ pointer, message })) });
+  return new ApiError("validation_failed", {
+    detail: message,
+    errors: pointers.map((pointer) => ({ pointer, message })),
+  });
 }
 
 /** A routing refusal of `key` (see {@link routingFailureError}). */

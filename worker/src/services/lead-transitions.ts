@@ -81,7 +81,8 @@ export async function transitionLead(ctx: ActorContext, id: string, input: Trans
   const lead = await requireVisibleLead(ctx, id);
   const target = await mergeTarget(ctx, lead, input);
   // the destination is looked up only for a forwarding the actor may make, so a refusal stays a 409 or 403
-  const forwarding = input.to === "forwarded" && findRule(lead.status as LeadStatus, "forwarded")?.roles.includes(actor.role);
+  const forwarding =
+    input.to === "forwarded" && findRule(lead.status as LeadStatus, "forwarded")?.roles.includes(actor.role);
   const destination: ForwardDestination | undefined = forwarding
     ? await forwardDestination(ctx, input.forwardedTo)
     : undefined;

@@ -1,13 +1,13 @@
 import type { CategoryCode } from "../contracts/categories";
-import { CUSTOM_MESSAGES } from "../contracts/messages";
 import type { ForwardedTo, LeadDetail, LeadStatus } from "../contracts/leads";
+import { CUSTOM_MESSAGES } from "../contracts/messages";
 import type { Routing, Split } from "../contracts/routing";
 import { auditInsert } from "../db/queries/audit";
 import { leadsUnchanged, leadUnchanged, recusedUnitsAmong, updateLead } from "../db/queries/leads";
 import { findLeadReport, reporterStatusChanges } from "../db/queries/reports";
-import { getUnitRow } from "../db/queries/units";
 import { insertRoutedLead, leadEverInspected, routableReports, updateReportRouting } from "../db/queries/routing";
 import { findLead, type LeadRow, loadOpenLeads, toLeadState, unitFindingsLast12Months } from "../db/queries/triage";
+import { getUnitRow } from "../db/queries/units";
 import { leadRecord } from "../db/rows/records";
 import { joinLead } from "../domain/lead-plan";
 import {

@@ -30,7 +30,11 @@ export async function routableReports(
     .from(reports)
     .where(eq(reports.leadId, leadId))
     .orderBy(asc(reports.receivedAt), asc(reports.id));
-  return rows.map((r) => ({ ...r, categoryCode: r.categoryCode as CategoryCode, evidenceCount: Number(r.evidenceCount) }));
+  return rows.map((r) => ({
+    ...r,
+    categoryCode: r.categoryCode as CategoryCode,
+    evidenceCount: Number(r.evidenceCount),
+  }));
 }
 
 /** Whether a lead was ever attached to an inspection (planned, live or past). */
@@ -47,7 +51,10 @@ export function updateReportRouting(
   db: Db,
   reportId: string,
   columns: Partial<
-    Pick<typeof reports.$inferInsert, "leadId" | "unitId" | "categoryCode" | "suggestedCategory" | "severity" | "eligible">
+    Pick<
+      typeof reports.$inferInsert,
+      "leadId" | "unitId" | "categoryCode" | "suggestedCategory" | "severity" | "eligible"
+    >
   >,
   at: string,
 ): BatchItem<"sqlite"> {
