@@ -1018,6 +1018,7 @@ export const en: Dict = {
       forwardNameHint: "Only when the receiving agency is not in the unit directory.",
       forwardNote: "Forwarding note (reason)",
       forwardedTo: "Forwarded to: {name}",
+      forwardedFact: "Forwarded to",
       forwardNeedsTarget: "Choose an agency from the directory or type the receiving agency's name.",
     },
     ownership: {

@@ -1027,6 +1027,7 @@ export const vi = {
       forwardNameHint: "Chỉ điền khi cơ quan nhận đơn không có trong danh mục đơn vị.",
       forwardNote: "Ghi chú chuyển đơn (lý do)",
       forwardedTo: "Đã chuyển đơn đến: {name}",
+      forwardedFact: "Đã chuyển đơn đến",
       forwardNeedsTarget: "Hãy chọn cơ quan trong danh mục hoặc ghi tên cơ quan nhận đơn.",
     },
     ownership: {
