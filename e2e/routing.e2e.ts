@@ -10,6 +10,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../scripts/seed/accounts.ts";
 import type { LeadDetail } from "../worker/src/contracts/leads.ts";
 import type { Receipt } from "../worker/src/contracts/reports.ts";
 import { api, login, solvedAltcha } from "./lib/api.ts";
+import { assertAccessible } from "./lib/axe.ts";
 import { defined, type E2eContext, type E2eTest } from "./lib/context.ts";
 
 /**
@@ -32,6 +33,8 @@ let supervisorCookie = "";
 let moneyLead: Filed | undefined;
 let forwardedLead: Filed | undefined;
 let page: Page | undefined;
+/** Page errors and CSP violations seen on the test's page. */
+const problems: string[] = [];
 
 async function file(ctx: E2eContext, unitId: string, categoryCode: string, description: string): Promise<Filed> {
   const body = {
@@ -59,6 +62,10 @@ async function lead(ctx: E2eContext, id: string): Promise<LeadDetail> {
 async function leadPage(ctx: E2eContext, leadId: string): Promise<Page> {
   if (!page) {
     page = await ctx.context.newPage();
+    page.on("pageerror", (error) => problems.push(String(error)));
+    page.on("console", (message) => {
+      if (/Content Security Policy/i.test(message.text())) problems.push(message.text());
+    });
     await page.goto(`${ctx.baseUrl}/kiem-tra/dang-nhap/`);
     const form = page.locator("#login-form");
     await form.locator('button[type="submit"]:enabled').waitFor();
@@ -89,6 +96,7 @@ export const tests: E2eTest[] = [
       const p = await leadPage(ctx, leadId);
       const apply = p.locator("#routing-apply");
       await apply.waitFor({ state: "visible" });
+      await assertAccessible(p, "the lead page with its routing section");
       await apply.click();
       await p.locator("#routing-status", { hasText: /\S/ }).waitFor();
       assert.equal((await lead(ctx, leadId)).categoryCode, "bribery");
@@ -147,6 +155,13 @@ export const tests: E2eTest[] = [
       assert.equal((await p.locator("#report-status").textContent())?.trim(), "Đã chuyển đến cơ quan có thẩm quyền");
       await p.locator("#forwarded-section").waitFor({ state: "visible" });
       assert.equal((await p.locator("#report-forwarded-to").textContent())?.trim(), "Sở Xây dựng");
+    },
+  },
+  {
+    name: "no page error and no CSP violation",
+    stopOnFailure: false,
+    async run() {
+      assert.deepEqual(problems, []);
     },
   },
 ];
