@@ -30,6 +30,7 @@ import { planApp } from "./routes/plan.index";
 import { publicStatsApp } from "./routes/public-stats.index";
 import { redactionsApp } from "./routes/redactions.index";
 import { reportsApp } from "./routes/reports.index";
+import { routingApp } from "./routes/routing.index";
 import { settingsApp } from "./routes/settings.index";
 import { staffApp } from "./routes/staff.index";
 import { unitAdminApp } from "./routes/unit-admin.index";
@@ -68,7 +69,8 @@ export function buildApp() {
     .route("/", apiClientsApp)
     .route("/", liaisonApp)
     .route("/", notificationsApp)
-    .route("/", redactionsApp);
+    .route("/", redactionsApp)
+    .route("/", routingApp);
 
   api.openAPIRegistry.registerComponent("securitySchemes", STAFF_SESSION_SCHEME, {
     type: "apiKey",

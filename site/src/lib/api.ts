@@ -69,6 +69,7 @@ import type {
 } from "../../../worker/src/contracts/notifications";
 import type { RedactionPreview, RedactionPreviewInputSchema } from "../../../worker/src/contracts/redactions";
 import type { Attachment, Contact, IntakeReportCreateSchema, Receipt } from "../../../worker/src/contracts/reports";
+import type { RoutingSchema, SplitSchema } from "../../../worker/src/contracts/routing";
 import type { SettingList, SettingsPatchSchema } from "../../../worker/src/contracts/settings";
 import type { StaffList } from "../../../worker/src/contracts/staff";
 import type { StatsResponse } from "../../../worker/src/contracts/stats";
@@ -186,6 +187,11 @@ export const api = {
     bulkAssign: (body: In<typeof BulkAssignSchema>) => post<BulkResult>("/api/leads/bulk/assign", body),
     bulkMerge: (body: In<typeof BulkMergeSchema>) => post<BulkResult>("/api/leads/bulk/merge", body),
     attachmentHref: (id: string, fileId: string) => `/api/leads/${at(id, "attachments", fileId)}`,
+    route: (id: string, body: In<typeof RoutingSchema>) => post<LeadDetail>(`/api/leads/${at(id)}/routing`, body),
+    routeReport: (id: string, trackingCode: string, body: In<typeof RoutingSchema>) =>
+      post<LeadDetail>(`/api/leads/${at(id, "reports", trackingCode)}/routing`, body),
+    split: (id: string, trackingCode: string, body: In<typeof SplitSchema>) =>
+      post<LeadDetail>(`/api/leads/${at(id, "reports", trackingCode)}/split`, body),
   },
   plan: {
     get: (year: number) => request<Plan>(`/api/plan${query({ year })}`),

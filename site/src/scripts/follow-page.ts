@@ -93,6 +93,14 @@ function render(report: ReportView): void {
   stored = report.attachments;
   renderAttachments();
   renderOutcome(report);
+  renderForwarded(report);
+}
+
+/** Once forwarded (chuyển đơn): to which agency. */
+function renderForwarded(report: ReportView): void {
+  const section = byId("forwarded-section");
+  section.hidden = !(report.status === "forwarded" && report.forwardedTo);
+  byId("report-forwarded-to").textContent = report.forwardedTo?.name ?? "";
 }
 
 /** Once concluded: the finding in words, the public summary, and the one-time contest form. */

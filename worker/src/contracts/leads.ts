@@ -14,6 +14,8 @@ export const LEAD_STATUSES = [
   "merged",
   /** The inspection it was attached to issued its conclusion. */
   "concluded",
+  /** Sent to the competent agency (chuyển đơn): not the team's to handle, and not a dismissal. */
+  "forwarded",
 ] as const;
 export const LeadStatusSchema = z.enum(LEAD_STATUSES);
 export type LeadStatus = z.infer<typeof LeadStatusSchema>;
@@ -167,6 +169,11 @@ export const LeadDetailSchema = LeadSummarySchema.extend({
   dismissalReason: z.string().nullable(),
   dismissalReasonCode: z.string().nullable(),
   mergedInto: z.string().nullable(),
+  /** A forwarded lead's destination (a unit of the directory or a name) and the note sent with it. */
+  forwardedTo: z
+    .object({ unitId: z.string().nullable(), name: z.string(), note: z.string().nullable() })
+    .nullable()
+    .optional(),
   /**
    * When the lead's unit was merged into another (`POST /api/admin/units/{id}/merge`):
    * the successor and the day it took over. The lead stays with its unit;
@@ -187,6 +194,13 @@ export const LeadDetailSchema = LeadSummarySchema.extend({
 });
 export type LeadDetail = z.infer<typeof LeadDetailSchema>;
 
+/** Where a lead is forwarded (chuyển đơn): a unit of the directory, or an agency outside it by name. */
+export const ForwardedToSchema = z.union([
+  z.object({ unitId: z.string().min(1).max(64) }).strict(),
+  z.object({ name: TextSchema.pipe(z.string().min(2).max(200)) }).strict(),
+]);
+export type ForwardedTo = z.infer<typeof ForwardedToSchema>;
+
 /** `POST /api/leads/{id}/transitions` */
 export const TransitionSchema = z
   .object({
@@ -194,6 +208,8 @@ export const TransitionSchema = z
     reason: TextSchema.pipe(z.string().min(1).max(2000)).optional(),
     reasonCode: DismissalReasonCodeSchema.optional(),
     targetLeadId: z.string().max(64).optional(),
+    /** With `to: "forwarded"`: the competent agency, a unit of the directory or the name of one outside it. */
+    forwardedTo: ForwardedToSchema.optional(),
   })
   .strict();
 export type Transition = z.infer<typeof TransitionSchema>;

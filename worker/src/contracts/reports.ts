@@ -20,6 +20,8 @@ export const REPORT_STATUSES = [
   "referred",
   "not_actionable",
   "concluded",
+  /** Sent to the competent agency (chuyển đơn); `forwardedTo` on the view says which. */
+  "forwarded",
 ] as const;
 export const ReportStatusSchema = z.enum(REPORT_STATUSES);
 export type ReportStatus = z.infer<typeof ReportStatusSchema>;
@@ -162,6 +164,8 @@ export const ReportViewSchema = z.object({
   outcomeSummary: z.string().optional(),
   /** When the reporter contested the outcome (at most once); absent if never. */
   contestedAt: z.string().optional(),
+  /** Once `status` is `forwarded`: the agency the report was sent to (a unit of the directory, or a name). */
+  forwardedTo: z.object({ name: z.string(), unitId: z.string().nullable() }).optional(),
 });
 export type ReportView = z.infer<typeof ReportViewSchema>;
 

@@ -152,6 +152,8 @@ export const StatsHeadlineSchema = z.object({
     z.object({ code: ChannelSchema, label: z.string(), reports: count.nullable(), suppressed: z.boolean() }),
   ),
   measuresVerified: count,
+  /** Leads forwarded to the competent agency in the period (chuyển đơn; month of the decision): not dismissals. */
+  forwarded: count,
   /** Measures due in the period verified on time, over those verified or overdue. */
   measuresOnTimeRate: z.number().min(0).max(1).nullable(),
   /** Leads opened in the period acknowledged on time, over those acknowledged or overdue. */

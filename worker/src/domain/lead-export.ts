@@ -31,6 +31,7 @@ export const LEAD_STATUS_LABELS_VI: Readonly<Record<LeadStatus, string>> = {
   dismissed: "Không xử lý",
   merged: "Đã gộp",
   concluded: "Đã có kết luận",
+  forwarded: "Đã chuyển đơn",
 };
 
 /** The export's columns. */

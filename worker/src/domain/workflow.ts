@@ -22,12 +22,16 @@ import type { Role } from "./auth-policy";
  * | dismissal_proposed                  | in_review           | send_back         | no        | yes        |
  * | new, in_review, info_requested      | merged              | merge             | yes       | yes        |
  * | dismissed                           | in_review           | reopen            | no        | yes        |
+ * | new, in_review, info_requested      | forwarded           | forward           | no        | yes        |
  *
  * Working the queue (review, questions, proposals, merges) is everyone's;
  * acts that end or escalate a lead (referral, approving or rejecting a
  * dismissal, reopening) are a supervisor's. `referred` and `merged` are final
  * here: the inspection continues a referred lead, and a merged lead's reports
- * live on in its target.
+ * live on in its target. Forwarding (chuyển đơn) sends a lead that is not the
+ * team's to the competent agency, with a reason and the destination; it ends
+ * the lead like a referral, so it is a supervisor's, and it is counted as
+ * forwarded, never as dismissed.
  */
 
 export type WorkflowAction =
@@ -39,10 +43,11 @@ export type WorkflowAction =
   | "approve_dismissal"
   | "send_back"
   | "merge"
-  | "reopen";
+  | "reopen"
+  | "forward";
 
 /** What a transition requires besides the role. */
-type Requirement = "reason" | "reasonCode" | "target" | "notProposer";
+type Requirement = "reason" | "reasonCode" | "target" | "notProposer" | "destination";
 
 export interface TransitionRule {
   from: readonly LeadStatus[];
@@ -89,6 +94,13 @@ export const TRANSITIONS: readonly TransitionRule[] = [
     requires: ["target"],
   },
   { from: ["dismissed"], to: "in_review", action: "reopen", roles: SUPERVISION, requires: ["reason"] },
+  {
+    from: ["new", "in_review", "info_requested"],
+    to: "forwarded",
+    action: "forward",
+    roles: SUPERVISION,
+    requires: ["reason", "destination"],
+  },
 ];
 
 /** A lead may be merged into a lead in one of these states: one still being worked, or already with inspection. */
@@ -107,6 +119,7 @@ export const REPORTER_STATUS: Readonly<Record<Exclude<LeadStatus, "merged">, Rep
   dismissal_proposed: "in_review",
   dismissed: "not_actionable",
   concluded: "concluded",
+  forwarded: "forwarded",
 };
 
 /**
@@ -141,6 +154,14 @@ export interface TransitionRequest {
   targetLeadId?: string;
   /** The merge target as loaded by the caller (undefined when not found or not visible). */
   target?: { id: string; status: LeadStatus };
+  /** Where a forwarded lead goes, as the caller resolved it: a unit of the directory (with its name), or a name. */
+  destination?: ForwardDestination;
+}
+
+/** The competent agency a lead is forwarded to. */
+export interface ForwardDestination {
+  unitId: string | null;
+  name: string;
 }
 
 /** Lead columns to write. `null` clears a column; absent keys are left alone. */
@@ -150,13 +171,22 @@ export interface LeadPatch {
   dismissalReason?: string | null;
   dismissalReasonCode?: DismissalReasonCode | null;
   mergedInto?: string | null;
+  forwardedToUnitId?: string | null;
+  forwardedToName?: string | null;
+  forwardedNote?: string | null;
 }
 
 /** Summary for the audit log. */
 export interface TransitionEvent {
   action: WorkflowAction;
   before: { status: LeadStatus };
-  after: { status: LeadStatus; reason?: string; reasonCode?: DismissalReasonCode; targetLeadId?: string };
+  after: {
+    status: LeadStatus;
+    reason?: string;
+    reasonCode?: DismissalReasonCode;
+    targetLeadId?: string;
+    forwardedTo?: ForwardDestination;
+  };
 }
 
 export type TransitionResult =
@@ -206,6 +236,7 @@ export function transition(lead: WorkflowLead, request: TransitionRequest, actor
     const targetId = request.targetLeadId ?? "";
     if (targetId === "" || targetId === lead.id || request.target?.id !== targetId) pointers.push("/targetLeadId");
   }
+  if (rule.requires.includes("destination") && !request.destination?.name.trim()) pointers.push("/forwardedTo");
   if (pointers.length > 0) return fail("invalid", "missing_or_invalid", pointers);
   if (rule.requires.includes("target") && request.target && !MERGE_TARGET_STATUSES.includes(request.target.status)) {
     return fail("illegal", `target_status:${request.target.status}`);
@@ -230,6 +261,14 @@ export function transition(lead: WorkflowLead, request: TransitionRequest, actor
     case "merge":
       patch.mergedInto = request.targetLeadId ?? null;
       after.targetLeadId = request.targetLeadId;
+      break;
+    case "forward":
+      if (request.destination) {
+        patch.forwardedToUnitId = request.destination.unitId;
+        patch.forwardedToName = request.destination.name;
+        patch.forwardedNote = reason;
+        after.forwardedTo = request.destination;
+      }
       break;
     default:
       break;

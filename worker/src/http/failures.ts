@@ -1,11 +1,13 @@
 import type { AssignmentResult } from "../domain/assignment";
 import type { Failure } from "../domain/inspections/result";
+import type { RoutingCheck, RoutingFailureKey } from "../domain/routing";
 import type { TransitionResult } from "../domain/workflow";
 import type { Lang } from "../env";
 import { API_CLIENT_MESSAGES, type ApiClientMessageKey } from "../i18n/api-clients";
 import { EVIDENCE_MESSAGES, type EvidenceMessageKey } from "../i18n/evidence";
 import { INSPECTION_MESSAGES, type InspectionMessageKey } from "../i18n/inspections";
 import { ASSIGNMENT_MESSAGES, type AssignmentMessageKey, TRANSITION_FIELD_MESSAGES } from "../i18n/leads";
+import { ROUTING_MESSAGES } from "../i18n/routing";
 import { ApiError, type ErrorCode } from "./errors";
 
 /**
@@ -108,4 +110,29 @@ export function apiClientFailureError(failure: Failure, lang: Lang): ApiError {
     detail: message,
     errors: pointers.map((pointer) => ({ pointer, message })),
   });
+}
+
+/**
+ * A refused routing or split as the API error, its message in the request's
+ * language: past triage, inspected or the only report → 409, nothing to
+ * change or a unit the actor is recused from → 422 at the pointers.
+ */
+export function routingFailureError(failure: Extract<RoutingCheck, { ok: false }>, lang: Lang): ApiError {
+  const message = ROUTING_MESSAGES[failure.detail][lang];
+  if (failure.error === "illegal") return new ApiError("conflict", { detail: message });
+  const pointers = failure.pointers.length ? failure.pointers : ["/"];
+  return new ApiError("validation_failed", {
+    detail: message,
+    errors: pointers.map((pointer) => ({ pointer, message })),
+  });
+}
+
+/** A routing refusal of `key` (see {@link routingFailureError}). */
+export function routingError(
+  error: "illegal" | "invalid",
+  key: RoutingFailureKey,
+  lang: Lang,
+  pointers: string[] = [],
+): ApiError {
+  return routingFailureError({ ok: false, error, detail: key, pointers }, lang);
 }

@@ -8,6 +8,10 @@ export const TRANSITION_FIELD_MESSAGES = {
     vi: "Cần chọn một đầu mối khác về cùng đơn vị để gộp vào",
     en: "Choose another lead about the same unit to merge into",
   },
+  "/forwardedTo": {
+    vi: "Cần chọn cơ quan có thẩm quyền trong danh mục hoặc ghi tên cơ quan nhận đơn",
+    en: "Choose the competent agency from the directory or type its name",
+  },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 /** Why an assignment, a bulk action or a contact view is refused, as the problem's detail or field message. */

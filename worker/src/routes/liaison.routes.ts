@@ -11,9 +11,20 @@ import { IdParams, json, problem, sessionGuarded, staffSession } from "../http/o
 
 const tags = ["unit liaison"];
 
-/** `GET /api/unit/leads` answer: leads forwarded to the unit, without text, reporter, contact or evidence. */
+/**
+ * `GET /api/unit/leads` answer: leads forwarded to the unit, with the team's note redacted, never a
+ * report's text, reporter, contact or evidence.
+ */
 export const ForwardedLeadListSchema = z.object({
-  items: z.array(z.object({ id: z.string(), unitId: z.string(), categoryCode: z.string(), forwardedAt: z.string() })),
+  items: z.array(
+    z.object({
+      id: z.string(),
+      unitId: z.string(),
+      categoryCode: z.string(),
+      forwardedAt: z.string(),
+      note: z.string().nullable(),
+    }),
+  ),
 });
 
 export const getUnitMeasureRoute = createRoute({

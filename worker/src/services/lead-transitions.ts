@@ -15,12 +15,13 @@ import { leadTransitionColumns } from "../db/rows/records";
 import { mergeInto, rescore } from "../domain/lead-plan";
 import { eventIds } from "../domain/notifications";
 import { countWitnesses } from "../domain/triage";
-import { transition } from "../domain/workflow";
+import { type ForwardDestination, findRule, transition } from "../domain/workflow";
 import { assignmentError, transitionFailureError } from "../http/failures";
 import { type Statements, writeGuarded } from "./batch";
 import type { ActorContext } from "./context";
 import { leadView, requireVisibleLead } from "./leads";
 import { flushNotifications, notificationEvent } from "./notifications";
+import { forwardDestination } from "./routing";
 
 /**
  * The lead a merge may go into: another lead the actor sees, about the same
@@ -86,9 +87,15 @@ export async function transitionLead(ctx: ActorContext, id: string, input: Trans
   const { db, actor } = ctx;
   const lead = await requireVisibleLead(ctx, id);
   const target = await mergeTarget(ctx, lead, input);
+  // the destination is looked up only for a forwarding the actor may make, so a refusal stays a 409 or 403
+  const forwarding =
+    input.to === "forwarded" && findRule(lead.status as LeadStatus, "forwarded")?.roles.includes(actor.role);
+  const destination: ForwardDestination | undefined = forwarding
+    ? await forwardDestination(ctx, input.forwardedTo)
+    : undefined;
   const result = transition(
     { id: lead.id, status: lead.status as LeadStatus, proposedBy: lead.proposedBy },
-    { ...input, target: target ? { id: target.id, status: target.status as LeadStatus } : undefined },
+    { ...input, target: target ? { id: target.id, status: target.status as LeadStatus } : undefined, destination },
     { id: actor.id, role: actor.role },
   );
   if (!result.ok) throw transitionFailureError(result, ctx.lang);

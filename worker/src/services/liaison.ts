@@ -25,6 +25,7 @@ import { sha256Hex } from "../lib/crypto";
 import { commitWrite, writeBatch } from "./batch";
 import type { ActorContext } from "./context";
 import { getMeasure } from "./measures";
+import { redactForRelease } from "./redaction";
 
 /**
  * The unit liaison's use cases (issue 13). A `unit_liaison` answers for one
@@ -231,6 +232,8 @@ export async function requestExtension(
 }
 
 /** `GET /api/unit/leads`: the leads forwarded to the liaison's unit (see `leadsForwardedToUnit`). */
-export function forwardedLeads(ctx: ActorContext): Promise<ForwardedLeadRow[]> {
-  return leadsForwardedToUnit(ctx.db, liaisonUnit(ctx));
+export async function forwardedLeads(ctx: ActorContext): Promise<ForwardedLeadRow[]> {
+  const rows = await leadsForwardedToUnit(ctx.db, liaisonUnit(ctx));
+  // The team's note leaves the team here: what the detector finds is masked, the original stays on the lead.
+  return rows.map((row) => ({ ...row, note: row.note === null ? null : redactForRelease(ctx, row.note).released }));
 }

@@ -235,6 +235,13 @@ export async function buildWorld(): Promise<FuzzWorld> {
       ],
     ],
     ["/api/leads/{id}/attachments/{attachmentId}", [{ values: { id: plainLead, attachmentId } }]],
+    ["/api/leads/{id}/routing", leadIds.map((id) => ({ values: { id } }))],
+    ...["/api/leads/{id}/reports/{trackingCode}/routing", "/api/leads/{id}/reports/{trackingCode}/split"].map(
+      (path): [string, RealParams[]] => [
+        path,
+        bribes.map((report) => ({ values: { id: bribeLead, trackingCode: report.trackingCode }, report })),
+      ],
+    ),
     ["GET /api/inspections/{id}", ids(started.inspection.id, toPatch.id, concluded.inspection.id)],
     ["PATCH /api/inspections/{id}", ids(toPatch.id, concluded.inspection.id)],
     [

@@ -62,6 +62,7 @@ describe("a lead's life: review, question, dismissal with a second person, reope
       "referred",
       "dismissal_proposed",
       "merged",
+      "forwarded",
     ]);
     expect((await followPage(report)).status).toBe("in_review");
   });

@@ -13,7 +13,7 @@ import {
   measureAction,
   uploadMeasureDocument,
 } from "../support/inspections";
-import { call, createUnit, expectProblem, insertLead, type Session, signIn } from "../support/leads";
+import { call, createUnit, expectProblem, insertLead, moveLead, type Session, signIn } from "../support/leads";
 
 /**
  * The unit liaison (issue 13): accounts made by admins, a liaison's view of
@@ -360,13 +360,21 @@ describe("a liaison's measures", () => {
     expect(problem.errors?.[0]?.pointer).toBe("/team/0/userId");
   });
 
-  it("GET /api/unit/leads lists the leads forwarded to the unit, with no text, reporter or contact", async () => {
-    const forwarded = await insertLead({ unitId: desk, priority: 50, status: "forwarded" });
+  it("GET /api/unit/leads lists the leads forwarded to the unit or a sub-unit, the team's note redacted, no report text", async () => {
+    const leadId = await insertLead({ unitId: otherWard, priority: 50, status: "in_review" });
+    const note = "Thuộc thẩm quyền của bộ phận một cửa; liên hệ chị Lan 0912 345 678 để phối hợp.";
+    await moveLead(supervisor.cookie, leadId, { to: "forwarded", reason: note, forwardedTo: { unitId: desk } });
+    const stay = await insertLead({ unitId: desk, priority: 50, status: "in_review" });
     const res = await call(liaison.cookie, "/api/unit/leads");
     expect(res.status).toBe(200);
     const body = (await res.json()) as { items: Record<string, unknown>[] };
-    expect(body.items.map((l) => l.id)).toEqual([forwarded]);
-    expect(Object.keys(body.items[0] ?? {}).sort()).toEqual(["categoryCode", "forwardedAt", "id", "unitId"]);
+    expect(body.items.map((l) => l.id)).toEqual([leadId]);
+    expect(body.items.map((l) => l.id)).not.toContain(stay);
+    expect(Object.keys(body.items[0] ?? {}).sort()).toEqual(["categoryCode", "forwardedAt", "id", "note", "unitId"]);
+    const released = String(body.items[0]?.note);
+    expect(released).toContain("bộ phận một cửa");
+    expect(released).not.toContain("0912");
+    expect(released).not.toContain("Lan");
     const others = (await (await call(other.cookie, "/api/unit/leads")).json()) as { items: unknown[] };
     expect(others.items).toEqual([]);
   });

@@ -35,7 +35,18 @@ import {
   inspectionBody,
   measureAction,
 } from "../support/inspections";
-import { call, createUnit, fileAbout, moveLead, postTransition, type Session, signIn } from "../support/leads";
+import {
+  BRIBE_TEXTS,
+  call,
+  createUnit,
+  fileAbout,
+  fileBribe,
+  leadIdOf,
+  moveLead,
+  postTransition,
+  type Session,
+  signIn,
+} from "../support/leads";
 import { reportBody } from "../support/reports";
 
 /**
@@ -289,6 +300,46 @@ it("after a random sequence of writes through the API, every rollup equals a rec
     expect(res.status, await res.clone().text()).toBe(200);
   }
 
+  // routing (issue 12): one report of a three-report lead routed to another unit and category,
+  // another split out, the lead itself routed, the split lead forwarded to a unit and another lead by name
+  const routedUnit = (await createUnit()).id;
+  const [first, middle, third] = [
+    await fileBribe(routedUnit),
+    await fileBribe(routedUnit, { description: BRIBE_TEXTS[1] }),
+    await fileBribe(routedUnit, { description: BRIBE_TEXTS[2] }),
+  ];
+  const routedLead = await leadIdOf(first.trackingCode);
+  expect(await leadIdOf(third.trackingCode)).toBe(routedLead);
+  await moveLead(inspector.cookie, routedLead, { to: "in_review" });
+  const reason = "Phân loại lại sau khi đọc kỹ nội dung.";
+  const routedReport = await call(inspector.cookie, `/api/leads/${routedLead}/reports/${third.trackingCode}/routing`, {
+    method: "POST",
+    body: { unitId: units[1], categoryCode: "conduct", reason },
+  });
+  expect(routedReport.status, await routedReport.clone().text()).toBe(200);
+  const split = await call(inspector.cookie, `/api/leads/${routedLead}/reports/${middle.trackingCode}/split`, {
+    method: "POST",
+    body: { reason },
+  });
+  expect(split.status, await split.clone().text()).toBe(201);
+  const splitLead = ((await split.json()) as { id: string }).id;
+  const routed = await call(inspector.cookie, `/api/leads/${routedLead}/routing`, {
+    method: "POST",
+    body: { unitId: units[0], categoryCode: "harassment", reason },
+  });
+  expect(routed.status, await routed.clone().text()).toBe(200);
+  await moveLead(supervisorA.cookie, splitLead, {
+    to: "forwarded",
+    reason: "Thuộc thẩm quyền của đơn vị khác.",
+    forwardedTo: { unitId: units[1] },
+  });
+  const elsewhere = await fileAbout(routedUnit, { categoryCode: "conduct", description: `${TEXTS[2]} (chuyển đơn)` });
+  await moveLead(supervisorA.cookie, await leadIdOf(elsewhere.trackingCode), {
+    to: "forwarded",
+    reason: "Thuộc thẩm quyền của cơ quan ngoài danh mục.",
+    forwardedTo: { name: "Công an thành phố Hà Nội" },
+  });
+
   const expected = await recount();
   const actual = await rollups();
   expect(Object.keys(expected).sort()).toEqual(ROLLUP_TABLES.map((t) => t.name).sort());
@@ -395,6 +446,7 @@ const CELL_RECOUNT: Record<CellColumn, CellRecount> = {
   referred: (raw) =>
     hits(raw.leads, (l) => decidedAs(l, "referred", "concluded") && [l.decided_at, l.unit_id, l.category_code]),
   dismissed: (raw) => hits(raw.leads, (l) => decidedAs(l, "dismissed") && [l.decided_at, l.unit_id, l.category_code]),
+  forwarded: (raw) => hits(raw.leads, (l) => decidedAs(l, "forwarded") && [l.decided_at, l.unit_id, l.category_code]),
   ack_on_time: (raw) =>
     hits(
       raw.leads,

@@ -242,6 +242,7 @@ describe("GET /api/public/stats", () => {
         "code",
         "count",
         "measuresVerified",
+        "forwarded",
         "measuresOnTimeRate",
         "ackOnTimeRate",
         "medianDaysToConclusion",

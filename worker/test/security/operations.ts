@@ -18,6 +18,7 @@ import {
 } from "../support/inspections";
 import { call, createUnit, insertLead, leadIdOf, type Session, uploadEvidence } from "../support/leads";
 import { type FiledReport, reportBody } from "../support/reports";
+import { insertLeadWithReports } from "../support/routing";
 import { type CallerName, type Cast, type Credentials, createAccount } from "./callers";
 import type { Operation, TransitionStep } from "./policy";
 
@@ -125,6 +126,12 @@ export function buildWorld(cast: Cast, ward: string, target: FiledReport, target
   const sharedHoliday = once(storedHoliday);
   const sharedLead = once(() => lead(targetUnit));
   const sharedMergeSource = once(() => lead(targetUnit));
+  /** A lead about the target unit with two reports, to route or split one of them. */
+  const twoReports = sharedOrFresh(async () => {
+    const made = await insertLeadWithReports({ unitId: targetUnit });
+    hidden.add(made.leadId);
+    return made;
+  });
 
   /** A planned verification visit, the matrix inspector on its team (the supervisor heads it). */
   async function planned(leadIds: string[] = [], unitId?: string): Promise<string> {
@@ -482,6 +489,27 @@ export function buildWorld(cast: Cast, ward: string, target: FiledReport, target
       path: `/leads/${fresh ? await lead(targetUnit) : await sharedLead()}/extension`,
       json: { workingDays: 3, reason: "Cần thêm thời gian xác minh với bộ phận một cửa." },
     }),
+    "POST /leads/{id}/routing": async (_caller, fresh) => ({
+      method: "POST",
+      path: `/leads/${fresh ? await lead(targetUnit) : await sharedLead()}/routing`,
+      json: { categoryCode: "delay", reason: "Nội dung là chậm trễ giải quyết hồ sơ, không phải nhũng nhiễu." },
+    }),
+    "POST /leads/{id}/reports/{trackingCode}/routing": async (_caller, fresh) => {
+      const { leadId, trackingCodes } = await twoReports(fresh);
+      return {
+        method: "POST",
+        path: `/leads/${leadId}/reports/${trackingCodes[1]}/routing`,
+        json: { categoryCode: "conduct", reason: "Phản ánh này về thái độ của cán bộ, là việc khác." },
+      };
+    },
+    "POST /leads/{id}/reports/{trackingCode}/split": async (_caller, fresh) => {
+      const { leadId, trackingCodes } = await twoReports(fresh);
+      return {
+        method: "POST",
+        path: `/leads/${leadId}/reports/${trackingCodes[1]}/split`,
+        json: { reason: "Hai phản ánh về hai lần nộp hồ sơ khác nhau." },
+      };
+    },
     "GET /staff": async () => ({ method: "GET", path: `/staff?unitId=${targetUnit}` }),
 
     "GET /inspections": async () => ({ method: "GET", path: "/inspections" }),
@@ -645,6 +673,14 @@ export function buildWorld(cast: Cast, ward: string, target: FiledReport, target
     reopen: async () => ({
       id: await lead(targetUnit, "dismissed"),
       json: { to: "in_review", reason: "Người phản ánh cung cấp tình tiết mới." },
+    }),
+    forward: async () => ({
+      id: await lead(targetUnit, "in_review"),
+      json: {
+        to: "forwarded",
+        reason: "Nội dung thuộc thẩm quyền của Thanh tra Sở Xây dựng.",
+        forwardedTo: { name: "Thanh tra Sở Xây dựng" },
+      },
     }),
   };
 

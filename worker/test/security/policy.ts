@@ -120,6 +120,10 @@ export const POLICY = {
   "GET /leads/{id}/attachments/{attachmentId}": { staff: CASEWORK, recusal: "hidden" },
   "POST /leads/{id}/contest-resolution": { staff: SUPERVISOR, recusal: "hidden" },
   "POST /leads/{id}/extension": { staff: SUPERVISOR, recusal: "hidden" },
+  // Re-routing and splitting are queue work (leads.triage); forwarding is a transition (TRANSITION_POLICY.forward).
+  "POST /leads/{id}/routing": { staff: CASEWORK, recusal: "hidden" },
+  "POST /leads/{id}/reports/{trackingCode}/routing": { staff: CASEWORK, recusal: "hidden" },
+  "POST /leads/{id}/reports/{trackingCode}/split": { staff: CASEWORK, recusal: "hidden" },
   "GET /staff": { staff: CASEWORK },
 
   // Staff intake: a report received by phone, post, in person… entered on the person's behalf.
@@ -195,6 +199,7 @@ export const TRANSITION_POLICY = {
   send_back: SUPERVISOR,
   merge: CASEWORK,
   reopen: SUPERVISOR,
+  forward: SUPERVISOR,
 } as const satisfies Record<string, readonly Role[]>;
 
 /** A step of the lead workflow, as the matrix names it. */

@@ -25,6 +25,10 @@ const SPEC: Record<string, readonly Role[]> = {
   "in_review>merged": ["inspector", "supervisor"],
   "info_requested>merged": ["inspector", "supervisor"],
   "dismissed>in_review": ["supervisor"],
+  // issue 12: forwarding (chuyển đơn) ends a lead still in triage, like a referral
+  "new>forwarded": ["supervisor"],
+  "in_review>forwarded": ["supervisor"],
+  "info_requested>forwarded": ["supervisor"],
 };
 
 const actor = (role: Role, id = "actor") => ({ id, role });
@@ -40,6 +44,7 @@ const complete = (to: LeadStatus): TransitionRequest => ({
   reasonCode: "not_public_service",
   targetLeadId: "L2",
   target: { id: "L2", status: "in_review" },
+  destination: { unitId: null, name: "Thanh tra Sở Xây dựng" },
 });
 
 const combinations = LEAD_STATUSES.flatMap((from) =>
@@ -222,5 +227,31 @@ describe("reporterStatusFor", () => {
     expect(reporterStatusFor("merged", "dismissal_proposed")).toBe("in_review");
     expect(reporterStatusFor("merged")).toBe("in_review");
     expect(reporterStatusFor("merged", "merged")).toBe("in_review");
+  });
+});
+
+describe("forwarding", () => {
+  it("needs a reason and a destination, keeps them on the lead, and shows the reporter forwarded", () => {
+    const missing = transition(leadIn("in_review"), { to: "forwarded" }, actor("supervisor"));
+    expect(missing).toMatchObject({ ok: false, error: "invalid", pointers: ["/reason", "/forwardedTo"] });
+    const result = transition(
+      leadIn("in_review"),
+      {
+        to: "forwarded",
+        reason: "Thuộc thẩm quyền của Sở Xây dựng",
+        destination: { unitId: "so-xay-dung", name: "Sở Xây dựng" },
+      },
+      actor("supervisor"),
+    );
+    expect(result).toMatchObject({
+      ok: true,
+      reporterStatus: "forwarded",
+      patch: {
+        status: "forwarded",
+        forwardedToUnitId: "so-xay-dung",
+        forwardedToName: "Sở Xây dựng",
+        forwardedNote: "Thuộc thẩm quyền của Sở Xây dựng",
+      },
+    });
   });
 });

@@ -119,6 +119,7 @@ export function renderHeadline(
           })),
       ),
     },
+    { key: "forwarded", value: n(headline?.forwarded) },
     {
       key: "inspections",
       value: n(totals.inspections),

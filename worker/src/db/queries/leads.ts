@@ -231,6 +231,9 @@ export async function leadDetail(
     dismissalReason: lead.dismissalReason,
     dismissalReasonCode: lead.dismissalReasonCode,
     mergedInto: lead.mergedInto,
+    forwardedTo: lead.forwardedToName
+      ? { unitId: lead.forwardedToUnitId, name: lead.forwardedToName, note: lead.forwardedNote }
+      : null,
     unitSuccessor: successor && unit?.validTo ? { ...successor, since: unit.validTo } : null,
     reports: reportRows.map((r) => ({
       trackingCode: r.trackingCode,

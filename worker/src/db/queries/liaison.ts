@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, type SQL, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { MeasureDocument, MeasureExtensionRequest } from "../../contracts/inspections";
@@ -201,24 +201,29 @@ export interface ForwardedLeadRow {
   unitId: string;
   categoryCode: string;
   forwardedAt: string;
+  /** The team's note as written; the service redacts it before it leaves. */
+  note: string | null;
 }
 
 /**
- * Leads the team forwarded to a unit in the liaison's scope.
- *
- * TODO(issue 13, forwarding): forwarding (a lead transition to `forwarded`
- * with a `forwarded_to` unit) is built on another branch. Until it merges
- * this filters on what exists, the status `forwarded` (which no lead has yet)
- * and the lead's own unit; switch the unit condition to `forwarded_to` and
- * the date to the forward's, and add the redacted text once redaction lands.
+ * Leads the team forwarded to a unit in the liaison's scope (`forwarded_to_unit_id`),
+ * latest forward first, at most 1 000.
  */
 export async function leadsForwardedToUnit(db: Db, unitId: string): Promise<ForwardedLeadRow[]> {
-  return db
-    .select({ id: leads.id, unitId: leads.unitId, categoryCode: leads.categoryCode, forwardedAt: leads.updatedAt })
+  const rows = await db
+    .select({
+      id: leads.id,
+      unitId: leads.unitId,
+      categoryCode: leads.categoryCode,
+      decidedAt: leads.decidedAt,
+      updatedAt: leads.updatedAt,
+      note: leads.forwardedNote,
+    })
     .from(leads)
-    .where(and(inArray(leads.status, ["forwarded"]), inLiaisonScope(unitId, leads.unitId)))
-    .orderBy(desc(leads.updatedAt))
+    .where(and(eq(leads.status, "forwarded"), inLiaisonScope(unitId, leads.forwardedToUnitId)))
+    .orderBy(desc(sql`coalesce(${leads.decidedAt}, ${leads.updatedAt})`), desc(leads.id))
     .limit(1000);
+  return rows.map(({ decidedAt, updatedAt, ...row }) => ({ ...row, forwardedAt: decidedAt ?? updatedAt }));
 }
 
 /** A guard that no extension request of the measure is pending (one waits at a time). */

@@ -4,7 +4,7 @@ import type { ReportStatus, ReportView } from "../../contracts/reports";
 import type { Db } from "../client";
 import { inList } from "../in-list";
 import { filingEventStatuses, messageRecord, type NewReport, reportEventRecord, reportRecord } from "../rows/records";
-import { attachments, outcomeContests, reportEvents, reportMessages, reports } from "../schema";
+import { attachments, leads, outcomeContests, reportEvents, reportMessages, reports } from "../schema";
 import { reportStatusEvent } from "./notifications";
 
 /** A row of `reports`. */
@@ -44,7 +44,7 @@ export function uniqueViolation(error: unknown): string | undefined {
  * list, oldest first (insertion order breaks ties within a millisecond).
  */
 export async function reportView(db: Db, report: typeof reports.$inferSelect): Promise<ReportView> {
-  const [events, messages, files, [contest]] = await Promise.all([
+  const [events, messages, files, [contest], [forwarded]] = await Promise.all([
     db
       .select()
       .from(reportEvents)
@@ -61,6 +61,13 @@ export async function reportView(db: Db, report: typeof reports.$inferSelect): P
       .where(eq(attachments.reportId, report.id))
       .orderBy(asc(attachments.createdAt), asc(sql`rowid`)),
     db.select().from(outcomeContests).where(eq(outcomeContests.reportId, report.id)).limit(1),
+    report.status === "forwarded" && report.leadId
+      ? db
+          .select({ name: leads.forwardedToName, unitId: leads.forwardedToUnitId })
+          .from(leads)
+          .where(eq(leads.id, report.leadId))
+          .limit(1)
+      : [],
   ]);
   return {
     trackingCode: report.trackingCode,
@@ -90,6 +97,7 @@ export async function reportView(db: Db, report: typeof reports.$inferSelect): P
       ? { outcome: report.outcome as NonNullable<ReportView["outcome"]>, outcomeSummary: report.outcomeSummary ?? "" }
       : {}),
     ...(contest ? { contestedAt: contest.createdAt } : {}),
+    ...(forwarded?.name ? { forwardedTo: { name: forwarded.name, unitId: forwarded.unitId } } : {}),
   };
 }
 

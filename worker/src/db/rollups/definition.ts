@@ -61,7 +61,7 @@ export const FINDING_COLUMNS = {
  * the physical column order of `stats_cells`, where migration 0009 added the
  * dismissal columns (one per code of `reasonCodes`, then
  * {@link UNSPECIFIED_REASON}) and migration 0014 the reports per channel of
- * the contracts, last.
+ * the contracts (0018 added `open311`), then migration 0023 `forwarded`, last.
  */
 export function cellColumns<C extends string>(reasonCodes: readonly C[]) {
   return [
@@ -79,6 +79,7 @@ export function cellColumns<C extends string>(reasonCodes: readonly C[]) {
     ...reasonCodes.map((code) => dismissalColumn(code)),
     dismissalColumn<C>(UNSPECIFIED_REASON),
     ...CHANNELS.map(channelColumn),
+    "forwarded",
   ] as const;
 }
 
@@ -217,10 +218,11 @@ function leadsSource(reasonCodes: readonly string[]): RollupSource {
         unit: column("unit_id"),
         category: column("category_code"),
         when: (row) =>
-          `${row}.decided_at IS NOT NULL AND ${row}.status IN ${sqlList(["referred", "concluded", "dismissed"] satisfies LeadStatus[])}`,
+          `${row}.decided_at IS NOT NULL AND ${row}.status IN ${sqlList(["referred", "concluded", "dismissed", "forwarded"] satisfies LeadStatus[])}`,
         counts: {
           referred: (row) => `(${row}.status IN ${sqlList(["referred", "concluded"] satisfies LeadStatus[])})`,
           dismissed: (row) => `(${dismissed(row)})`,
+          forwarded: (row) => `(${row}.status = ${leadStatus("forwarded")})`,
           ...byReason,
           [dismissalColumn(UNSPECIFIED_REASON)]: (row: string) =>
             `(${dismissed(row)} AND (${row}.dismissal_reason_code IS NULL OR ${row}.dismissal_reason_code NOT IN ${sqlList(reasonCodes)}))`,

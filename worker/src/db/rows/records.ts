@@ -72,7 +72,7 @@ export function findingRecord(
 }
 
 /** Statuses at which the triage decision has been taken. */
-const DECIDED: readonly string[] = ["referred", "dismissed", "merged"];
+const DECIDED: readonly string[] = ["referred", "dismissed", "merged", "forwarded"];
 
 /**
  * The `leads` columns a workflow transition sets (`transitionLead`): the

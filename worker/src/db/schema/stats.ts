@@ -59,6 +59,8 @@ function cellCounts() {
     measuresOnTime: integer("measures_on_time").notNull().default(0),
     /** Measures verified late, or not verified and marked overdue (month of `deadline`). */
     measuresLate: integer("measures_late").notNull().default(0),
+    /** Leads forwarded to a competent agency outside the team (chuyển đơn; month of `decided_at`), not dismissals. */
+    forwarded: integer("forwarded").notNull().default(0),
   };
 }
 

@@ -45,6 +45,13 @@ export const leads = sqliteTable(
     dismissalReason: text("dismissal_reason"),
     dismissalReasonCode: text("dismissal_reason_code"),
     mergedInto: text("merged_into"),
+    /**
+     * A forwarded lead (chuyển đơn): the competent agency, a unit of the
+     * directory or, for one outside it, its name as typed; the note sent.
+     */
+    forwardedToUnitId: text("forwarded_to_unit_id").references(() => units.id),
+    forwardedToName: text("forwarded_to_name"),
+    forwardedNote: text("forwarded_note"),
     /** Folded procedure and official of the reports, for clustering. */
     procedureKey: text("procedure_key"),
     officialKey: text("official_key"),

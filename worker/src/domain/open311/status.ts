@@ -31,6 +31,11 @@ export const PUBLISHED_STATES: Readonly<Record<ReportStatus, PublishedState>> = 
     state: "action_scheduled",
     note: { vi: "Đã chuyển kiểm tra", en: "Referred for inspection" },
   },
+  forwarded: {
+    status: "closed",
+    state: "no_further_action",
+    note: { vi: "Đã chuyển cơ quan có thẩm quyền", en: "Forwarded to the competent agency" },
+  },
   not_actionable: {
     status: "closed",
     state: "no_further_action",

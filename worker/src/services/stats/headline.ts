@@ -67,6 +67,7 @@ export function headlineOf(
     ],
     reportsByChannel: reportsByChannel(total, lang, minCell),
     measuresVerified: total.measures_verified,
+    forwarded: Math.max(0, total.forwarded),
     measuresOnTimeRate: rate(total.measures_on_time, total.measures_late),
     ackOnTimeRate: rate(total.ack_on_time, total.ack_late),
     medianDaysToFirstResponse: medianOfHistogram(bins("first_response")),

@@ -25,6 +25,8 @@ function actionFor(from: LeadStatus, to: LeadStatus): Action {
       return "approve_dismissal";
     case "merged":
       return "merge";
+    case "forwarded":
+      return "forward";
     default:
       if (from === "new") return "review";
       if (from === "info_requested") return "resume";
@@ -33,7 +35,9 @@ function actionFor(from: LeadStatus, to: LeadStatus): Action {
 }
 
 /** What each action asks for in the dialog; actions absent here run on a click. */
-const NEEDS: Partial<Record<Action, { reason?: "reason" | "question"; code?: true; target?: true; confirm?: true }>> = {
+const NEEDS: Partial<
+  Record<Action, { reason?: "reason" | "question"; code?: true; target?: true; confirm?: true; forward?: true }>
+> = {
   request_info: { reason: "question" },
   refer: { confirm: true },
   propose_dismissal: { reason: "reason", code: true },
@@ -41,6 +45,7 @@ const NEEDS: Partial<Record<Action, { reason?: "reason" | "question"; code?: tru
   send_back: { reason: "reason" },
   reopen: { reason: "reason" },
   merge: { target: true },
+  forward: { reason: "reason", forward: true },
 };
 
 /**
@@ -103,7 +108,10 @@ class LeadActions extends ConsoleElement {
     this.ref("reason-field", HTMLElement).hidden = !needs.reason;
     this.ref("code-field", HTMLElement).hidden = !needs.code;
     this.ref("target-field", HTMLElement).hidden = !needs.target;
-    this.ref("reason-label", HTMLElement).textContent = this.data(needs.reason === "question" ? "question" : "reason");
+    this.ref("forward-field", HTMLElement).hidden = !needs.forward;
+    this.ref("reason-label", HTMLElement).textContent = needs.forward
+      ? this.data("forwardNote")
+      : this.data(needs.reason === "question" ? "question" : "reason");
     this.ref("dialog", HTMLDialogElement).showModal();
   }
 
@@ -115,6 +123,13 @@ class LeadActions extends ConsoleElement {
     const reason = field(form, "reason");
     const reasonCode = field(form, "reasonCode");
     const targetLeadId = field(form, "targetLeadId");
+    const forwardUnitId = field(form, "forwardUnitId");
+    const forwardName = field(form, "forwardName");
+    if (needs.forward && !forwardUnitId && !forwardName) {
+      alert.textContent = this.data("forwardNeeds");
+      control(form, "forwardName", HTMLElement).focus();
+      return;
+    }
     const missing =
       (needs.reason && !reason && "reason") ||
       (needs.code && !reasonCode && "reasonCode") ||
@@ -129,6 +144,7 @@ class LeadActions extends ConsoleElement {
       ...(needs.reason ? { reason } : {}),
       ...(needs.code ? { reasonCode: reasonCode as Transition["reasonCode"] } : {}),
       ...(needs.target ? { targetLeadId } : {}),
+      ...(needs.forward ? { forwardedTo: forwardUnitId ? { unitId: forwardUnitId } : { name: forwardName } } : {}),
     };
     if (await busy(form, () => this.send(body, pending.opener, alert))) {
       this.#pending = null;

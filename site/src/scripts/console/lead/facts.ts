@@ -38,6 +38,10 @@ class LeadFacts extends ConsoleElement {
     this.toggle("dismissal", Boolean(d.dismissalReasonCode || d.dismissalReason));
     const code = d.dismissalReasonCode ? text.reasonCodes().label(d.dismissalReasonCode) : "";
     this.ref("dismissal-text", HTMLElement).textContent = `${code}${d.dismissalReason ? `: ${d.dismissalReason}` : ""}`;
+    this.toggle("forwarded", Boolean(d.forwardedTo));
+    this.ref("forwarded-text", HTMLElement).textContent = d.forwardedTo
+      ? `${d.forwardedTo.name}${d.forwardedTo.note ? `: ${d.forwardedTo.note}` : ""}`
+      : "";
     this.toggle("merged", Boolean(d.mergedInto));
     if (d.mergedInto) {
       const link = this.ref("merged-link", HTMLAnchorElement);

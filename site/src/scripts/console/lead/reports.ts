@@ -6,11 +6,11 @@ import { timeEl } from "../../../lib/console/format";
 import { busy } from "../../../lib/console/forms";
 import { problemText } from "../../../lib/console/problems";
 import { signedIn } from "../../../lib/console/session";
-import { type ClientTexts, text, texts } from "../../../lib/console/texts";
+import { type ClientTexts, type ConsoleDict, text, texts } from "../../../lib/console/texts";
 import { required } from "../../../lib/dom";
 import { formatBytes, formatDate } from "../../../lib/format";
 import { pageLang } from "../../../lib/strings";
-import { lead, leadId } from "./state";
+import { lead, leadId, ROUTABLE, SPLIT_EVENT } from "./state";
 
 /**
  * `<lead-reports>`: each report of the lead with its facts, text and evidence
@@ -56,6 +56,17 @@ class LeadReports extends ConsoleElement {
     optional("procedure", report.procedure);
     optional("official", report.officialHint);
     slot("description").textContent = report.description;
+    const split = slot("split");
+    const d = lead.value;
+    if (d && ROUTABLE.includes(d.status) && d.reports.length > 1) {
+      split.setAttribute(
+        "aria-label",
+        texts<ConsoleDict["routing"]>("routing").fill("splitLabel", { code: report.trackingCode }),
+      );
+      split.addEventListener("click", () =>
+        split.dispatchEvent(new CustomEvent(SPLIT_EVENT, { bubbles: true, detail: { code: report.trackingCode } })),
+      );
+    } else split.closest("p")?.remove();
     if (report.attachments.length) {
       slot("no-evidence").remove();
       slot("files").replaceChildren(...report.attachments.map((file, index) => this.file(file, index)));
