@@ -84,8 +84,8 @@ export const PERMISSIONS = {
   "unit.respond": ["unit_liaison"],
   /** The notifications' delivery log, dead messages included. */
   "notifications.admin": ["admin"],
-  /** Receive e-mail notifications and choose which (admins receive none). */
-  "notifications.receive": ["inspector", "supervisor"],
+  /** Receive e-mail notifications and choose which (admins receive none; liaisons get their unit's measures). */
+  "notifications.receive": ["inspector", "supervisor", "unit_liaison"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -168,8 +168,8 @@ export const POLICY = {
   },
   "POST /measures/{id}/extension-request": { staff: LIAISON, liaison: "hidden" },
   // Notifications: caseworkers choose what they receive; admins read the delivery log.
-  "GET /me/notifications": { staff: CASEWORK },
-  "PUT /me/notifications": { staff: CASEWORK },
+  "GET /me/notifications": { staff: [...CASEWORK, "unit_liaison"] },
+  "PUT /me/notifications": { staff: [...CASEWORK, "unit_liaison"] },
   "GET /admin/notifications": { staff: ADMIN },
 } as const satisfies Record<string, Access>;
 
