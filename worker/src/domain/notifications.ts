@@ -167,6 +167,8 @@ export const eventIds = {
   measureDeadlineSoon: (measureId: string, deadline: string) => `measure.deadline_soon:${measureId}:${deadline}`,
   measureOverdue: (measureId: string, deadline: string) => `measure.overdue:${measureId}:${deadline}`,
   measureAnswered: (responseId: string) => `measure.answered:${responseId}`,
+  measureVerified: (measureId: string) => `measure.verified:${measureId}`,
+  measureRejected: (measureId: string, at: string) => `measure.rejected:${measureId}:${at}`,
 } as const;
 
 /** A unit's liaisons are warned when an open measure's deadline is this many working days away or fewer. */

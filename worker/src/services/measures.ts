@@ -31,6 +31,8 @@ import {
   measureAnsweredEvent,
   measureDeadlineSoonEvent,
   measureOverdueEvent as measureOverdueNotification,
+  measureRejectedEvent,
+  measureVerifiedEvent,
 } from "./notifications";
 
 /** "Due soon": the deadline falls within this many days. */
@@ -95,6 +97,11 @@ export async function applyMeasureAction(ctx: ActorContext, id: string, request:
         unitId: m.responsibleUnitId,
       }),
     );
+  }
+  if (request.action === "verify" || request.action === "reject") {
+    // The unit's liaisons learn the team's decision (never the reason's text).
+    const facts = { measureId: id, unitId: m.responsibleUnitId, deadline: m.deadline };
+    statements.push(request.action === "verify" ? measureVerifiedEvent(ctx, facts) : measureRejectedEvent(ctx, facts));
   }
   if (result.patch.status === "verified") {
     const siblings = await measureStatuses(ctx.db, m.inspectionId);

@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import { LIAISON_NOTIFICATION_KINDS } from "../contracts/notifications";
 import { createDb } from "../db/client";
 import { teamOf } from "../db/queries/inspections";
 import { liaisonsCovering } from "../db/queries/liaison";
@@ -156,7 +157,7 @@ async function recipientsOf(ctx: ServiceContext, event: NotificationEventRow): P
       ? [{ key: `reporter:${event.subjectId}`, lang: "vi" }]
       : [];
   }
-  if (kind === "measure.created" || kind === "measure.deadline_soon" || kind === "measure.overdue") {
+  if ((LIAISON_NOTIFICATION_KINDS as readonly string[]).includes(kind)) {
     return liaisonRecipients(ctx, kind, typeof payload.unitId === "string" ? payload.unitId : undefined);
   }
   const unitId = typeof payload.unitId === "string" ? payload.unitId : undefined;

@@ -110,6 +110,8 @@ describe("a new measure", () => {
       { kind: "measure.created", enabled: true, mandatory: true },
       { kind: "measure.deadline_soon", enabled: true, mandatory: false },
       { kind: "measure.overdue", enabled: true, mandatory: true },
+      { kind: "measure.verified", enabled: true, mandatory: false },
+      { kind: "measure.rejected", enabled: true, mandatory: false },
     ]);
   });
 });
@@ -186,5 +188,26 @@ describe("a liaison's answer", () => {
     await deliver(events);
     expect(await mailTo(inspector.user.email)).toHaveLength(2);
     expect(await mailTo(offTeam.user.email)).toEqual([]);
+  });
+});
+
+describe("the team's decision on an answer", () => {
+  const REASON = "Chưa có ảnh chụp bảng niêm yết tại bộ phận một cửa, đề nghị bổ sung.";
+
+  it("a rejection is told to the liaisons without its reason; a verification too", async () => {
+    await expectMeasure(await measureAction(inspector.cookie, tet, "reject", { reason: REASON }));
+    await expectMeasure(await measureAction(inspector.cookie, soon, "verify"));
+    const rejected = await eventsOf("measure.rejected", tet);
+    const verified = await eventsOf("measure.verified", soon);
+    expect(rejected).toHaveLength(1);
+    expect(verified).toHaveLength(1);
+    await deliver([...rejected, ...verified]);
+    const mails = await mailTo(deskLiaison.user.email);
+    const rejection = mails.find((m) => m.subject.startsWith("Trả lời biện pháp chưa được chấp nhận"));
+    expect(rejection?.text).toContain("(hạn 15/02/2027)");
+    expect(rejection?.text).not.toContain("ảnh chụp");
+    expect(rejection?.html).not.toContain("ảnh chụp");
+    expect(mails.filter((m) => m.subject.startsWith("Biện pháp đã được xác nhận hoàn thành"))).toHaveLength(1);
+    expect(await mailTo(otherLiaison.user.email)).toEqual([]);
   });
 });

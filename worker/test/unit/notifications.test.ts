@@ -157,6 +157,8 @@ function paramsWith(value: string, n: number): { [K in NotificationKind]: Templa
     "measure.created": measure,
     "measure.deadline_soon": measure,
     "measure.overdue": measure,
+    "measure.verified": measure,
+    "measure.rejected": measure,
     "report.status_changed": { trackingCode: value, status: "in_review" },
   };
 }
