@@ -12,8 +12,9 @@
 // - through the API: the demo inspector downloads the document and verifies;
 // - in Chromium, the liaison sees it verified;
 // - a liaison of another ward sees nothing of it, in the console and the API.
-// TODO(issue 13, notifications): once the notification outbox merges, assert here that the liaison got the
-// "measure.created" mail and the inspector the "measure.answered" mail (the outbox's dev page or its table).
+// - e-mail (the world runs with DEV_OUTBOX=1): the liaison's "new measure" mail
+//   and, after the answer, the inspector's "the unit answered" mail are read
+//   from the local outbox (`/api/dev/outbox`), polled while the queue delivers.
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -55,6 +56,7 @@ interface LiaisonState {
   unitName?: string;
   oneTime?: string;
   measureId?: string;
+  inspectionId?: string;
   page?: Page;
 }
 const state: LiaisonState = {};
@@ -73,6 +75,40 @@ async function transition(ctx: E2eContext, cookie: string, leadId: string, to: L
 async function assertFits(p: Page, label: string): Promise<void> {
   const overflow = await p.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `${label} scrolls sideways by ${overflow} px at 360 px`);
+}
+
+/** One e-mail of the local outbox (`GET /api/dev/outbox`, JSON). */
+interface OutboxMail {
+  id: string;
+  to: string;
+  subject: string;
+  text: string;
+  createdAt: string;
+}
+
+/**
+ * Waits for an e-mail to `to` that `matches` in the local outbox. The queue
+ * consumer runs asynchronously in `wrangler dev` (batches wait up to
+ * `max_batch_timeout`, 5 s), so the outbox is polled, at most `timeoutMs`.
+ */
+async function awaitMail(
+  ctx: E2eContext,
+  to: string,
+  matches: (mail: OutboxMail) => boolean,
+  timeoutMs = 15_000,
+): Promise<OutboxMail> {
+  const until = Date.now() + timeoutMs;
+  let seen: OutboxMail[] = [];
+  for (;;) {
+    const res = await api<{ items: OutboxMail[] }>(ctx, "/api/dev/outbox");
+    assert.equal(res.status, 200, "the local outbox (DEV_OUTBOX=1)");
+    seen = res.body.items.filter((m) => m.to === to);
+    const mail = seen.find(matches);
+    if (mail) return mail;
+    if (Date.now() > until) break;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  assert.fail(`no matching e-mail to ${to} within ${timeoutMs} ms; got: ${JSON.stringify(seen.map((m) => m.subject))}`);
 }
 
 /** Signs in on the console's login page; returns once the page after sign-in loaded. */
@@ -193,6 +229,18 @@ export const tests: E2eTest[] = [
         },
       });
       state.measureId = defined(concluded.measures[0], "the measure").id;
+      state.inspectionId = concluded.id;
+    },
+  },
+  {
+    name: "e-mail: the liaison of the ward gets the new measure in the local outbox, without its text",
+    async run(ctx) {
+      const unitName = defined(state.unitName, "the ward");
+      const [y, m, d] = hanoiDate(30).split("-");
+      const mail = await awaitMail(ctx, LIAISON.email, (x) => x.subject === `Biện pháp chấn chỉnh mới cho ${unitName}`);
+      assert.ok(mail.text.includes(`Hạn thực hiện: ${d}/${m}/${y}.`), `the deadline: ${mail.text}`);
+      assert.ok(mail.text.includes("/kiem-tra/bien-phap/"), "a link to the console");
+      assert.ok(!mail.text.includes(MEASURE_TEXT), "not the measure's text");
     },
   },
   {
@@ -283,6 +331,14 @@ export const tests: E2eTest[] = [
       assert.equal(file.headers.get("content-type"), "application/pdf");
       await file.arrayBuffer();
       assert.equal(measure.extensionRequests[0]?.status, "pending", "the supervisor sees the request");
+      // The inspector was told by e-mail that the ward answered (a link to the inspection, not the answer).
+      const inspectionId = defined(state.inspectionId, "the inspection");
+      const mail = await awaitMail(
+        ctx,
+        DEMO_ACCOUNTS.inspector.email,
+        (x) => x.subject.startsWith("Đơn vị đã trả lời biện pháp") && x.text.includes(inspectionId),
+      );
+      assert.ok(!mail.text.includes(RESPONSE.slice(0, 40)), "not the answer's text");
       await ok(ctx, `/api/measures/${id}/verify`, { method: "POST", cookie: inspector });
 
       const p = defined(state.page, "the browser page");

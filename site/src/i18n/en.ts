@@ -821,6 +821,11 @@ export const en: Dict = {
         "lead.reporter_replied": "A reporter replies (on a lead you hold, or nobody holds)",
         "digest.daily": "A daily digest of overdue work (8 a.m. on working days)",
         "measure.answered": "A unit answers a corrective measure",
+        "measure.created": "A new corrective measure for your unit",
+        "measure.deadline_soon": "A measure due in 3 working days",
+        "measure.overdue": "A measure is overdue",
+        "measure.verified": "The team confirms a measure as done",
+        "measure.rejected": "The team does not accept an answer",
       },
     },
     units: {

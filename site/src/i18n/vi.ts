@@ -829,6 +829,11 @@ export const vi = {
         "lead.reporter_replied": "Người phản ánh trả lời (đầu mối bạn phụ trách, hoặc chưa ai nhận)",
         "digest.daily": "Tổng hợp hằng ngày các việc quá hạn (8 giờ sáng ngày làm việc)",
         "measure.answered": "Đơn vị trả lời biện pháp chấn chỉnh",
+        "measure.created": "Biện pháp chấn chỉnh mới cho đơn vị",
+        "measure.deadline_soon": "Biện pháp còn 3 ngày làm việc đến hạn",
+        "measure.overdue": "Biện pháp đã quá hạn",
+        "measure.verified": "Đoàn kiểm tra xác nhận biện pháp hoàn thành",
+        "measure.rejected": "Đoàn kiểm tra chưa chấp nhận trả lời",
       },
     },
     units: {

@@ -12,7 +12,13 @@ export const STAFF_NOTIFICATION_KINDS = [
 export type StaffNotificationKind = (typeof STAFF_NOTIFICATION_KINDS)[number];
 
 /** Kinds a unit's liaison receives (the `unit_liaison` role). */
-export const LIAISON_NOTIFICATION_KINDS = ["measure.created", "measure.deadline_soon", "measure.overdue"] as const;
+export const LIAISON_NOTIFICATION_KINDS = [
+  "measure.created",
+  "measure.deadline_soon",
+  "measure.overdue",
+  "measure.verified",
+  "measure.rejected",
+] as const;
 export type LiaisonNotificationKind = (typeof LIAISON_NOTIFICATION_KINDS)[number];
 
 /** Every kind of event; `report.status_changed` goes to a named reporter who opted in. */

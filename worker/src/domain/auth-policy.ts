@@ -84,8 +84,8 @@ export const PERMISSIONS = {
   "unit.respond": ["unit_liaison"],
   /** The notifications' delivery log, dead messages included. */
   "notifications.admin": ["admin"],
-  /** Receive e-mail notifications and choose which (admins receive none). */
-  "notifications.receive": ["inspector", "supervisor"],
+  /** Receive e-mail notifications and choose which (admins receive none; liaisons get their unit's measures). */
+  "notifications.receive": ["inspector", "supervisor", "unit_liaison"],
   /** The detector's suggested redactions on a text before it leaves the team (nothing stored). */
   "redactions.preview": ["inspector", "supervisor"],
   /** Set or change who is in charge of an inspection; an inspector may only take an unassigned one. */

@@ -19,6 +19,8 @@ export interface TemplateParams {
   "measure.created": { measureId: string; unitName: string; deadline: string };
   "measure.deadline_soon": { measureId: string; unitName: string; deadline: string };
   "measure.overdue": { measureId: string; unitName: string; deadline: string };
+  "measure.verified": { measureId: string; unitName: string; deadline: string };
+  "measure.rejected": { measureId: string; unitName: string; deadline: string };
   "report.status_changed": { trackingCode: string; status: string };
 }
 
@@ -178,6 +180,31 @@ function draft<K extends NotificationKind>(kind: K, lang: Lang, p: TemplateParam
       return {
         subject: subjects[kind as "measure.created"],
         lines: [vi ? `Hạn thực hiện: ${due}.` : `Deadline: ${due}.`],
+        link: { href: `${o}${MEASURES[lang]}`, label: vi ? "Mở danh sách biện pháp" : "Open the measures" },
+      };
+    }
+    case "measure.verified":
+    case "measure.rejected": {
+      // The team's reason for a rejection is free text: it stays in the console, never in the e-mail.
+      const x = p as unknown as TemplateParams["measure.verified"];
+      const verified = kind === "measure.verified";
+      return {
+        subject: verified
+          ? vi
+            ? `Biện pháp đã được xác nhận hoàn thành: ${x.unitName}`
+            : `Measure confirmed as done: ${x.unitName}`
+          : vi
+            ? `Trả lời biện pháp chưa được chấp nhận: ${x.unitName}`
+            : `Answer to a measure not accepted: ${x.unitName}`,
+        lines: [
+          verified
+            ? vi
+              ? `Đoàn kiểm tra đã xác nhận biện pháp (hạn ${ddmmyyyy(x.deadline)}) hoàn thành.`
+              : `The inspection team confirmed the measure (due ${ddmmyyyy(x.deadline)}) as done.`
+            : vi
+              ? `Đoàn kiểm tra chưa chấp nhận trả lời cho biện pháp (hạn ${ddmmyyyy(x.deadline)}). Xem lý do và trả lời lại trong bảng điều khiển.`
+              : `The inspection team did not accept the answer to the measure (due ${ddmmyyyy(x.deadline)}). Read the reason and answer again in the console.`,
+        ],
         link: { href: `${o}${MEASURES[lang]}`, label: vi ? "Mở danh sách biện pháp" : "Open the measures" },
       };
     }

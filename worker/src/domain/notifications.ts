@@ -6,6 +6,7 @@
 
 import type { NotificationKind } from "../contracts/notifications";
 import { NOTIFICATION_KINDS } from "../contracts/notifications";
+import { type CalendarInput, hanoiDate, workingDaysBetween } from "./calendar";
 
 export type { NotificationKind } from "../contracts/notifications";
 
@@ -84,8 +85,10 @@ export interface RoutingFacts {
   kind: NotificationKind;
   /** Active staff, with their recusal for the event's unit (none for the digest). */
   staff: readonly StaffCandidate[];
-  /** The lead's assignee, for a reporter's reply. */
+  /** The lead's assignee, for a reporter's reply; the inspector to tell of a liaison's answer. */
   assigneeId?: string | null;
+  /** The inspection's team, for a liaison's answer: told before anyone else. */
+  team?: readonly string[];
   /** The kinds each user turned off. */
   optOuts: ReadonlyMap<string, ReadonlySet<string>>;
 }
@@ -93,7 +96,8 @@ export interface RoutingFacts {
 /**
  * The staff who get a message about an event: supervisors for the
  * supervisors' kinds; for a reporter's reply the lead's assignee, or every
- * inspector and supervisor when nobody has it. Recused staff and those who
+ * inspector and supervisor when nobody has it; for a liaison's answer the
+ * inspection's team (then the assignee, then everyone). Recused staff and those who
  * turned the kind off (unless it is mandatory) are left out.
  *
  * @example
@@ -111,7 +115,12 @@ export function staffRecipients(facts: RoutingFacts): RecipientKey[] {
       break;
     case "lead.reporter_replied":
     case "measure.answered": {
-      const assignee = facts.assigneeId ? eligible.filter((person) => person.id === facts.assigneeId) : [];
+      const team = facts.kind === "measure.answered" ? eligible.filter((p) => facts.team?.includes(p.id)) : [];
+      const assignee = team.length
+        ? team
+        : facts.assigneeId
+          ? eligible.filter((person) => person.id === facts.assigneeId)
+          : [];
       chosen = assignee.length
         ? assignee
         : eligible.filter((person) => person.role === "inspector" || person.role === "supervisor");
@@ -158,4 +167,31 @@ export const eventIds = {
   measureDeadlineSoon: (measureId: string, deadline: string) => `measure.deadline_soon:${measureId}:${deadline}`,
   measureOverdue: (measureId: string, deadline: string) => `measure.overdue:${measureId}:${deadline}`,
   measureAnswered: (responseId: string) => `measure.answered:${responseId}`,
+  measureVerified: (measureId: string) => `measure.verified:${measureId}`,
+  measureRejected: (measureId: string, at: string) => `measure.rejected:${measureId}:${at}`,
 } as const;
+
+/** A unit's liaisons are warned when an open measure's deadline is this many working days away or fewer. */
+export const DEADLINE_SOON_WORKING_DAYS = 3;
+
+/**
+ * Whether a measure's liaisons get the "deadline soon" e-mail now: it is
+ * still `open` (not answered, not overdue) and its deadline (inclusive) is
+ * today or at most `DEADLINE_SOON_WORKING_DAYS` working days after today in
+ * Hanoi, by the working-day calendar (weekends, Tết and other holidays do not
+ * count). The event id carries the deadline, so it is sent once per deadline.
+ *
+ * @example
+ * // Friday 2025-01-24, Tết from Monday: the deadline 2025-02-04 is 2 working days away
+ * isDeadlineSoon({ status: "open", deadline: "2025-02-04" }, new Date("2025-01-24T03:00:00Z"), DEFAULT_CALENDAR) // true
+ */
+export function isDeadlineSoon(
+  measure: { status: string; deadline: string },
+  now: Date,
+  calendar: CalendarInput,
+): boolean {
+  if (measure.status !== "open") return false;
+  const today = hanoiDate(now);
+  if (measure.deadline < today) return false;
+  return workingDaysBetween(today, measure.deadline, calendar) <= DEADLINE_SOON_WORKING_DAYS;
+}

@@ -25,6 +25,7 @@ import { sha256Hex } from "../lib/crypto";
 import { commitWrite, writeBatch } from "./batch";
 import type { ActorContext } from "./context";
 import { getMeasure } from "./measures";
+import { flushNotifications, measureAnsweredEvent } from "./notifications";
 import { redactForRelease } from "./redaction";
 
 /**
@@ -85,9 +86,17 @@ export async function respondAsLiaison(ctx: ActorContext, id: string, response: 
     [
       updateMeasure(ctx.db, id, result.patch, at),
       auditInsert(ctx.db, measureActionEvent(ctx.actor.id, id, "respond", result.event, at)),
+      // The inspection's team is told to verify (ids only, never the response's text).
+      measureAnsweredEvent(ctx, {
+        responseId: `${id}:${at}`,
+        measureId: id,
+        inspectionId: m.inspectionId,
+        unitId: m.responsibleUnitId,
+      }),
     ],
     measureUnchanged(m),
   );
+  await flushNotifications(ctx);
   return getUnitMeasure(ctx, id);
 }
 

@@ -20,11 +20,20 @@ import {
 } from "../db/rows/inspection-events";
 import { hanoiDate } from "../domain/calendar";
 import { conclusionImplemented, escalations, type MeasureRequest, measureTransition } from "../domain/inspections";
+import { isDeadlineSoon } from "../domain/notifications";
 import { ApiError } from "../http/errors";
 import { failureError } from "../http/failures";
 import { commitWrite } from "./batch";
 import type { ActorContext, ServiceContext } from "./context";
 import { requirePermission, ruleActor } from "./inspections/access";
+import {
+  flushNotifications,
+  measureAnsweredEvent,
+  measureDeadlineSoonEvent,
+  measureOverdueEvent as measureOverdueNotification,
+  measureRejectedEvent,
+  measureVerifiedEvent,
+} from "./notifications";
 
 /** "Due soon": the deadline falls within this many days. */
 export const DUE_SOON_DAYS = 7;
@@ -78,6 +87,22 @@ export async function applyMeasureAction(ctx: ActorContext, id: string, request:
     updateMeasure(ctx.db, id, result.patch, at),
     auditInsert(ctx.db, measureActionEvent(ctx.actor.id, id, request.action, result.event, at)),
   ];
+  if (request.action === "respond") {
+    // Staff recording the unit's answer: the inspection's team is told to verify, as for a liaison's.
+    statements.push(
+      measureAnsweredEvent(ctx, {
+        responseId: `${id}:${at}`,
+        measureId: id,
+        inspectionId: m.inspectionId,
+        unitId: m.responsibleUnitId,
+      }),
+    );
+  }
+  if (request.action === "verify" || request.action === "reject") {
+    // The unit's liaisons learn the team's decision (never the reason's text).
+    const facts = { measureId: id, unitId: m.responsibleUnitId, deadline: m.deadline };
+    statements.push(request.action === "verify" ? measureVerifiedEvent(ctx, facts) : measureRejectedEvent(ctx, facts));
+  }
   if (result.patch.status === "verified") {
     const siblings = await measureStatuses(ctx.db, m.inspectionId);
     const after = siblings.map((s) => (s.id === id ? { status: "verified" as const } : s));
@@ -89,6 +114,7 @@ export async function applyMeasureAction(ctx: ActorContext, id: string, request:
     }
   }
   await commitWrite(ctx.db, statements, measureUnchanged(m));
+  await flushNotifications(ctx);
   return getMeasure(ctx, id);
 }
 
@@ -105,26 +131,49 @@ export interface MeasureSweep {
  * escalated (audit `measure.escalated`, `last_escalated_at`), again every
  * few working days while they stay so. System events, no actor.
  */
-export async function sweepMeasures(ctx: Pick<ServiceContext, "db" | "now">): Promise<MeasureSweep> {
+export async function sweepMeasures(ctx: ServiceContext): Promise<MeasureSweep> {
   const { db, now } = ctx;
   const at = now.toISOString();
-  const plan = escalations(await measuresToSweep(db), now, await loadCalendar(db, now));
-  const statements: BatchItem<"sqlite">[] = [];
+  const rows = await measuresToSweep(db);
+  const calendar = await loadCalendar(db, now);
+  const plan = escalations(rows, now, calendar);
+  const unitOf = new Map(rows.map((r) => [r.id, r]));
+  // Each measure's statements stay together in one batch, so its state and its e-mail are never half-written.
+  const groups: BatchItem<"sqlite">[][] = [];
   for (const o of plan.overdue) {
-    statements.push(
+    const row = unitOf.get(o.id);
+    groups.push([
       updateMeasure(db, o.id, o.patch, at, { onlyIfOpen: true }),
       auditInsert(db, measureOverdueEvent(o.id, o.event, at)),
-    );
+      // The unit's liaisons are told; the event id (measure and deadline) makes a second run record nothing.
+      ...(row
+        ? [measureOverdueNotification(ctx, { measureId: o.id, unitId: row.responsibleUnitId, deadline: row.deadline })]
+        : []),
+    ]);
+  }
+  // Open measures due within 3 working days: one warning per measure and deadline (ignored once recorded).
+  for (const row of rows) {
+    if (!isDeadlineSoon(row, now, calendar)) continue;
+    groups.push([
+      measureDeadlineSoonEvent(ctx, { measureId: row.id, unitId: row.responsibleUnitId, deadline: row.deadline }),
+    ]);
   }
   for (const e of plan.escalated) {
-    statements.push(
+    groups.push([
       updateMeasure(db, e.id, e.patch, at, { stamp: false }),
       auditInsert(db, measureEscalatedEvent(e.id, e, at)),
-    );
+    ]);
   }
-  for (let i = 0; i < statements.length; i += SWEEP_BATCH) {
-    const [first, ...rest] = statements.slice(i, i + SWEEP_BATCH);
+  let run: BatchItem<"sqlite">[] = [];
+  const write = async () => {
+    const [first, ...rest] = run;
     if (first) await db.batch([first, ...rest]);
+    run = [];
+  };
+  for (const group of groups) {
+    if (run.length + group.length > SWEEP_BATCH) await write();
+    run.push(...group);
   }
+  await write();
   return { measuresOverdue: plan.overdue.length, measuresEscalated: plan.escalated.length };
 }

@@ -1,5 +1,8 @@
 import { eq } from "drizzle-orm";
+import { LIAISON_NOTIFICATION_KINDS } from "../contracts/notifications";
 import { createDb } from "../db/client";
+import { teamOf } from "../db/queries/inspections";
+import { liaisonsCovering } from "../db/queries/liaison";
 import {
   claimMessage,
   findNotificationEvent,
@@ -19,6 +22,7 @@ import { render, type TemplateParams } from "../domain/notification-templates";
 import {
   type DeliveryVerdict,
   deliveryVerdict,
+  isMandatory,
   isNotificationKind,
   type NotificationKind,
   type RecipientKey,
@@ -120,12 +124,27 @@ async function reporterContact(ctx: ServiceContext, reportId: string) {
 }
 
 /**
- * The liaisons of a unit and the units above it. The `unit_liaison` role is
- * built separately (issue 13, "Unit accounts"); until accounts carry a unit,
- * there is nobody to route liaison kinds to.
+ * The liaisons told about a measure of `unitId`: the active `unit_liaison`
+ * accounts of that unit or of a unit above it (a liaison covers their unit
+ * and its sub-units), less those who turned the kind off unless it is
+ * mandatory. Liaisons of other units, sibling wards included, get nothing.
  */
-async function liaisonRecipients(_ctx: ServiceContext, _unitId: string | undefined): Promise<Recipient[]> {
-  return [];
+async function liaisonRecipients(
+  ctx: ServiceContext,
+  kind: NotificationKind,
+  unitId: string | undefined,
+): Promise<Recipient[]> {
+  if (!unitId) return [];
+  const liaisons = await liaisonsCovering(ctx.db, unitId);
+  const optOuts = isMandatory(kind)
+    ? new Map<string, Set<string>>()
+    : await optOutsOf(
+        ctx.db,
+        liaisons.map((l) => l.id),
+      );
+  return liaisons
+    .filter((l) => !optOuts.get(l.id)?.has(kind))
+    .map((l) => ({ key: `user:${l.id}` as const, lang: "vi" as const }));
 }
 
 /** Who receives an event now (preferences and recusal applied). */
@@ -138,18 +157,23 @@ async function recipientsOf(ctx: ServiceContext, event: NotificationEventRow): P
       ? [{ key: `reporter:${event.subjectId}`, lang: "vi" }]
       : [];
   }
-  if (kind === "measure.created" || kind === "measure.deadline_soon" || kind === "measure.overdue") {
-    return liaisonRecipients(ctx, payload.unitId as string | undefined);
+  if ((LIAISON_NOTIFICATION_KINDS as readonly string[]).includes(kind)) {
+    return liaisonRecipients(ctx, kind, typeof payload.unitId === "string" ? payload.unitId : undefined);
   }
   const unitId = typeof payload.unitId === "string" ? payload.unitId : undefined;
   const leadId = typeof payload.leadId === "string" ? payload.leadId : undefined;
   const lead = leadId ? await findLead(ctx.db, leadId) : undefined;
   const staff = await listStaff(ctx.db, unitId ?? lead?.unitId);
   const assigneeId = kind === "measure.answered" ? (payload.assigneeId as string | undefined) : lead?.assigneeId;
+  const team =
+    kind === "measure.answered" && typeof payload.inspectionId === "string"
+      ? (await teamOf(ctx.db, payload.inspectionId)).map((m) => m.userId)
+      : undefined;
   const keys = staffRecipients({
     kind,
     staff,
     assigneeId,
+    team,
     optOuts: await optOutsOf(
       ctx.db,
       staff.map((s) => s.id),

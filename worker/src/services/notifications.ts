@@ -163,6 +163,26 @@ export function measureAnsweredEvent(
   });
 }
 
+/** The inspection team verified a measure: its liaisons are told (once). */
+export function measureVerifiedEvent(ctx: ServiceContext, m: { measureId: string; unitId: string; deadline: string }) {
+  return notificationEvent(ctx, {
+    id: eventIds.measureVerified(m.measureId),
+    kind: "measure.verified",
+    subjectId: m.measureId,
+    payload: m,
+  });
+}
+
+/** The inspection team rejected a measure's answer: its liaisons are told, without the reason (free text). */
+export function measureRejectedEvent(ctx: ServiceContext, m: { measureId: string; unitId: string; deadline: string }) {
+  return notificationEvent(ctx, {
+    id: eventIds.measureRejected(m.measureId, ctx.now.toISOString()),
+    kind: "measure.rejected",
+    subjectId: m.measureId,
+    payload: m,
+  });
+}
+
 /** Kinds a role may receive, for the preferences page. */
 function kindsFor(role: string): readonly NotificationKind[] {
   if (role === "unit_liaison") return LIAISON_NOTIFICATION_KINDS;

@@ -22,7 +22,7 @@ import { commitWrite } from "./batch";
 import type { ActorContext } from "./context";
 import { requireInspection, requirePermission, ruleActor } from "./inspections/access";
 import { getInspection } from "./inspections/read";
-import { flushNotifications } from "./notifications";
+import { flushNotifications, measureCreatedEvent as measureCreatedNotification } from "./notifications";
 
 /**
  * `POST /api/inspections/{id}/conclusion` (a supervisor on the team), by
@@ -87,6 +87,8 @@ export async function concludeInspection(
       return [
         insertMeasure(db, measureId, id, m, at),
         auditInsert(db, measureCreatedEvent(actor.id, measureId, { ...m, inspectionId: id }, at)),
+        // The liaisons of the responsible unit (and of the units above it) are told, once per measure.
+        measureCreatedNotification(ctx, { measureId, unitId: m.responsibleUnitId, deadline: m.deadline }),
       ];
     }),
   ];

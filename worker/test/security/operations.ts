@@ -630,10 +630,15 @@ export function buildWorld(cast: Cast, ward: string, target: FiledReport, target
       json: { reason: "Đơn vị cần thêm thời gian để phối hợp với các phòng chuyên môn." },
     }),
     "GET /me/notifications": async () => ({ method: "GET", path: "/me/notifications" }),
-    "PUT /me/notifications": async () => ({
+    "PUT /me/notifications": async (caller) => ({
       method: "PUT",
       path: "/me/notifications",
-      json: { items: [{ kind: "lead.reporter_replied", enabled: true }] },
+      // Each role turns on a kind it receives (a liaison's kinds are the measures').
+      json: {
+        items: [
+          { kind: caller.startsWith("liaison") ? "measure.deadline_soon" : "lead.reporter_replied", enabled: true },
+        ],
+      },
     }),
     "GET /admin/notifications": async () => ({ method: "GET", path: "/admin/notifications?status=dead" }),
     "POST /redactions/preview": async () => ({

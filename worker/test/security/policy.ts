@@ -175,8 +175,8 @@ export const POLICY = {
   },
   "POST /measures/{id}/extension-request": { staff: LIAISON, liaison: "hidden" },
   // Notifications: caseworkers choose what they receive; admins read the delivery log.
-  "GET /me/notifications": { staff: CASEWORK },
-  "PUT /me/notifications": { staff: CASEWORK },
+  "GET /me/notifications": { staff: [...CASEWORK, "unit_liaison"] },
+  "PUT /me/notifications": { staff: [...CASEWORK, "unit_liaison"] },
   "GET /admin/notifications": { staff: ADMIN },
   // Redaction: the detector's suggestions before text leaves the team; reads and stores nothing.
   "POST /redactions/preview": { staff: CASEWORK },

@@ -1,10 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { NOTIFICATION_KINDS, type NotificationKind } from "../../src/contracts/notifications";
+import { DEFAULT_CALENDAR } from "../../src/domain/calendar";
 import { render, type TemplateParams } from "../../src/domain/notification-templates";
 import {
+  DEADLINE_SOON_WORKING_DAYS,
   deliveryVerdict,
   eventIds,
+  isDeadlineSoon,
   isHighPriority,
   isMandatory,
   MAX_ATTEMPTS,
@@ -97,6 +100,50 @@ describe("who is told", () => {
   });
 });
 
+describe("a liaison's answer", () => {
+  it("goes to the inspection's unrecused team first, then the assignee, then everyone", () => {
+    const answered = { kind: "measure.answered" as const, staff, optOuts: none };
+    expect(staffRecipients({ ...answered, team: ["i1", "s2"], assigneeId: "s3" })).toEqual(["user:i1"]);
+    expect(staffRecipients({ ...answered, team: ["s2"], assigneeId: "s3" })).toEqual(["user:s3"]);
+    expect(staffRecipients({ ...answered, team: [] })).toEqual(["user:s1", "user:s3", "user:i1"]);
+  });
+});
+
+describe("a deadline soon (working days, Hanoi)", () => {
+  const at = (iso: string) => new Date(iso);
+  it(`warns an open measure due today or within ${DEADLINE_SOON_WORKING_DAYS} working days`, () => {
+    // Monday 2025-06-02 (09:00 in Hanoi): Thursday is 3 working days away, Friday 4.
+    expect(
+      isDeadlineSoon({ status: "open", deadline: "2025-06-05" }, at("2025-06-02T02:00:00Z"), DEFAULT_CALENDAR),
+    ).toBe(true);
+    expect(
+      isDeadlineSoon({ status: "open", deadline: "2025-06-06" }, at("2025-06-02T02:00:00Z"), DEFAULT_CALENDAR),
+    ).toBe(false);
+    expect(
+      isDeadlineSoon({ status: "open", deadline: "2025-06-02" }, at("2025-06-02T02:00:00Z"), DEFAULT_CALENDAR),
+    ).toBe(true);
+  });
+
+  it("skips Tết: eleven calendar days can be two working days", () => {
+    // Friday 2025-01-24, Tết 25/01–02/02: 03/02 and 04/02 are the next working days.
+    expect(
+      isDeadlineSoon({ status: "open", deadline: "2025-02-04" }, at("2025-01-24T03:00:00Z"), DEFAULT_CALENDAR),
+    ).toBe(true);
+  });
+
+  it("says nothing of an answered, overdue or past measure, or at 23:30 UTC the Hanoi day after", () => {
+    const now = at("2025-06-02T02:00:00Z");
+    for (const status of ["responded", "overdue", "verified"]) {
+      expect(isDeadlineSoon({ status, deadline: "2025-06-04" }, now, DEFAULT_CALENDAR)).toBe(false);
+    }
+    expect(isDeadlineSoon({ status: "open", deadline: "2025-06-01" }, now, DEFAULT_CALENDAR)).toBe(false);
+    // 2025-06-05T17:30Z is already Friday 06/06 in Hanoi: Thursday's deadline has passed.
+    expect(
+      isDeadlineSoon({ status: "open", deadline: "2025-06-05" }, at("2025-06-05T17:30:00Z"), DEFAULT_CALENDAR),
+    ).toBe(false);
+  });
+});
+
 /** Parameters for every kind, each string field holding `value`. */
 function paramsWith(value: string, n: number): { [K in NotificationKind]: TemplateParams[K] } {
   const measure = { measureId: value, unitName: value, deadline: "2026-12-31" };
@@ -110,6 +157,8 @@ function paramsWith(value: string, n: number): { [K in NotificationKind]: Templa
     "measure.created": measure,
     "measure.deadline_soon": measure,
     "measure.overdue": measure,
+    "measure.verified": measure,
+    "measure.rejected": measure,
     "report.status_changed": { trackingCode: value, status: "in_review" },
   };
 }

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, type SQL, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { MeasureDocument, MeasureExtensionRequest } from "../../contracts/inspections";
@@ -14,6 +14,7 @@ import {
   measureExtensionRequests,
   measures,
   units,
+  users,
 } from "../schema";
 
 /**
@@ -37,6 +38,25 @@ function liaisonUnits(unitId: string): SQL {
  */
 export function inLiaisonScope(unitId: string, unitColumn: AnySQLiteColumn): SQL {
   return sql`${unitColumn} in (${liaisonUnits(unitId)})`;
+}
+
+/**
+ * The active liaisons who cover `unitId`: those of the unit itself or of a
+ * unit above it (a liaison's scope is their unit and its sub-units, as in
+ * `inLiaisonScope`), oldest account first.
+ */
+export async function liaisonsCovering(db: Db, unitId: string): Promise<{ id: string }[]> {
+  const chain = sql`with recursive chain(id, parent_id) as (
+      select id, parent_id from units where id = ${unitId}
+      union
+      select units.id, units.parent_id from units join chain on units.id = chain.parent_id
+    ) select id from chain`;
+  return db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.role, "unit_liaison"), isNull(users.disabledAt), sql`${users.unitId} in (${chain})`))
+    .orderBy(asc(users.createdAt), asc(users.id))
+    .limit(1000);
 }
 
 /**

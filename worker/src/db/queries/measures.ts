@@ -97,7 +97,7 @@ export function measureStatuses(db: Db, inspectionId: string) {
 }
 
 /** Measures the cron job looks at: open, overdue or responded. */
-export async function measuresToSweep(db: Db): Promise<MeasureState[]> {
+export async function measuresToSweep(db: Db): Promise<(MeasureState & { responsibleUnitId: string })[]> {
   return db
     .select()
     .from(measures)
@@ -128,7 +128,10 @@ export function closeConcludedInspection(db: Db, inspectionId: string, at: strin
 }
 
 /** A measure's columns as the domain's rules read them, by id (no visibility check: the caller made it). */
-export async function measureRow(db: Db, id: string): Promise<MeasureState | undefined> {
+export async function measureRow(
+  db: Db,
+  id: string,
+): Promise<(MeasureState & { inspectionId: string; responsibleUnitId: string }) | undefined> {
   const [row] = await db.select().from(measures).where(eq(measures.id, id)).limit(1);
   return row;
 }
