@@ -49,16 +49,39 @@ function liaisonUnit(ctx: ActorContext): string {
   return ctx.actor.unitId;
 }
 
+/**
+ * A measure as it leaves the team for the unit: the team's own texts (the
+ * measure, a rejection's reason, the recommendations and guidance) pass the
+ * redaction detector, so no phone number, ID number, address or name the
+ * team wrote reaches the unit; the stored texts stay as written. The
+ * findings' public summaries were redacted when saved, the answer is the
+ * unit's own.
+ */
+function releasedToUnit(ctx: ActorContext, m: UnitMeasure): UnitMeasure {
+  const out = (text: string) => redactForRelease(ctx, text).released;
+  return {
+    ...m,
+    description: out(m.description),
+    rejection: m.rejection && { ...m.rejection, reason: out(m.rejection.reason) },
+    conclusion: {
+      ...m.conclusion,
+      recommendations: out(m.conclusion.recommendations),
+      guidance: out(m.conclusion.guidance),
+    },
+  };
+}
+
 /** `GET /api/measures` as a liaison: the measures of their unit and its sub-units, earliest deadline first. */
-export function listUnitMeasures(ctx: ActorContext): Promise<UnitMeasure[]> {
-  return unitMeasuresOf(ctx.db, liaisonUnit(ctx));
+export async function listUnitMeasures(ctx: ActorContext): Promise<UnitMeasure[]> {
+  const measures = await unitMeasuresOf(ctx.db, liaisonUnit(ctx));
+  return measures.map((m) => releasedToUnit(ctx, m));
 }
 
 /** `GET /api/unit/measures/{id}`: one measure of the liaison's scope, or 404. */
 export async function getUnitMeasure(ctx: ActorContext, id: string): Promise<UnitMeasure> {
   const [measure] = await unitMeasuresOf(ctx.db, liaisonUnit(ctx), { id });
   if (!measure) throw new ApiError("not_found");
-  return measure;
+  return releasedToUnit(ctx, measure);
 }
 
 /**

@@ -379,6 +379,23 @@ describe("a liaison's measures", () => {
     expect(others.items).toEqual([]);
   });
 
+  it("the team's texts reach the unit redacted (measure, recommendations), while the team keeps them as written", async () => {
+    const quiet = (await createUnit({ name: "Phường Khương Đình" })).id;
+    const text = "Ông Nguyễn Văn Hùng (0912 345 678) phải niêm yết lại thủ tục tại bộ phận một cửa";
+    const { inspection } = await concludedWith(supervisor, quiet, [
+      { responsibleUnitId: quiet, description: text, deadline: "2099-10-31" },
+    ]);
+    const id = inspection.measures[0]?.id as string;
+    const own = await signIn("unit_liaison", { unitId: quiet });
+    const seen = await unitMeasure(own, id);
+    expect(seen.description).toContain("niêm yết lại thủ tục");
+    expect(seen.description).not.toContain("0912");
+    expect(seen.description).not.toContain("Hùng");
+    const listed = UnitMeasureListSchema.parse(await (await call(own.cookie, "/api/measures")).json());
+    expect(listed.items.find((m) => m.id === id)?.description).toBe(seen.description);
+    expect(inspection.measures[0]?.description).toBe(text);
+  });
+
   it("needs a session (401)", async () => {
     const res = await SELF.fetch(`${ORIGIN}/api/unit/measures/${answered}`);
     expect(res.status).toBe(401);
