@@ -90,6 +90,11 @@ export const LeadListSchema = z.object({
   nextCursor: z.string().nullable(),
   /** With `q` only: how many leads the search finds with the filters (recusal applied). */
   total: z.number().int().optional(),
+  /**
+   * With `q` only, and only when true: the search finds more leads than it
+   * counts, and `total` is that cap ("more than 10 000").
+   */
+  totalCapped: z.boolean().optional(),
 });
 export type LeadList = z.infer<typeof LeadListSchema>;
 

@@ -53,3 +53,13 @@ export function leadSearch(q: string | undefined): LeadSearch | undefined {
  * more about what the report is than the same word somewhere in the story.
  */
 export const SEARCH_WEIGHTS = { description: 1, procedure: 2, official: 2 } as const;
+
+/**
+ * A word search ranks only the best `SEARCH_TOP_K` reports first; the page
+ * is kept when it is provably the page a full ranking gives, else the full
+ * ranking runs.
+ */
+export const SEARCH_TOP_K = 1000;
+
+/** A word search counts at most this many leads; beyond it `total` is this and `totalCapped` true. */
+export const SEARCH_COUNT_CAP = 10_000;
