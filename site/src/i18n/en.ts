@@ -1168,6 +1168,7 @@ export const en: Dict = {
       page: "Page {n}",
       count: "{n} leads on this page.",
       found: "{n} leads match the search.",
+      foundMore: "More than {n} leads match the search; narrow the filters.",
       exported: "The CSV file is downloaded.",
       receivedAt: "Received",
       channel: "Channel",

@@ -1183,6 +1183,7 @@ export const vi = {
       page: "Trang {n}",
       count: "{n} đầu mối trên trang này.",
       found: "{n} đầu mối khớp tìm kiếm.",
+      foundMore: "Hơn {n} đầu mối khớp tìm kiếm; hãy thu hẹp bộ lọc.",
       exported: "Đã tải tệp CSV.",
       receivedAt: "Nhận lúc",
       channel: "Kênh tiếp nhận",

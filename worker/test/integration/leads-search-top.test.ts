@@ -98,7 +98,7 @@ describe("a word search over its best reports", () => {
       const leadId = await insertReport({
         unitId: i % 3 === 0 ? ward.id : other.id,
         priority: i % 4,
-        status: i % 5 === 0 ? "closed" : undefined,
+        status: i % 5 === 0 ? "dismissed" : undefined,
         description: text,
       });
       // Some leads hold a second, weaker or stronger, report.
@@ -110,7 +110,7 @@ describe("a word search over its best reports", () => {
       [inspector, { limit: 5 }],
       [inspector, { limit: 1 }],
       [inspector, { limit: 25 }],
-      [inspector, { limit: 4, status: "closed" }],
+      [inspector, { limit: 4, status: "dismissed" }],
       [inspector, { limit: 3, unitId: ward.id }],
       [tied, { limit: 5 }],
       [tied, { limit: 2, unitId: ward.id }],

@@ -170,7 +170,8 @@ class QueueList extends ConsoleElement {
     if (rows.length === 0) body.append(this.fromTemplate("empty", HTMLTableRowElement));
     this.#next = list.nextCursor;
     const page = t.fill("page", { n: this.#cursors.length });
-    const found = list.total === undefined ? "" : ` ${t.fill("found", { n: list.total })}`;
+    const total = list.total === undefined ? undefined : list.total.toLocaleString(pageLang());
+    const found = total === undefined ? "" : ` ${t.fill(list.totalCapped ? "foundMore" : "found", { n: total })}`;
     this.ref("count", HTMLElement).textContent = `${page}. ${t.fill("count", { n: rows.length })}${found}`;
     this.ref("page", HTMLElement).textContent = page;
     this.ref("prev", HTMLButtonElement).hidden = this.#cursors.length < 2;
