@@ -13,7 +13,6 @@
 import assert from "node:assert/strict";
 import type { Page } from "playwright-core";
 import { DEMO_ACCOUNTS, RECUSED_WARD_ID } from "../scripts/seed/accounts.ts";
-import { allLeads, OPEN } from "./lib/api.ts";
 import {
   checkPage,
   consoleAs,
@@ -21,6 +20,7 @@ import {
   fileCase,
   leadOf,
   openLead,
+  openLeadAbout,
   queueLeadIds,
   queueLoaded,
   sessionOf,
@@ -101,9 +101,8 @@ export const tests: E2eTest[] = [
       );
 
       // A lead about the ward inspector2 is recused from: inspector2 is not offered.
-      const cookie = await sessionOf(ctx, DEMO_ACCOUNTS.supervisor);
-      const recused = (await allLeads(ctx, cookie, `&unitId=${RECUSED_WARD_ID}`)).find((l) => OPEN.has(l.status));
-      const ward = defined(recused, "an open lead about Phường Đống Đa in the sample");
+      // The sample's own Đống Đa leads may have been decided by the files before this one: file one if so.
+      const ward = await openLeadAbout(ctx, RECUSED_WARD_ID, SECOND);
       await openLead(ctx, p, ward.id);
       await form.locator(`#assign-to option[value="${INSPECTOR.id}"]`).waitFor({ state: "attached" });
       assert.equal(

@@ -21,7 +21,7 @@ import type { LeadDetail, LeadStatus } from "../../worker/src/contracts/leads.ts
 import type { Receipt } from "../../worker/src/contracts/reports.ts";
 import type { UnitList } from "../../worker/src/contracts/units.ts";
 import type { UserWithPassword } from "../../worker/src/contracts/users.ts";
-import { allLeads, api, login, quietUnit, solvedAltcha } from "./api.ts";
+import { allLeads, api, login, OPEN, quietUnit, solvedAltcha } from "./api.ts";
 import { assertAccessible } from "./axe.ts";
 import type { E2eContext } from "./context.ts";
 
@@ -91,6 +91,24 @@ export async function fileCase(ctx: E2eContext, report: CaseReport): Promise<Fil
     "the lead holds the report, alone",
   );
   return { unitId, leadId: lead.id, trackingCode, secret };
+}
+
+/**
+ * An open lead about `unitId` (one of the sample's, or the one a report filed now through the API opens or
+ * joins), for tests that need a given unit whatever the files before them did to its leads.
+ */
+export async function openLeadAbout(ctx: E2eContext, unitId: string, report: CaseReport): Promise<{ id: string }> {
+  const supervisor = await sessionOf(ctx, DEMO_ACCOUNTS.supervisor);
+  const open = (await allLeads(ctx, supervisor, `&unitId=${unitId}`)).find((l) => OPEN.has(l.status));
+  if (open) return open;
+  const filed = await api<Receipt>(ctx, "/api/reports", {
+    method: "POST",
+    body: { track: "anonymous", reporterKind: "citizen", unitId, ...report, altcha: await solvedAltcha(ctx) },
+  });
+  assert.equal(filed.status, 201, `POST /api/reports: ${JSON.stringify(filed.body)}`);
+  const lead = (await allLeads(ctx, supervisor, `&unitId=${unitId}`)).find((l) => OPEN.has(l.status));
+  assert.ok(lead, `an open lead about ${unitId} after filing`);
+  return lead;
 }
 
 /** A lead, as `cookie`'s account sees it through the API. */
