@@ -270,6 +270,9 @@ class UnitDirectory extends ConsoleElement {
     }
     dialog.close();
     await this.run(() => reloadUnits());
+    // The rows are new: focus goes to the same button of the unit's new row (or the table once it ended),
+    // whether or not the dialog's close event ran before the list came back.
+    this.refocus(this.ref("rows", HTMLTableSectionElement), { id: unit.id, slot: open.opener.dataset.slot });
     this.notify({ status: message });
   }
 }
